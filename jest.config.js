@@ -1,0 +1,13 @@
+// Two projects: `unit` (pure logic, *.spec.ts beside the code) and `e2e` (real services on real
+// PostgreSQL and RabbitMQ, test/**/*.e2e-spec.ts). ts-jest only transpiles; `npm run typecheck` types.
+const moduleNameMapper = {
+  '^@app/(acl|contracts|bus|service-kit|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
+};
+const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], testTimeout: 120000 },
+  ],
+};
