@@ -1,0 +1,138 @@
+import { Logger } from '@nestjs/common';
+import { EventEnvelope } from '@app/contracts';
+import { ChannelWrapper } from 'amqp-connection-manager';
+import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
+import { DataSource, EntityManager } from 'typeorm';
+import { BusConnection } from '../connection/bus-connection';
+import { ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
+
+/** Applies one event inside the transaction that also records it in the inbox. */
+export type EventHandler = (envelope: EventEnvelope<any>, manager: EntityManager) => Promise<void>;
+
+export interface EventConsumerOptions {
+  service: string;
+  handlers: Record<string, EventHandler>;
+  retryDelaysMs: number[];
+  prefetch: number;
+}
+
+export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'retried' | 'dead-lettered';
+
+/**
+ * Reads the service's own durable queue, bound to the event types it handles. A message is acked
+ * only after the transaction that applied it (and recorded its id in `inbox`) committed; a failing
+ * one goes through the retry queues (one per back-off step) and then to `<queue>.dlq`.
+ */
+export class EventConsumer {
+  private readonly logger: Logger;
+  private readonly queue: string;
+  private channel: ChannelWrapper;
+  /** Lets tests and logs follow what became of each delivery. */
+  onOutcome: (outcome: DeliveryOutcome, envelope: EventEnvelope | null) => void = () => undefined;
+
+  constructor(
+    private readonly connection: BusConnection,
+    private readonly dataSource: DataSource,
+    private readonly options: EventConsumerOptions,
+  ) {
+    this.queue = eventQueueOf(options.service);
+    this.logger = new Logger(`Events ${this.queue}`);
+  }
+
+  async start(): Promise<void> {
+    const { retryDelaysMs, handlers, prefetch } = this.options;
+    this.channel = this.connection.channel(`${this.queue}.consumer`, async (channel: ConfirmChannel) => {
+      await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+      await channel.assertQueue(deadLetterQueueOf(this.queue), { durable: true });
+      for (const delay of retryDelaysMs) {
+        await channel.assertQueue(retryQueueOf(this.queue, delay), {
+          durable: true,
+          arguments: { 'x-message-ttl': delay, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': this.queue },
+        });
+      }
+      await channel.assertQueue(this.queue, { durable: true });
+      for (const type of Object.keys(handlers)) await channel.bindQueue(this.queue, EVENTS_EXCHANGE, type);
+    });
+    await this.channel.consume(this.queue, (message) => this.receive(message), { noAck: false, prefetch });
+  }
+
+  async stop(): Promise<void> {
+    await this.channel?.close();
+  }
+
+  private async receive(message: ConsumeMessage): Promise<void> {
+    const envelope = parseEnvelope(message.content);
+    if (!envelope) {
+      this.logger.error(`unreadable message ${message.properties.messageId ?? ''} sent to the dead-letter queue`);
+      return this.settle(message, () => this.moveTo(deadLetterQueueOf(this.queue), message, 0, 'unreadable envelope'), 'dead-lettered', null);
+    }
+    const handler = this.options.handlers[envelope.type];
+    if (!handler) return this.settle(message, async () => undefined, 'ignored', envelope);
+    try {
+      const applied = await this.dataSource.transaction(async (manager) => {
+        const fresh = await manager.query('INSERT INTO inbox (event_id, type) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id', [
+          envelope.id,
+          envelope.type,
+        ]);
+        if (fresh.length === 0) return false;
+        await handler(envelope, manager);
+        return true;
+      });
+      this.channel.ack(message);
+      this.onOutcome(applied ? 'applied' : 'duplicate', envelope);
+    } catch (error) {
+      await this.retryOrDeadLetter(message, envelope, error as Error);
+    }
+  }
+
+  private async retryOrDeadLetter(message: ConsumeMessage, envelope: EventEnvelope, error: Error): Promise<void> {
+    const attempt = Number(message.properties.headers?.[ATTEMPT_HEADER] ?? 0);
+    const delay = this.options.retryDelaysMs[attempt];
+    if (delay !== undefined) {
+      this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${attempt + 1}), retrying in ${delay} ms: ${error.message}`);
+      return this.settle(message, () => this.moveTo(retryQueueOf(this.queue, delay), message, attempt + 1, error.message), 'retried', envelope);
+    }
+    this.logger.error(`${envelope.type} ${envelope.id} failed ${attempt + 1} times, dead-lettered: ${error.message}`);
+    return this.settle(message, () => this.moveTo(deadLetterQueueOf(this.queue), message, attempt + 1, error.message), 'dead-lettered', envelope);
+  }
+
+  /** Acks only after the message's next home confirmed it; otherwise hands it back to the broker. */
+  private async settle(message: ConsumeMessage, move: () => Promise<unknown>, outcome: DeliveryOutcome, envelope: EventEnvelope | null): Promise<void> {
+    try {
+      await move();
+      this.channel.ack(message);
+      this.onOutcome(outcome, envelope);
+    } catch (error) {
+      this.logger.warn(`could not move message, returning it to the queue: ${(error as Error).message}`);
+      this.channel.nack(message, false, true);
+    }
+  }
+
+  private moveTo(queue: string, message: ConsumeMessage, attempt: number, reason: string): Promise<boolean> {
+    const { properties } = message;
+    const options: Options.Publish = {
+      persistent: true,
+      contentType: properties.contentType,
+      messageId: properties.messageId,
+      type: properties.type,
+      correlationId: properties.correlationId,
+      timestamp: properties.timestamp,
+      appId: properties.appId,
+      headers: { ...properties.headers, [ATTEMPT_HEADER]: attempt, 'x-last-error': reason.slice(0, 500), 'x-original-routing-key': message.fields.routingKey },
+    };
+    return this.channel.sendToQueue(queue, message.content, options);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function parseEnvelope(content: Buffer): EventEnvelope | null {
+  try {
+    const value = JSON.parse(content.toString('utf8'));
+    const valid =
+      typeof value === 'object' && value !== null && typeof value.id === 'string' && UUID.test(value.id) && typeof value.type === 'string' && typeof value.data === 'object';
+    return valid ? (value as EventEnvelope) : null;
+  } catch {
+    return null;
+  }
+}

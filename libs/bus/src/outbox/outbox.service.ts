@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { EventEnvelope, EventType } from '@app/contracts';
+import { ChannelWrapper } from 'amqp-connection-manager';
+import type { ConfirmChannel } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { BUS_OPTIONS, BusOptions } from '../bus-options';
+import { BusConnection } from '../connection/bus-connection';
+import { EVENTS_EXCHANGE } from '../topology';
+
+/** Adds an event to the outbox of the transaction it is given. */
+export type PublishInTransaction = <T>(type: EventType, data: T) => Promise<EventEnvelope<T>>;
+
+const RELAY_BATCH = 200;
+
+/**
+ * The transactional outbox: an event is written in the same transaction as the change it reports,
+ * and the relay publishes it with publisher confirms and only then marks it sent. A crash between
+ * the two publishes the event again, which consumers' inboxes absorb.
+ */
+@Injectable()
+export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Outbox');
+  private channel: ChannelWrapper;
+  private timer: NodeJS.Timeout | undefined;
+  private relaying: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly connection: BusConnection,
+    @Inject(BUS_OPTIONS) private readonly options: BusOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.channel = this.connection.channel(`${this.options.service}.outbox`, async (channel: ConfirmChannel) => {
+      await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+    });
+    this.timer = setInterval(() => this.kick(), this.options.outboxPollMs);
+    this.kick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.timer);
+    await this.relaying;
+    await this.channel?.close();
+  }
+
+  /**
+   * Runs `work` in one transaction with a `publish` that writes to the outbox of that transaction,
+   * then wakes the relay once the transaction has committed.
+   */
+  async transaction<T>(correlationId: string | null, work: (manager: EntityManager, publish: PublishInTransaction) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction((manager) =>
+      work(manager, (type, data) => this.add(manager, type, data, correlationId)),
+    );
+    this.kick();
+    return result;
+  }
+
+  async add<T>(manager: EntityManager, type: EventType, data: T, correlationId: string | null): Promise<EventEnvelope<T>> {
+    const envelope: EventEnvelope<T> = {
+      id: randomUUID(),
+      type,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      source: this.options.service,
+      correlationId,
+      data,
+    };
+    await manager.query('INSERT INTO outbox (event_id, type, envelope) VALUES ($1, $2, $3)', [envelope.id, type, JSON.stringify(envelope)]);
+    return envelope;
+  }
+
+  /** Starts a relay pass, or asks the running one to go round once more. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.relaying) {
+      this.again = true;
+      return;
+    }
+    this.relaying = this.relayUntilEmpty().finally(() => {
+      this.relaying = null;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  private async relayUntilEmpty(): Promise<void> {
+    if (!this.connection.isConnected()) return;
+    try {
+      while (!this.stopped && (await this.relayBatch()) === RELAY_BATCH);
+    } catch (error) {
+      this.logger.warn(`relay paused, will retry: ${(error as Error).message}`);
+    }
+  }
+
+  /** Publishes one batch in sequence order; rows stay locked so a second instance skips them. */
+  private relayBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { seq: string; type: string; envelope: EventEnvelope }[] = await manager.query(
+        'SELECT seq, type, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED',
+        [RELAY_BATCH],
+      );
+      if (rows.length === 0) return 0;
+      await Promise.all(
+        rows.map(({ type, envelope }) =>
+          this.channel.publish(EVENTS_EXCHANGE, type, Buffer.from(JSON.stringify(envelope)), {
+            persistent: true,
+            contentType: 'application/json',
+            messageId: envelope.id,
+            type,
+            correlationId: envelope.correlationId ?? undefined,
+            timestamp: Math.floor(Date.parse(envelope.occurredAt) / 1000),
+            appId: envelope.source,
+          }),
+        ),
+      );
+      await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+  }
+}

@@ -1,0 +1,13 @@
+/** Names on the broker (DESIGN.md section 2). */
+export const EVENTS_EXCHANGE = 'suite.events';
+
+/** The durable queue a consuming service reads its events from, e.g. `tickets.events`. */
+export const eventQueueOf = (service: string): string => `${service}.events`;
+
+export const deadLetterQueueOf = (queue: string): string => `${queue}.dlq`;
+
+/** One retry queue per back-off step: its TTL sends the message back to the main queue. */
+export const retryQueueOf = (queue: string, delayMs: number): string => `${queue}.retry.${delayMs}ms`;
+
+/** Header that counts how often a message has been tried. */
+export const ATTEMPT_HEADER = 'x-attempt';

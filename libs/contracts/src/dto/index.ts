@@ -1,0 +1,3 @@
+export * from './login.dto';
+export * from './create-user.dto';
+export * from './validate-dto';

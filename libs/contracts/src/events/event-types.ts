@@ -1,0 +1,17 @@
+/** Routing keys of `suite.events`; the key of a message is its event type. */
+export const EventTypes = {
+  UserCreated: 'identity.user.created',
+  UserUpdated: 'identity.user.updated',
+  UserEnabled: 'identity.user.enabled',
+  UserDisabled: 'identity.user.disabled',
+  UserLocked: 'identity.user.locked',
+  UserPasswordReset: 'identity.user.password_reset',
+  RoleChanged: 'identity.role.changed',
+  TicketsUserActivated: 'tickets.user.activated',
+  TicketsUserDeactivated: 'tickets.user.deactivated',
+  TicketCreated: 'tickets.ticket.created',
+  TicketUpdated: 'tickets.ticket.updated',
+  PortalAccessChanged: 'portal.access.changed',
+} as const;
+
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

@@ -1,0 +1,4 @@
+export * from './events';
+export * from './rpc';
+export * from './errors';
+export * from './dto';

@@ -1,0 +1,3 @@
+export * from './rpc-patterns';
+export * from './rpc-request';
+export * from './identity-rpc';

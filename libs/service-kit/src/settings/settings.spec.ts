@@ -1,0 +1,45 @@
+import { databaseUrlFor, parseDuration, readSettings } from './settings';
+
+describe('readSettings', () => {
+  it('uses the defaults of DESIGN.md section 9 on an empty environment', () => {
+    const s = readSettings({});
+    expect(s.gatewayPort).toBe(3000);
+    expect(s.servicePorts).toEqual({ identity: 3001, tickets: 3002, portal: 3003 });
+    expect(s.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432');
+    expect(s.databases).toEqual({ identity: 'identity', tickets: 'tickets', portal: 'portal' });
+    expect(s.amqpUrl).toBe('amqp://guest:guest@127.0.0.1:5672');
+    expect(s.smtpUrl).toBeNull();
+    expect(s.adminUsername).toBe('admin');
+    expect(s.adminPassword).toBeNull();
+    expect(s.jwtSecret).toBeNull();
+    expect(s.loginMaxFailures).toBe(5);
+    expect(s.roleRefreshIntervalMs).toBe(30 * 60_000);
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => readSettings({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('names the variable that holds a bad number', () => {
+    expect(() => readSettings({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['30m', 1_800_000],
+    ['90s', 90_000],
+    ['2h', 7_200_000],
+    ['1500', 1500],
+    ['250ms', 250],
+  ])('%s is %d ms', (raw, ms) => expect(parseDuration(raw)).toBe(ms));
+
+  it('refuses what it cannot read', () => expect(() => parseDuration('soon', 'X')).toThrow(/X must look like/));
+});
+
+describe('databaseUrlFor', () => {
+  it('replaces the path with the database name', () => {
+    expect(databaseUrlFor('postgres://postgres@127.0.0.1:5432', 'tickets')).toBe('postgres://postgres@127.0.0.1:5432/tickets');
+    expect(databaseUrlFor('postgres://u:p@db:5432/other?sslmode=disable', 'portal')).toBe('postgres://u:p@db:5432/portal?sslmode=disable');
+  });
+});

@@ -1,0 +1,84 @@
+/** Settings of DESIGN.md section 9, read from the environment once, with the contract's defaults. */
+export interface Settings {
+  gatewayPort: number;
+  servicePorts: { identity: number; tickets: number; portal: number };
+  databaseUrl: string;
+  databases: { identity: string; tickets: string; portal: string };
+  amqpUrl: string;
+  smtpUrl: string | null;
+  adminUsername: string;
+  adminPassword: string | null;
+  adminPasswordFile: string;
+  jwtSecret: string | null;
+  production: boolean;
+  loginMaxFailures: number;
+  roleRefreshIntervalMs: number;
+  tokenTtlSeconds: number;
+  rpcTimeoutMs: number;
+  busRetryDelaysMs: number[];
+  busPrefetch: number;
+  outboxPollMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const int = (env: Env, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+};
+
+/** `30m`, `90s`, `2h` or plain milliseconds. */
+export const parseDuration = (raw: string, name = 'duration'): number => {
+  const match = /^(\d+)(ms|s|m|h)?$/.exec(raw.trim());
+  if (!match) throw new Error(`${name} must look like 30m, 90s, 2h or 1500ms, got "${raw}"`);
+  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'];
+  return Number(match[1]) * factor;
+};
+
+export function readSettings(env: Env = process.env): Settings {
+  const production = env.NODE_ENV === 'production';
+  const jwtSecret = env.JWT_SECRET || null;
+  if (production && !jwtSecret) throw new Error('JWT_SECRET is required when NODE_ENV=production');
+  const retryDelays = (env.BUS_RETRY_DELAYS ?? '1000,5000,25000')
+    .split(',')
+    .filter((part) => part.trim() !== '')
+    .map((part) => parseDuration(part, 'BUS_RETRY_DELAYS'));
+  return {
+    gatewayPort: int(env, 'PORT', 3000),
+    servicePorts: {
+      identity: int(env, 'IDENTITY_PORT', 3001),
+      tickets: int(env, 'TICKETS_PORT', 3002),
+      portal: int(env, 'PORTAL_PORT', 3003),
+    },
+    databaseUrl: env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432',
+    databases: {
+      identity: env.IDENTITY_DB || 'identity',
+      tickets: env.TICKETS_DB || 'tickets',
+      portal: env.PORTAL_DB || 'portal',
+    },
+    amqpUrl: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
+    smtpUrl: env.SMTP_URL || null,
+    adminUsername: env.ADMIN_USERNAME || 'admin',
+    adminPassword: env.ADMIN_PASSWORD || null,
+    adminPasswordFile: env.ADMIN_PASSWORD_FILE || '.run/admin-password',
+    jwtSecret,
+    production,
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5),
+    roleRefreshIntervalMs: parseDuration(env.ROLE_REFRESH_INTERVAL || '30m', 'ROLE_REFRESH_INTERVAL'),
+    tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 3600),
+    rpcTimeoutMs: int(env, 'RPC_TIMEOUT_MS', 5000),
+    busRetryDelaysMs: retryDelays,
+    busPrefetch: int(env, 'BUS_PREFETCH', 16),
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500),
+  };
+}
+
+/** Joins the server URL and a database name, keeping any query string. */
+export const databaseUrlFor = (serverUrl: string, database: string): string => {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+};
