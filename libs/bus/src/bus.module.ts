@@ -1,13 +1,14 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { BUS_OPTIONS, BusOptions } from './bus-options';
 import { BusConnection } from './connection/bus-connection';
+import { EventConsumerFactory } from './inbox/event-consumer.factory';
 import { OutboxService } from './outbox/outbox.service';
 
 export interface BusModuleOptions {
   inject: any[];
   useFactory: (...deps: any[]) => BusOptions;
-  /** Services with a database publish through the outbox; the gateway has none. */
-  outbox: boolean;
+  /** Services with a database publish through the outbox and consume through the inbox; the gateway has none. */
+  database: boolean;
 }
 
 @Module({})
@@ -16,7 +17,7 @@ export class BusModule {
     const providers: Provider[] = [
       { provide: BUS_OPTIONS, inject: options.inject, useFactory: options.useFactory },
       { provide: BusConnection, inject: [BUS_OPTIONS], useFactory: (bus: BusOptions) => new BusConnection(bus.amqpUrl) },
-      ...(options.outbox ? [OutboxService] : []),
+      ...(options.database ? [OutboxService, EventConsumerFactory] : []),
     ];
     return {
       module: BusModule,

@@ -7,3 +7,4 @@ export * from './inbox/event-consumer';
 export * from './rpc/rpc-transport';
 export * from './migrations/create-outbox.migration';
 export * from './migrations/create-inbox.migration';
+export * from './inbox/event-consumer.factory';

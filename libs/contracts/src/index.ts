@@ -2,3 +2,4 @@ export * from './events';
 export * from './rpc';
 export * from './errors';
 export * from './dto';
+export * from './acl/suite-catalogue';

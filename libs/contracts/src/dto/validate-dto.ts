@@ -3,7 +3,7 @@ import { validate, ValidationError } from 'class-validator';
 import { FieldProblem } from '../errors/error-body';
 
 /** The options every input of the suite is checked with: unknown fields are errors, not dropped. */
-export const validatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+export const validatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true } as const;
 
 /** Flattens class-validator's nested errors into one problem per field path. */
 export const fieldProblems = (errors: ValidationError[], parent = ''): FieldProblem[] =>

@@ -12,6 +12,7 @@ export const RpcPatterns = {
   },
   portal: {
     homeGet: 'portal.home.get',
+    accessGet: 'portal.access.get',
   },
 } as const;
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { rpcTransportOptions } from '@app/bus';
-import { RpcErrorFilter } from '../errors/rpc-error.filter';
+import { ServiceErrorFilter } from '../errors/service-error.filter';
 import { readSettings } from '../settings/settings';
 
 /**
@@ -13,8 +13,8 @@ import { readSettings } from '../settings/settings';
 export async function bootstrapService(service: 'identity' | 'tickets' | 'portal', module: Type<unknown>): Promise<void> {
   const settings = readSettings();
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { bufferLogs: false });
-  const rpc = app.connectMicroservice<MicroserviceOptions>(rpcTransportOptions(service, settings.amqpUrl));
-  rpc.useGlobalFilters(new RpcErrorFilter());
+  app.useGlobalFilters(new ServiceErrorFilter());
+  app.connectMicroservice<MicroserviceOptions>(rpcTransportOptions(service, settings.amqpUrl), { inheritAppConfig: true });
   app.enableShutdownHooks();
   await app.startAllMicroservices();
   const port = settings.servicePorts[service];

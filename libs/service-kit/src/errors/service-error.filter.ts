@@ -1,15 +1,24 @@
 import { ArgumentsHost, Catch, HttpException, Logger, RpcExceptionFilter } from '@nestjs/common';
 import { ErrorBody, errorBody, isErrorBody } from '@app/contracts';
-import { Observable, throwError } from 'rxjs';
+import type { FastifyReply } from 'fastify';
+import { EMPTY, Observable, throwError } from 'rxjs';
 import { ServiceError } from './service-error';
 
-/** Turns whatever an RPC handler throws into the one error shape; no stack leaves the service. */
+/**
+ * Turns whatever a service handler throws into the one error shape; no stack leaves the service.
+ * RPC errors travel back to the caller; on HTTP (only /health and unknown paths) it answers directly.
+ */
 @Catch()
-export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
-  private readonly logger = new Logger('RpcError');
+export class ServiceErrorFilter implements RpcExceptionFilter<unknown> {
+  private readonly logger = new Logger('ServiceError');
 
   catch(exception: unknown, host: ArgumentsHost): Observable<ErrorBody> {
-    return throwError(() => this.toBody(exception, host));
+    const body = this.toBody(exception, host);
+    if (host.getType() === 'http') {
+      void host.switchToHttp().getResponse<FastifyReply>().status(body.statusCode).send(body);
+      return EMPTY;
+    }
+    return throwError(() => body);
   }
 
   private toBody(exception: unknown, host: ArgumentsHost): ErrorBody {
@@ -19,7 +28,7 @@ export class RpcErrorFilter implements RpcExceptionFilter<unknown> {
       if (isErrorBody(response)) return response;
       return errorBody(exception.getStatus(), typeof response === 'string' ? response : exception.message);
     }
-    const pattern = host.switchToRpc().getContext()?.getPattern?.();
+    const pattern = host.getType() === 'rpc' ? host.switchToRpc().getContext()?.getPattern?.() : 'an HTTP route';
     this.logger.error(`unexpected error in ${pattern ?? 'an RPC handler'}`, (exception as Error)?.stack ?? String(exception));
     return errorBody(500, 'The service failed to handle the request; it has been logged.', 'INTERNAL');
   }

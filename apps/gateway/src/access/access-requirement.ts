@@ -1,0 +1,18 @@
+import { SetMetadata } from '@nestjs/common';
+
+/** What a route needs beyond a valid session: an entity permission, a capability, or nothing more. */
+export type AccessRequirement =
+  | { kind: 'entity'; entity: string; action: string }
+  | { kind: 'capability'; capability: string }
+  | { kind: 'authenticated' };
+
+export const ACCESS_REQUIREMENT = 'access:requirement';
+
+export const RequirePermission = (entity: string, action: string): MethodDecorator =>
+  SetMetadata(ACCESS_REQUIREMENT, { kind: 'entity', entity, action } satisfies AccessRequirement);
+
+export const RequireCapability = (capability: string): MethodDecorator =>
+  SetMetadata(ACCESS_REQUIREMENT, { kind: 'capability', capability } satisfies AccessRequirement);
+
+/** Any logged-in user, e.g. their own profile or the portal home everybody has. */
+export const Authenticated = (): MethodDecorator => SetMetadata(ACCESS_REQUIREMENT, { kind: 'authenticated' } satisfies AccessRequirement);

@@ -1,0 +1,51 @@
+import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { RpcPatterns } from '@app/contracts';
+import { Public, SETTINGS, Settings } from '@app/service-kit';
+import { Authenticated } from '../access/access-requirement';
+import { RpcClient } from '../rpc/rpc.client';
+import { LocalLoginGuard } from './local-login.guard';
+import { AuthenticatedRequest, callContext } from './principal';
+import { SessionCache } from './session-cache';
+import { Logger } from '@nestjs/common';
+
+export interface LoginResponse {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+  activeRoles: string[];
+  organizationId: string | null;
+}
+
+@Controller('auth')
+export class AuthHttpController {
+  private readonly logger = new Logger('Sessions');
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly rpc: RpcClient,
+    private readonly sessions: SessionCache,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @UseGuards(LocalLoginGuard)
+  async login(@Req() request: AuthenticatedRequest): Promise<LoginResponse> {
+    const session = request.user;
+    const expiresIn = Math.max(1, Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000));
+    const accessToken = await this.jwt.signAsync({ sub: session.userId, sid: session.sessionId }, { expiresIn });
+    // Aurea logs the roles every session starts with; so do we, one structured line.
+    this.logger.log(JSON.stringify({ event: 'session.started', requestId: request.id, userId: session.userId, username: session.username, roles: session.activeRoles, rolesSelected: session.rolesSelected }));
+    return { accessToken, tokenType: 'Bearer', expiresIn, activeRoles: session.activeRoles, organizationId: session.organizationId };
+  }
+
+  @Post('logout')
+  @Authenticated()
+  @HttpCode(204)
+  async logout(@Req() request: AuthenticatedRequest): Promise<void> {
+    await this.rpc.call('identity', RpcPatterns.identity.sessionsEnd, { sessionId: request.user.sessionId }, callContext(request));
+    this.sessions.drop(request.user.sessionId);
+  }
+}

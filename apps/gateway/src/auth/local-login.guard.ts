@@ -1,0 +1,27 @@
+import { ExecutionContext, HttpException, Injectable } from '@nestjs/common';
+import { AuthGuard } from '@nestjs/passport';
+import { describeProblems, errorBody, LoginDto, validateDto } from '@app/contracts';
+import type { FastifyRequest } from 'fastify';
+
+/**
+ * Checks the login body before passport sees it (guards run before pipes), so a malformed login is
+ * a 400 naming the field rather than a 401. Roles may come as `?roles=A,B` (Aurea's URL form).
+ */
+@Injectable()
+export class LocalLoginGuard extends AuthGuard('local') {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { loginInput?: LoginDto }>();
+    const checked = await validateDto(LoginDto, withQueryRoles(request.body ?? {}, request.query as { roles?: string }));
+    if (checked.value === null) {
+      throw new HttpException(errorBody(400, describeProblems(checked.problems), 'VALIDATION_FAILED', checked.problems), 400);
+    }
+    request.loginInput = checked.value;
+    return (await super.canActivate(context)) as boolean;
+  }
+}
+
+const withQueryRoles = (body: unknown, query: { roles?: string }): unknown => {
+  const isObject = typeof body === 'object' && body !== null && !Array.isArray(body);
+  if (!isObject || 'roles' in body || typeof query.roles !== 'string') return body;
+  return { ...body, roles: query.roles.split(',').map((name) => name.trim()).filter(Boolean) };
+};

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { LoginDto, RpcPatterns, SessionView } from '@app/contracts';
+import { Strategy } from 'passport-local';
+import type { FastifyRequest } from 'fastify';
+import { RpcClient } from '../rpc/rpc.client';
+
+/** Username and password, checked by identity (the only credential store), with the login roles. */
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
+  constructor(private readonly rpc: RpcClient) {
+    super({ usernameField: 'username', passwordField: 'password', passReqToCallback: true });
+  }
+
+  async validate(request: FastifyRequest & { loginInput: LoginDto }): Promise<SessionView> {
+    return this.rpc.call<SessionView>('identity', RpcPatterns.identity.authLogin, request.loginInput, { requestId: String(request.id), actor: null });
+  }
+}

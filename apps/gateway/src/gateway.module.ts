@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { HealthModule, serviceBusModule, SettingsModule } from '@app/service-kit';
+import { AccessGuard } from './access/access.guard';
+import { AccessPolicy } from './access/access-policy';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { SessionCache } from './auth/session-cache';
+import { SIGNING_SECRET, SigningSecretModule } from './auth/signing-secret';
+import { GATEWAY_CONTROLLERS } from './gateway.controllers';
+import { RpcModule } from './rpc/rpc.module';
+
+@Module({
+  imports: [
+    SettingsModule,
+    SigningSecretModule,
+    serviceBusModule('gateway', false),
+    HealthModule.forRoot({ database: false }),
+    RpcModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [SIGNING_SECRET],
+      useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  controllers: GATEWAY_CONTROLLERS,
+  providers: [SessionCache, AccessPolicy, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+})
+export class GatewayModule {}

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { HealthController, readSettings } from '@app/service-kit';
+import { randomUUID } from 'node:crypto';
+import { assertEveryRouteDeclares } from './access/route-declarations';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { inputValidationPipe } from './errors/validation.pipe';
+import { GATEWAY_CONTROLLERS } from './gateway.controllers';
+import { GatewayModule } from './gateway.module';
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+async function bootstrap(): Promise<void> {
+  assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController]);
+  const settings = readSettings();
+  // X-Request-Id: taken from the caller when it is sane, created otherwise, echoed on every answer.
+  const adapter = new FastifyAdapter({
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  adapter.getInstance().addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter);
+  app.setGlobalPrefix('api', { exclude: ['health'] });
+  app.useGlobalPipes(inputValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  await app.listen(settings.gatewayPort, process.env.HOST || '0.0.0.0');
+  new Logger('gateway').log(`ready: http://127.0.0.1:${settings.gatewayPort}/api`);
+}
+
+void bootstrap();

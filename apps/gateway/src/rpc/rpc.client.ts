@@ -1,0 +1,44 @@
+import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+import { errorBody, isErrorBody, RpcActor, RpcRequest } from '@app/contracts';
+import { SETTINGS, Settings } from '@app/service-kit';
+import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { RPC_CLIENTS, RpcService } from './rpc-clients';
+
+/** Who is asking and under which request id; every RPC carries both. */
+export interface CallContext {
+  requestId: string;
+  actor: RpcActor | null;
+}
+
+/**
+ * Request/reply to a service with a deadline: an answer, the service's own error as HTTP, or a 503
+ * saying which service did not answer. Never a hang.
+ */
+@Injectable()
+export class RpcClient {
+  private readonly logger = new Logger('Rpc');
+  private readonly clients: Record<RpcService, ClientProxy>;
+
+  constructor(
+    @Inject(SETTINGS) private readonly settings: Settings,
+    @Inject(RPC_CLIENTS.identity) identity: ClientProxy,
+    @Inject(RPC_CLIENTS.tickets) tickets: ClientProxy,
+    @Inject(RPC_CLIENTS.portal) portal: ClientProxy,
+  ) {
+    this.clients = { identity, tickets, portal };
+  }
+
+  async call<T>(service: RpcService, pattern: string, payload: unknown, context: CallContext): Promise<T> {
+    const request: RpcRequest = { requestId: context.requestId, actor: context.actor, payload };
+    const deadline = this.settings.rpcTimeoutMs;
+    try {
+      return await firstValueFrom(this.clients[service].send<T>(pattern, request).pipe(timeout(deadline)));
+    } catch (error) {
+      if (isErrorBody(error)) throw new HttpException(error, error.statusCode);
+      const why = error instanceof TimeoutError ? `did not answer within ${deadline} ms` : `cannot be reached (${(error as Error)?.message ?? error})`;
+      this.logger.warn(`${pattern} [${context.requestId}]: ${service} ${why}`);
+      throw new HttpException(errorBody(503, `The ${service} service ${why}; try again shortly.`, 'SERVICE_UNAVAILABLE'), 503);
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { ClientsModule } from '@nestjs/microservices';
+import { rpcTransportOptions } from '@app/bus';
+import { SETTINGS, Settings } from '@app/service-kit';
+import { RPC_CLIENTS, RpcService } from './rpc-clients';
+import { RpcClient } from './rpc.client';
+
+const client = (service: RpcService) => ({
+  name: RPC_CLIENTS[service],
+  inject: [SETTINGS],
+  useFactory: (settings: Settings) => rpcTransportOptions(service, settings.amqpUrl),
+});
+
+@Global()
+@Module({
+  imports: [ClientsModule.registerAsync([client('identity'), client('tickets'), client('portal')])],
+  providers: [RpcClient],
+  exports: [RpcClient],
+})
+export class RpcModule {}

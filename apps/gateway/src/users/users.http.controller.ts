@@ -1,0 +1,16 @@
+import { Body, Controller, Post, Req } from '@nestjs/common';
+import { CreateUserDto, RpcPatterns } from '@app/contracts';
+import { RequirePermission } from '../access/access-requirement';
+import { AuthenticatedRequest, callContext } from '../auth/principal';
+import { RpcClient } from '../rpc/rpc.client';
+
+@Controller('users')
+export class UsersHttpController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @RequirePermission('User', 'CREATE')
+  create(@Body() body: CreateUserDto, @Req() request: AuthenticatedRequest): Promise<unknown> {
+    return this.rpc.call('identity', RpcPatterns.identity.usersCreate, body, callContext(request));
+  }
+}

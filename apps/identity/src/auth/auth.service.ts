@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BusinessUnitNode, RoleDefinition } from '@app/acl';
+import { EventTypes, LoginRequest, SessionView, UserRefData } from '@app/contracts';
+import { OutboxService } from '@app/bus';
+import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
+import { DataSource, IsNull } from 'typeorm';
+import { User } from '../users/user.entity';
+import { activeLoginRoles, AssignedRole } from './login-roles';
+import { PasswordHasher } from './password-hasher';
+import { Session } from './session.entity';
+
+const INVALID_CREDENTIALS = 'The username or the password is wrong.';
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger('Auth');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SETTINGS) private readonly settings: Settings,
+    private readonly outbox: OutboxService,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  /** Checks the credentials, applies lockout and the login-role rules, and opens a session. */
+  async login(request: LoginRequest, correlationId: string | null): Promise<SessionView> {
+    const user = await this.dataSource
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .where('lower(u.username) = lower(:name)', { name: request.username })
+      .getOne();
+    if (!user) {
+      await this.hasher.verifyDecoy(request.password);
+      throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
+    }
+    if (user.authStatus === 'LOCKED') throw new ServiceError(423, 'The account is locked; an administrator must activate it.', 'LOCKED');
+    if (!(await this.hasher.verify(user.passwordHash, request.password))) {
+      await this.countFailure(user, correlationId);
+      throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
+    }
+    if (!user.enabled) throw new ServiceError(403, 'The account is disabled.', 'DISABLED');
+    if (user.authStatus === 'PASSWORD_RESET') throw new ServiceError(403, 'The password was reset; set a new one through the link in the email.', 'PASSWORD_RESET');
+    if (user.organizationIds.length === 0) throw new ServiceError(403, 'The account belongs to no organization.', 'NO_ORGANIZATION');
+
+    const organizationId = request.organizationId ?? user.organizationIds[0];
+    if (!user.organizationIds.includes(organizationId)) {
+      throw ServiceError.badInput([{ field: 'organizationId', messages: [`the user is not a member of organization ${organizationId}`] }]);
+    }
+    const roles = activeLoginRoles(await this.assignedRoles(user.id), request.roles);
+    if (!roles.ok) throw ServiceError.badInput([{ field: 'roles', messages: [`the user does not hold the role ${roles.unknown.join(', ')}`] }]);
+
+    const session = await this.dataSource.transaction(async (manager) => {
+      await manager.update(User, { id: user.id }, { failedLogins: 0 });
+      return manager.save(
+        manager.create(Session, {
+          userId: user.id,
+          organizationId,
+          activeRoles: roles.active.map(({ id, name }) => ({ id, name })),
+          rolesSelected: roles.selected,
+          expiresAt: new Date(Date.now() + this.settings.tokenTtlSeconds * 1000),
+        }),
+      );
+    });
+    return this.describe(session, user);
+  }
+
+  async getSession(sessionId: string): Promise<SessionView> {
+    const session = await this.dataSource.getRepository(Session).findOneBy({ id: sessionId, endedAt: IsNull() });
+    if (!session || session.expiresAt.getTime() <= Date.now()) throw new ServiceError(401, 'The session has ended; log in again.', 'SESSION_ENDED');
+    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: session.userId });
+    return this.describe(session, user);
+  }
+
+  async endSession(sessionId: string, reason: string): Promise<void> {
+    await this.dataSource.getRepository(Session).update({ id: sessionId, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
+  }
+
+  /** The session with what the gateway needs to compile its subject: role definitions and the unit tree. */
+  private async describe(session: Session, user: User): Promise<SessionView> {
+    const roles: RoleDefinition[] = await this.dataSource.query(
+      `SELECT name, read_only AS "readOnly", permissions, capabilities, field_permissions AS "fieldPermissions"
+         FROM roles WHERE id = ANY($1::uuid[]) ORDER BY name`,
+      [session.activeRoles.map((r) => r.id)],
+    );
+    const organizationUnits: BusinessUnitNode[] = await this.dataSource.query(
+      'SELECT id, parent_id AS "parentId", organization_id AS "organizationId" FROM business_units WHERE organization_id = $1',
+      [session.organizationId],
+    );
+    return {
+      sessionId: session.id,
+      userId: session.userId,
+      username: user.username,
+      organizationId: session.organizationId,
+      activeRoles: session.activeRoles.map((r) => r.name),
+      rolesSelected: session.rolesSelected,
+      expiresAt: session.expiresAt.toISOString(),
+      access: { roles, businessUnitIds: user.businessUnitIds, organizationUnits },
+    };
+  }
+
+  private async assignedRoles(userId: string): Promise<AssignedRole[]> {
+    return this.dataSource.query(
+      'SELECT r.id, r.name, ur.fixed, ur.is_default AS "isDefault" FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $1 ORDER BY r.name',
+      [userId],
+    );
+  }
+
+  /** Counts a wrong password; the Nth in a row locks the account and ends its sessions. */
+  private async countFailure(user: User, correlationId: string | null): Promise<void> {
+    await this.outbox.transaction(correlationId, async (manager, publish) => {
+      const [row] = await manager.query('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins', [user.id]);
+      if (row.failed_logins < this.settings.loginMaxFailures) return;
+      await manager.update(User, { id: user.id }, { authStatus: 'LOCKED' });
+      await manager.update(Session, { userId: user.id, endedAt: IsNull() }, { endedAt: new Date(), endReason: 'LOCKED' });
+      await publish<UserRefData>(EventTypes.UserLocked, { id: user.id });
+      this.logger.warn(`user ${user.id} locked after ${row.failed_logins} failed logins`);
+    });
+  }
+}
+
+

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { CreateOutbox1763800000000 } from '@app/bus';
+import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
+import { AuthMessageController } from './auth/auth.message.controller';
+import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { Session } from './auth/session.entity';
+import { FirstStartService } from './first-start/first-start.service';
+import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
+import { BusinessUnit } from './organizations/business-unit.entity';
+import { Organization } from './organizations/organization.entity';
+import { Role } from './roles/role.entity';
+import { UserRole } from './users/user-role.entity';
+import { User } from './users/user.entity';
+import { UsersMessageController } from './users/users.message.controller';
+import { UsersService } from './users/users.service';
+
+@Module({
+  imports: [
+    SettingsModule,
+    ServiceDatabaseModule.forService({
+      service: 'identity',
+      entities: [Organization, BusinessUnit, Role, User, UserRole, Session],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100],
+    }),
+    serviceBusModule('identity', true),
+    HealthModule.forRoot({ database: true }),
+  ],
+  controllers: [AuthMessageController, UsersMessageController],
+  providers: [PasswordHasher, AuthService, UsersService, FirstStartService],
+})
+export class IdentityModule {}

@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type AuthStatus = 'ACTIVE' | 'LOCKED' | 'PASSWORD_RESET';
+
+@Entity('users')
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Unique without regard to case: a unique index on lower(username) enforces it. */
+  @Column({ type: 'text' })
+  username: string;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash: string;
+
+  @Column({ type: 'boolean', default: true })
+  enabled: boolean;
+
+  @Column({ name: 'auth_status', type: 'text', default: 'ACTIVE' })
+  authStatus: AuthStatus;
+
+  @Column({ name: 'failed_logins', type: 'int', default: 0 })
+  failedLogins: number;
+
+  @Column({ name: 'name_prefix', type: 'text', nullable: true })
+  namePrefix: string | null;
+
+  @Column({ name: 'first_name', type: 'text' })
+  firstName: string;
+
+  @Column({ name: 'middle_name', type: 'text', nullable: true })
+  middleName: string | null;
+
+  @Column({ name: 'last_name', type: 'text' })
+  lastName: string;
+
+  @Column({ name: 'name_suffix', type: 'text', nullable: true })
+  nameSuffix: string | null;
+
+  @Column({ name: 'primary_email', type: 'text' })
+  primaryEmail: string;
+
+  @Column({ name: 'owner_business_unit_id', type: 'uuid' })
+  ownerBusinessUnitId: string;
+
+  @Column({ name: 'organization_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  organizationIds: string[];
+
+  @Column({ name: 'business_unit_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  businessUnitIds: string[];
+
+  @Column({ name: 'security_profiles', type: 'text', array: true, default: () => "'{}'" })
+  securityProfiles: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { CreateUserDto, EventTypes, FieldProblem, UserCreatedData } from '@app/contracts';
+import { OutboxService, PublishInTransaction } from '@app/bus';
+import { ServiceError } from '@app/service-kit';
+import { EntityManager, In } from 'typeorm';
+import { PasswordHasher } from '../auth/password-hasher';
+import { BusinessUnit } from '../organizations/business-unit.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Role } from '../roles/role.entity';
+import { checkPassword, readPasswordPolicy } from './password-policy';
+import { UserRole } from './user-role.entity';
+import { toUserView, UserView } from './user-view';
+import { User } from './user.entity';
+
+/** Unique indexes and the field each one protects, for the race two creates can still run into. */
+const uniqueFields: Record<string, string> = { users_username_ci: 'username', users_primary_email_ci: 'primaryEmail' };
+
+@Injectable()
+export class UsersService {
+  private readonly passwordPolicy = readPasswordPolicy();
+
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async create(dto: CreateUserDto, correlationId: string | null): Promise<UserView> {
+    const passwordProblems = checkPassword(this.passwordPolicy, dto.password, dto.passwordConfirm);
+    if (passwordProblems.length) throw ServiceError.badInput(passwordProblems);
+    const passwordHash = await this.hasher.hash(dto.password);
+    try {
+      return await this.outbox.transaction(correlationId, (manager, publish) => this.insert(manager, publish, dto, passwordHash));
+    } catch (error) {
+      const field = uniqueFields[(error as { constraint?: string }).constraint ?? ''];
+      if (field) throw ServiceError.badInput([{ field, messages: [`${field} is already taken`] }]);
+      throw error;
+    }
+  }
+
+  /** Inserts a user whose references all check out, with its roles and its created event. */
+  async insert(manager: EntityManager, publish: PublishInTransaction, dto: CreateUserDto, passwordHash: string): Promise<UserView> {
+    const { problems, roles } = await this.checkReferences(manager, dto);
+    if (problems.length) throw ServiceError.badInput(problems);
+    const user = await manager.save(
+      manager.create(User, {
+        username: dto.username,
+        passwordHash,
+        enabled: dto.enabled,
+        firstName: dto.firstName,
+        lastName: dto.lastName,
+        primaryEmail: dto.primaryEmail,
+        ownerBusinessUnitId: dto.ownerBusinessUnitId,
+        organizationIds: dto.organizationIds,
+        businessUnitIds: dto.businessUnitIds,
+        securityProfiles: dto.securityProfiles ?? [],
+      }),
+    );
+    await manager.insert(
+      UserRole,
+      dto.roles.map((r) => ({ userId: user.id, roleId: r.roleId, fixed: r.fixed ?? false, isDefault: r.default ?? false })),
+    );
+    await publish<UserCreatedData>(EventTypes.UserCreated, {
+      id: user.id,
+      username: user.username,
+      email: user.primaryEmail,
+      namePrefix: user.namePrefix,
+      firstName: user.firstName,
+      middleName: user.middleName,
+      lastName: user.lastName,
+      nameSuffix: user.nameSuffix,
+      enabled: user.enabled,
+      organizationIds: user.organizationIds,
+      businessUnitIds: user.businessUnitIds,
+      ownerBusinessUnitId: user.ownerBusinessUnitId,
+      securityProfiles: user.securityProfiles,
+    });
+    const roleNames = new Map(roles.map((r) => [r.id, r.name]));
+    return toUserView(
+      user,
+      dto.roles.map((r) => ({ roleId: r.roleId, name: roleNames.get(r.roleId)!, fixed: r.fixed ?? false, default: r.default ?? false })),
+    );
+  }
+
+  private async checkReferences(manager: EntityManager, dto: CreateUserDto): Promise<{ problems: FieldProblem[]; roles: Role[] }> {
+    const problems: FieldProblem[] = [];
+    // One connection serves the transaction, so these run one after another.
+    const organizations = dto.organizationIds.length ? await manager.findBy(Organization, { id: In(dto.organizationIds) }) : [];
+    const units = await manager.findBy(BusinessUnit, { id: In([dto.ownerBusinessUnitId, ...dto.businessUnitIds]) });
+    const roles = await manager.findBy(Role, { id: In(dto.roles.map((r) => r.roleId)) });
+    const sameName = await manager.createQueryBuilder(User, 'u').where('lower(u.username) = lower(:name)', { name: dto.username }).getCount();
+    const sameEmail = await manager.createQueryBuilder(User, 'u').where('lower(u.primary_email) = lower(:email)', { email: dto.primaryEmail }).getCount();
+    if (sameName) problems.push({ field: 'username', messages: ['username is already taken (usernames ignore case)'] });
+    if (sameEmail) problems.push({ field: 'primaryEmail', messages: ['primaryEmail is already used by another user'] });
+
+    const knownOrganizations = new Set(organizations.map((o) => o.id));
+    const missingOrganizations = dto.organizationIds.filter((id) => !knownOrganizations.has(id));
+    if (missingOrganizations.length) problems.push({ field: 'organizationIds', messages: [`unknown organization ${missingOrganizations.join(', ')}`] });
+
+    const unitsById = new Map(units.map((u) => [u.id, u]));
+    const outside = (id: string) => dto.organizationIds.length > 0 && !knownOrganizations.has(unitsById.get(id)!.organizationId);
+    const owner = unitsById.get(dto.ownerBusinessUnitId);
+    if (!owner) problems.push({ field: 'ownerBusinessUnitId', messages: [`unknown business unit ${dto.ownerBusinessUnitId}`] });
+    else if (outside(owner.id)) problems.push({ field: 'ownerBusinessUnitId', messages: ['ownerBusinessUnitId belongs to an organization the user is not a member of'] });
+    const missingUnits = dto.businessUnitIds.filter((id) => !unitsById.has(id));
+    const foreignUnits = dto.businessUnitIds.filter((id) => unitsById.has(id) && outside(id));
+    if (missingUnits.length) problems.push({ field: 'businessUnitIds', messages: [`unknown business unit ${missingUnits.join(', ')}`] });
+    if (foreignUnits.length) problems.push({ field: 'businessUnitIds', messages: [`business unit ${foreignUnits.join(', ')} belongs to an organization the user is not a member of`] });
+
+    const knownRoles = new Set(roles.map((r) => r.id));
+    dto.roles.forEach((assignment, index) => {
+      if (!knownRoles.has(assignment.roleId)) problems.push({ field: `roles.${index}.roleId`, messages: [`unknown role ${assignment.roleId}`] });
+    });
+    if (new Set(dto.roles.map((r) => r.roleId)).size !== dto.roles.length) problems.push({ field: 'roles', messages: ['a role is listed twice'] });
+    return { problems, roles };
+  }
+}

@@ -1,0 +1,23 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** The portal access tier of one CRM user; its client account is the user's organization. */
+@Entity('portal_user_access')
+export class PortalUserAccess {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @Column({ type: 'text' })
+  username: string;
+
+  @Column({ name: 'organization_ids', type: 'uuid', array: true })
+  organizationIds: string[];
+
+  @Column({ type: 'text' })
+  profile: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

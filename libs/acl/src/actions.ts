@@ -1,0 +1,58 @@
+/**
+ * Entity actions and field actions. The index of an action in ACL_ACTIONS is its slot in the
+ * compiled level table, so the order here is part of the compiled form (not of the public contract).
+ */
+export const ACL_ACTIONS = ['VIEW', 'CREATE', 'EDIT', 'DELETE', 'ASSIGN', 'SHARE', 'CONFIGURE'] as const;
+
+export type AclAction = (typeof ACL_ACTIONS)[number];
+
+/** Every action except VIEW changes data; read-only roles and READ_ONLY states hinge on this. */
+export const WRITE_ACTIONS: readonly AclAction[] = ACL_ACTIONS.filter((action) => action !== 'VIEW');
+
+/** CONFIGURE (per-user configuration) exists only for the entity with this name. */
+export const CONFIGURABLE_ENTITY = 'User';
+
+export const FIELD_ACTIONS = ['VIEW', 'CREATE', 'EDIT'] as const;
+
+export type FieldAction = (typeof FIELD_ACTIONS)[number];
+
+/** Slot of each action in a compiled row; 8 slots per entity so the row start is `entity << 3`. */
+export const ActionIndex = {
+  VIEW: 0,
+  CREATE: 1,
+  EDIT: 2,
+  DELETE: 3,
+  ASSIGN: 4,
+  SHARE: 5,
+  CONFIGURE: 6,
+} as const satisfies Record<AclAction, number>;
+
+export const ACTION_SLOTS = 8;
+export const ACTION_SHIFT = 3;
+
+export const FieldActionIndex = {
+  VIEW: 0,
+  CREATE: 1,
+  EDIT: 2,
+} as const satisfies Record<FieldAction, number>;
+
+export const FIELD_ACTION_SLOTS = 3;
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export function isAclAction(value: unknown): value is AclAction {
+  return typeof value === 'string' && hasOwn.call(ActionIndex, value);
+}
+
+export function isFieldAction(value: unknown): value is FieldAction {
+  return typeof value === 'string' && hasOwn.call(FieldActionIndex, value);
+}
+
+export function isWriteAction(action: AclAction): boolean {
+  return action !== 'VIEW';
+}
+
+/** Whether an action can ever be granted on the named entity (CONFIGURE only on User). */
+export function isActionApplicable(entityName: string, action: AclAction): boolean {
+  return action !== 'CONFIGURE' || entityName === CONFIGURABLE_ENTITY;
+}

@@ -1,0 +1,78 @@
+import { AccessLevel } from './levels';
+import { AclRecord } from './record';
+
+/**
+ * Where a subject may do an action on an entity: the level plus the ids it covers. Plain JSON data,
+ * so the gateway can hand it to a service over the bus and the service can filter its queries.
+ * Every level below GLOBAL is confined to the subject's current organization.
+ */
+export type AclScope = NoneScope | UserScope | BusinessUnitScope | DivisionScope | OrganizationScope | GlobalScope;
+
+/** Nothing is allowed; as a query filter it matches no row. */
+export interface NoneScope {
+  readonly level: 'NONE';
+}
+
+/** Records owned by `userId` in the current organization. */
+export interface UserScope {
+  readonly level: 'USER';
+  readonly organizationId: string;
+  readonly userId: string;
+}
+
+/** Records owned by one of `businessUnitIds` (or by a user in one of them) in the current organization. */
+export interface BusinessUnitScope {
+  readonly level: 'BUSINESS_UNIT';
+  readonly organizationId: string;
+  readonly businessUnitIds: readonly string[];
+}
+
+/** As BUSINESS_UNIT, with `businessUnitIds` already holding the subject's units and all their subordinates. */
+export interface DivisionScope {
+  readonly level: 'DIVISION';
+  readonly organizationId: string;
+  readonly businessUnitIds: readonly string[];
+}
+
+/** Records of the current organization. */
+export interface OrganizationScope {
+  readonly level: 'ORGANIZATION';
+  readonly organizationId: string;
+}
+
+/** Records of every organization. */
+export interface GlobalScope {
+  readonly level: 'GLOBAL';
+}
+
+export const NONE_SCOPE: NoneScope = Object.freeze({ level: 'NONE' });
+export const GLOBAL_SCOPE: GlobalScope = Object.freeze({ level: 'GLOBAL' });
+
+export function scopeLevel(scope: AclScope): AccessLevel {
+  return scope.level;
+}
+
+/**
+ * Whether a record lies inside a scope: the in-memory twin of scopeToWhere, for callers that hold
+ * a scope (e.g. received over the bus) rather than a Subject.
+ */
+export function recordInScope(scope: AclScope, record: AclRecord): boolean {
+  switch (scope.level) {
+    case 'NONE':
+      return false;
+    case 'GLOBAL':
+      return true;
+    case 'ORGANIZATION':
+      return record.organizationId === scope.organizationId;
+    case 'USER':
+      return record.organizationId === scope.organizationId && record.ownerUserId === scope.userId;
+    case 'BUSINESS_UNIT':
+    case 'DIVISION': {
+      if (record.organizationId !== scope.organizationId) return false;
+      const owners = record.ownerBusinessUnitIds;
+      if (owners != null) return owners.some((id) => scope.businessUnitIds.includes(id));
+      const owner = record.ownerBusinessUnitId;
+      return owner != null && scope.businessUnitIds.includes(owner);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { And, Equal, In } from 'typeorm';
+import { AclScope, GLOBAL_SCOPE, NONE_SCOPE } from '../scope';
+import { scopeToWhere, withScope } from './scope-to-where';
+
+const columns = { ownerUserId: 'ownerId', ownerBusinessUnitId: 'businessUnitId', organizationId: 'organizationId' };
+
+describe('scopeToWhere', () => {
+  it.each<[string, AclScope, object]>([
+    ['GLOBAL', GLOBAL_SCOPE, {}],
+    ['ORGANIZATION', { level: 'ORGANIZATION', organizationId: 'o1' }, { organizationId: 'o1' }],
+    ['USER', { level: 'USER', organizationId: 'o1', userId: 'u1' }, { organizationId: 'o1', ownerId: 'u1' }],
+    [
+      'BUSINESS_UNIT',
+      { level: 'BUSINESS_UNIT', organizationId: 'o1', businessUnitIds: ['a', 'b'] },
+      { organizationId: 'o1', businessUnitId: In(['a', 'b']) },
+    ],
+    ['DIVISION', { level: 'DIVISION', organizationId: 'o1', businessUnitIds: ['a'] }, { organizationId: 'o1', businessUnitId: In(['a']) }],
+    ['NONE', NONE_SCOPE, { organizationId: In([]) }],
+  ])('turns a %s scope into a where object', (_, scope, expected) => {
+    expect(scopeToWhere(scope, columns)).toEqual(expected);
+  });
+
+  it('follows dotted property paths through relations', () => {
+    const where = scopeToWhere(
+      { level: 'USER', organizationId: 'o1', userId: 'u1' },
+      { ownerUserId: 'owner.id', organizationId: 'organization.id' },
+    );
+    expect(where).toEqual({ owner: { id: 'u1' }, organization: { id: 'o1' } });
+  });
+
+  it('names the column a scope needs but did not get', () => {
+    expect(() => scopeToWhere({ level: 'USER', organizationId: 'o1', userId: 'u1' }, { organizationId: 'org' })).toThrow(
+      'a USER scope needs the ownerUserId column',
+    );
+    expect(() => scopeToWhere({ level: 'DIVISION', organizationId: 'o1', businessUnitIds: [] }, { organizationId: 'org' })).toThrow(
+      'a DIVISION scope needs the ownerBusinessUnitId column',
+    );
+  });
+});
+
+describe('withScope', () => {
+  const userScope: AclScope = { level: 'USER', organizationId: 'o1', userId: 'u1' };
+
+  it('adds the scope to a where object without touching other filters', () => {
+    expect(withScope({ status: 'OPEN' }, userScope, columns)).toEqual({ status: 'OPEN', organizationId: 'o1', ownerId: 'u1' });
+  });
+
+  it('joins a filter on a scoped column with And instead of replacing it', () => {
+    expect(withScope({ ownerId: 'u2' }, userScope, columns)).toEqual({ ownerId: And(Equal('u2'), Equal('u1')), organizationId: 'o1' });
+  });
+
+  it('scopes every OR branch, and an empty OR list', () => {
+    expect(withScope([{ status: 'OPEN' }, { status: 'NEW' }], userScope, columns)).toEqual([
+      { status: 'OPEN', organizationId: 'o1', ownerId: 'u1' },
+      { status: 'NEW', organizationId: 'o1', ownerId: 'u1' },
+    ]);
+    expect(withScope([], userScope, columns)).toEqual({ organizationId: 'o1', ownerId: 'u1' });
+    expect(withScope(undefined, userScope, columns)).toEqual({ organizationId: 'o1', ownerId: 'u1' });
+  });
+
+  it('merges into nested relation filters', () => {
+    const where = withScope({ owner: { username: 'bob' } }, userScope, { ownerUserId: 'owner.id', organizationId: 'organizationId' });
+    expect(where).toEqual({ owner: { username: 'bob', id: 'u1' }, organizationId: 'o1' });
+  });
+});
