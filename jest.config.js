@@ -3,7 +3,7 @@
 const moduleNameMapper = {
   '^@app/(acl|contracts|bus|service-kit|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
 module.exports = {
   projects: [

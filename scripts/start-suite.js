@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Starts the built suite as plain processes: every service with its log lines prefixed, waits until
 // each /health answers 200, then prints the gateway URL and where the administrator password is.
-// `node scripts/start-suite.js --only identity` starts one service alone.
+// `node scripts/start-suite.js --only identity` starts one service alone (or a list: identity,gateway).
 'use strict';
 const { spawn } = require('node:child_process');
 const { resolve } = require('node:path');
@@ -20,10 +20,10 @@ const root = resolve(__dirname, '..');
 const tty = process.stdout.isTTY;
 
 const onlyIndex = process.argv.indexOf('--only');
-const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : null;
-const chosen = only ? SERVICES.filter((s) => s.name === only) : SERVICES;
-if (chosen.length === 0) {
-  console.error(`--only takes one of: ${SERVICES.map((s) => s.name).join(', ')}`);
+const only = onlyIndex >= 0 ? String(process.argv[onlyIndex + 1] || '').split(',') : null;
+const chosen = only ? SERVICES.filter((s) => only.includes(s.name)) : SERVICES;
+if (chosen.length === 0 || (only && chosen.length !== only.length)) {
+  console.error(`--only takes a comma-separated list of: ${SERVICES.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
 
@@ -104,7 +104,7 @@ async function waitUntilHealthy() {
     ? 'the ADMIN_PASSWORD you set'
     : `printed once in the identity log on first start, and kept in ${resolve(root, env.ADMIN_PASSWORD_FILE || '.run/admin-password')}`;
   console.log(`\nSuite ready in ${Date.now() - startedAt} ms.`);
-  if (!only || only === 'gateway') console.log(`Gateway: http://127.0.0.1:${gateway.port}/api`);
+  if (chosen.includes(gateway)) console.log(`Gateway: http://127.0.0.1:${gateway.port}/api`);
   console.log(`Administrator: ${env.ADMIN_USERNAME || 'admin'}; password: ${password}.`);
 }
 

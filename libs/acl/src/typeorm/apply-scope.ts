@@ -33,7 +33,7 @@ export function applyScope<Entity extends ObjectLiteral>(
   options: ApplyScopeOptions,
 ): SelectQueryBuilder<Entity> {
   if (scope.level === 'GLOBAL') return qb;
-  //isolateExistingConditions(qb);
+  isolateExistingConditions(qb);
   if (scope.level === 'NONE') return qb.andWhere('1 = 0');
 
   const alias = options.alias ?? qb.alias;

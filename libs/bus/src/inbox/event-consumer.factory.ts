@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { EVENT_SUBSCRIPTIONS, SubscribingService } from '@app/contracts';
 import { DataSource } from 'typeorm';
 import { BUS_OPTIONS, BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
@@ -14,8 +15,15 @@ export class EventConsumerFactory {
     @Inject(BUS_OPTIONS) private readonly options: BusOptions,
   ) {}
 
+  /** `handlers` must cover exactly the service's subscriptions, so no bound event goes unhandled. */
   async start(handlers: Record<string, EventHandler>): Promise<EventConsumer> {
     const { service, retryDelaysMs, prefetch } = this.options;
+    const subscribed: string[] = EVENT_SUBSCRIPTIONS[service as SubscribingService] ?? [];
+    const unhandled = subscribed.filter((type) => !handlers[type]);
+    const unsubscribed = Object.keys(handlers).filter((type) => !subscribed.includes(type));
+    if (unhandled.length || unsubscribed.length) {
+      throw new Error(`${service}: EVENT_SUBSCRIPTIONS and handlers disagree (no handler: ${unhandled.join(', ') || '-'}; not subscribed: ${unsubscribed.join(', ') || '-'})`);
+    }
     const consumer = new EventConsumer(this.connection, this.dataSource, { service, handlers, retryDelaysMs, prefetch });
     await consumer.start();
     return consumer;

@@ -4,7 +4,7 @@ import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
 import { BusConnection } from '../connection/bus-connection';
-import { ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
+import { assertSharedTopology, ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
 
 /** Applies one event inside the transaction that also records it in the inbox. */
 export type EventHandler = (envelope: EventEnvelope<any>, manager: EntityManager) => Promise<void>;
@@ -40,9 +40,9 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    const { retryDelaysMs, handlers, prefetch } = this.options;
+    const { retryDelaysMs, prefetch, handlers } = this.options;
     this.channel = this.connection.channel(`${this.queue}.consumer`, async (channel: ConfirmChannel) => {
-      await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
+      await assertSharedTopology(channel);
       await channel.assertQueue(deadLetterQueueOf(this.queue), { durable: true });
       for (const delay of retryDelaysMs) {
         await channel.assertQueue(retryQueueOf(this.queue, delay), {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BUS_OPTIONS, BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
-import { EVENTS_EXCHANGE } from '../topology';
+import { assertSharedTopology, EVENTS_EXCHANGE } from '../topology';
 
 /** Adds an event to the outbox of the transaction it is given. */
 export type PublishInTransaction = <T>(type: EventType, data: T) => Promise<EventEnvelope<T>>;
@@ -35,9 +35,7 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.channel = this.connection.channel(`${this.options.service}.outbox`, async (channel: ConfirmChannel) => {
-      await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-    });
+    this.channel = this.connection.channel(`${this.options.service}.outbox`, (channel: ConfirmChannel) => assertSharedTopology(channel));
     this.timer = setInterval(() => this.kick(), this.options.outboxPollMs);
     this.kick();
   }

@@ -1,0 +1,4 @@
+export * from './test-environment';
+export * from './suite-process';
+export * from './gateway-client';
+export * from './eventually';

@@ -1,0 +1,48 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { TestEnvironment } from './test-environment';
+
+const ROOT = resolve(__dirname, '../../..');
+
+/** A running suite (or part of it), started exactly as the README's start command starts it. */
+export interface SuiteProcess {
+  /** Milliseconds from spawning to every chosen service healthy, as the start script measured. */
+  readyMs: number;
+  logs(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs `node scripts/start-suite.js` on the built code (`npm test` builds first) with the test
+ * environment, and resolves when it prints that the suite is ready.
+ */
+export function startSuite(environment: TestEnvironment, services?: string[], timeoutMs = 90_000): Promise<SuiteProcess> {
+  const args = [resolve(ROOT, 'scripts/start-suite.js'), ...(services ? ['--only', services.join(',')] : [])];
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...environment.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`the suite was not ready after ${timeoutMs} ms:\n${output.slice(-5000)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /Suite ready in (\d+) ms/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolvePromise({ readyMs: Number(ready[1]), logs: () => output, stop });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the suite exited (${code}) before it was ready:\n${output.slice(-5000)}`));
+    });
+  });
+}

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { promisify } from 'node:util';
+import { Client } from 'pg';
+
+const run = promisify(execFile);
+
+/** Settings of one isolated test run: its own vhost, databases and ports. */
+export interface TestEnvironment {
+  runId: string;
+  env: Record<string, string>;
+  gatewayUrl: string;
+  databaseUrl: string;
+  databases: { identity: string; tickets: string; portal: string };
+  amqpUrl: string;
+  dispose(): Promise<void>;
+}
+
+const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432';
+const BROKER = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function rabbitmqctl(...args: string[]): Promise<void> {
+  await run('rabbitmqctl', args, { timeout: 60_000 });
+}
+
+export async function adminQuery<T = Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${database}`;
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh vhost and fresh database names (the services create the databases), free ports, and a
+ * dispose that drops them all. `overrides` adds or replaces settings for this run.
+ */
+export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
+  const runId = `e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
+  const vhost = runId;
+  await rabbitmqctl('add_vhost', vhost);
+  await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
+  const amqpUrl = `${BROKER.replace(/\/+$/, '')}/${vhost}`;
+  const databases = { identity: `${runId}_identity`, tickets: `${runId}_tickets`, portal: `${runId}_portal` };
+  const [gateway, identity, tickets, portal] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const env: Record<string, string> = {
+    PORT: String(gateway),
+    IDENTITY_PORT: String(identity),
+    TICKETS_PORT: String(tickets),
+    PORTAL_PORT: String(portal),
+    DATABASE_URL: SERVER_URL,
+    IDENTITY_DB: databases.identity,
+    TICKETS_DB: databases.tickets,
+    PORTAL_DB: databases.portal,
+    AMQP_URL: amqpUrl,
+    ADMIN_USERNAME: 'admin',
+    ADMIN_PASSWORD: 'Admin-Passw0rd',
+    JWT_SECRET: `secret-${runId}`,
+    BUS_RETRY_DELAYS: '200,500,1000',
+    OUTBOX_POLL_MS: '200',
+    ...overrides,
+  };
+  return {
+    runId,
+    env,
+    gatewayUrl: `http://127.0.0.1:${env.PORT}`,
+    databaseUrl: SERVER_URL,
+    databases,
+    amqpUrl,
+    async dispose() {
+      for (const name of Object.values(databases)) await adminQuery('postgres', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await rabbitmqctl('delete_vhost', vhost).catch(() => undefined);
+    },
+  };
+}

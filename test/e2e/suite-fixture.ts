@@ -1,0 +1,59 @@
+import { adminQuery, createTestEnvironment, GatewayClient, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
+
+/** The ids first start created, read from identity's database. */
+export interface SeededIds {
+  organizationId: string;
+  businessUnitId: string;
+  administratorRoleId: string;
+}
+
+export async function seededIds(environment: TestEnvironment): Promise<SeededIds> {
+  const [row] = await adminQuery<SeededIds>(
+    environment.databases.identity,
+    `SELECT o.id AS "organizationId", b.id AS "businessUnitId", r.id AS "administratorRoleId"
+       FROM organizations o JOIN business_units b ON b.organization_id = o.id AND b.parent_id IS NULL, roles r
+      WHERE o.name = 'Main' AND r.name = 'ADMINISTRATOR'`,
+  );
+  return row;
+}
+
+/** A valid `POST /api/users` body; `overrides` replaces fields. */
+export function newUserBody(ids: SeededIds, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const tag = Math.random().toString(36).slice(2, 8);
+  return {
+    username: `user.${tag}`,
+    password: 'Str0ng-Password',
+    passwordConfirm: 'Str0ng-Password',
+    primaryEmail: `user.${tag}@example.com`,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    enabled: true,
+    ownerBusinessUnitId: ids.businessUnitId,
+    organizationIds: [ids.organizationId],
+    businessUnitIds: [ids.businessUnitId],
+    roles: [{ roleId: ids.administratorRoleId, fixed: false, default: true }],
+    securityProfiles: ['Support'],
+    ...overrides,
+  };
+}
+
+/** Prints a measured figure where jest's reporter leaves it readable. */
+export const report = (line: string): void => {
+  process.stdout.write(`FIGURE ${line}\n`);
+};
+
+export interface RunningSuite {
+  environment: TestEnvironment;
+  suite: SuiteProcess;
+  api: GatewayClient;
+  admin: GatewayClient;
+  ids: SeededIds;
+}
+
+export async function startWholeSuite(overrides: Record<string, string> = {}): Promise<RunningSuite> {
+  const environment = await createTestEnvironment(overrides);
+  const suite = await startSuite(environment);
+  const api = new GatewayClient(environment.gatewayUrl);
+  const admin = await api.login('admin', environment.env.ADMIN_PASSWORD);
+  return { environment, suite, api, admin, ids: await seededIds(environment) };
+}
