@@ -6,7 +6,7 @@ import { HealthController, readSettings } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { assertEveryRouteDeclares } from './access/route-declarations';
 import { HttpErrorFilter } from './errors/http-error.filter';
-import { inputValidationPipe } from './errors/validation.pipe';
+import { InputValidationPipe } from './errors/validation.pipe';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
 import { GatewayModule } from './gateway.module';
 
@@ -27,7 +27,7 @@ async function bootstrap(): Promise<void> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter);
   app.setGlobalPrefix('api', { exclude: ['health'] });
-  app.useGlobalPipes(inputValidationPipe());
+  app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   await app.listen(settings.gatewayPort, process.env.HOST || '0.0.0.0');

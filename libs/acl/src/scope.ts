@@ -20,11 +20,16 @@ export interface UserScope {
   readonly userId: string;
 }
 
-/** Records owned by one of `businessUnitIds` (or by a user in one of them) in the current organization. */
+/**
+ * Records owned by one of `businessUnitIds` (or by a user in one of them) in the current organization.
+ * For USER-owned entities `userId` is set: the subject's own records are in scope too, whatever unit
+ * they are filed under, so that a higher level never reaches fewer records than USER does.
+ */
 export interface BusinessUnitScope {
   readonly level: 'BUSINESS_UNIT';
   readonly organizationId: string;
   readonly businessUnitIds: readonly string[];
+  readonly userId?: string;
 }
 
 /** As BUSINESS_UNIT, with `businessUnitIds` already holding the subject's units and all their subordinates. */
@@ -32,6 +37,7 @@ export interface DivisionScope {
   readonly level: 'DIVISION';
   readonly organizationId: string;
   readonly businessUnitIds: readonly string[];
+  readonly userId?: string;
 }
 
 /** Records of the current organization. */
@@ -69,6 +75,7 @@ export function recordInScope(scope: AclScope, record: AclRecord): boolean {
     case 'BUSINESS_UNIT':
     case 'DIVISION': {
       if (record.organizationId !== scope.organizationId) return false;
+      if (scope.userId !== undefined && record.ownerUserId === scope.userId) return true;
       const owners = record.ownerBusinessUnitIds;
       if (owners != null) return owners.some((id) => scope.businessUnitIds.includes(id));
       const owner = record.ownerBusinessUnitId;

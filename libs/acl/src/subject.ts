@@ -81,8 +81,9 @@ class CompiledSubject implements Subject {
   private readonly unitSet: ReadonlySet<string>;
   /** The units plus all their subordinates. */
   private readonly divisionSet: ReadonlySet<string>;
-  /** Scope per level rank, built once. */
+  /** Scope per level rank, built once: for entities not owned by users, and for USER-owned ones. */
   private readonly scopes: readonly AclScope[];
+  private readonly userOwnedScopes: readonly AclScope[];
 
   constructor(
     readonly grants: CompiledGrants,
@@ -114,13 +115,23 @@ class CompiledSubject implements Subject {
     }
     this.divisionSet = divisionSet;
 
-    const organizationId = this.organizationId;
+    const { organizationId, userId, businessUnitIds } = this;
+    const divisionIds = divisionSet === unitSet ? businessUnitIds : Object.freeze([...divisionSet]);
+    const organizationScope: AclScope = Object.freeze({ level: 'ORGANIZATION', organizationId });
     this.scopes = Object.freeze([
       NONE_SCOPE,
-      Object.freeze({ level: 'USER', organizationId, userId: this.userId }),
-      Object.freeze({ level: 'BUSINESS_UNIT', organizationId, businessUnitIds: this.businessUnitIds }),
-      Object.freeze({ level: 'DIVISION', organizationId, businessUnitIds: Object.freeze([...divisionSet]) }),
-      Object.freeze({ level: 'ORGANIZATION', organizationId }),
+      NONE_SCOPE, // USER is only allowed on USER-owned entities
+      Object.freeze({ level: 'BUSINESS_UNIT', organizationId, businessUnitIds }),
+      Object.freeze({ level: 'DIVISION', organizationId, businessUnitIds: divisionIds }),
+      organizationScope,
+      GLOBAL_SCOPE,
+    ]);
+    this.userOwnedScopes = Object.freeze([
+      NONE_SCOPE,
+      Object.freeze({ level: 'USER', organizationId, userId }),
+      Object.freeze({ level: 'BUSINESS_UNIT', organizationId, businessUnitIds, userId }),
+      Object.freeze({ level: 'DIVISION', organizationId, businessUnitIds: divisionIds, userId }),
+      organizationScope,
       GLOBAL_SCOPE,
     ]);
   }
@@ -130,7 +141,9 @@ class CompiledSubject implements Subject {
   }
 
   scope(entity: string, action: AclAction): AclScope {
-    return this.scopes[this.levels[this.slot(entity, action)]];
+    const definition = this.entity(entity);
+    const rank = this.levels[(definition.index << ACTION_SHIFT) | this.actionIndex(action)];
+    return definition.ownership === 'USER' ? this.userOwnedScopes[rank] : this.scopes[rank];
   }
 
   can(entity: string, action: AclAction): boolean {
@@ -138,7 +151,10 @@ class CompiledSubject implements Subject {
   }
 
   canOnRecord(entity: string, action: AclAction, record: AclRecord): boolean {
-    return this.covers(this.levels[this.slot(entity, action)], record);
+    const definition = this.catalogue.entity(entity);
+    if (definition === undefined) throw new UnknownAclNameError('entity', entity);
+    const rank = this.levels[(definition.index << ACTION_SHIFT) | this.actionIndex(action)];
+    return this.covers(rank, definition.ownership === 'USER', record);
   }
 
   hasCapability(capability: string): boolean {
@@ -158,8 +174,9 @@ class CompiledSubject implements Subject {
   }
 
   canField(entity: string, field: string, action: FieldAction, record?: AclRecord): boolean {
-    const rank = this.fieldRank(this.entity(entity), field, action);
-    return record === undefined ? rank !== RANK_NONE : this.covers(rank, record);
+    const definition = this.entity(entity);
+    const rank = this.fieldRank(definition, field, action);
+    return record === undefined ? rank !== RANK_NONE : this.covers(rank, definition.ownership === 'USER', record);
   }
 
   deniedFields(entity: string, action: FieldAction, fields: Iterable<string>, record?: AclRecord): string[] {
@@ -167,7 +184,7 @@ class CompiledSubject implements Subject {
     const denied: string[] = [];
     for (const field of fields) {
       const rank = this.fieldRank(definition, field, action);
-      if (record === undefined ? rank === RANK_NONE : !this.covers(rank, record)) denied.push(field);
+      if (record === undefined ? rank === RANK_NONE : !this.covers(rank, definition.ownership === 'USER', record)) denied.push(field);
     }
     return denied;
   }
@@ -176,7 +193,7 @@ class CompiledSubject implements Subject {
     const definition = this.entity(entity);
     return definition.fields.filter((field) => {
       const rank = this.fieldRank(definition, field, 'VIEW');
-      return record === undefined ? rank !== RANK_NONE : this.covers(rank, record);
+      return record === undefined ? rank !== RANK_NONE : this.covers(rank, definition.ownership === 'USER', record);
     });
   }
 
@@ -194,17 +211,27 @@ class CompiledSubject implements Subject {
     return Object.freeze({ entities: Object.freeze(entities), capabilities: Object.freeze(capabilities) });
   }
 
-  /** Whether a level (as rank) reaches the record; the single definition of "in scope" for records. */
-  private covers(rank: number, record: AclRecord): boolean {
+  /**
+   * Whether a level (as rank) reaches the record; the single definition of "in scope" for records.
+   * On USER-owned entities the subject's own records count at BUSINESS_UNIT and DIVISION too, so
+   * levels nest and "highest level wins" never takes a record away.
+   */
+  private covers(rank: number, userOwned: boolean, record: AclRecord): boolean {
     switch (rank) {
       case RANK_NONE:
         return false;
       case RANK_USER:
         return record.organizationId === this.organizationId && record.ownerUserId === this.userId;
       case RANK_BUSINESS_UNIT:
-        return record.organizationId === this.organizationId && ownedWithin(record, this.unitSet);
+        return (
+          record.organizationId === this.organizationId &&
+          ((userOwned && record.ownerUserId === this.userId) || ownedWithin(record, this.unitSet))
+        );
       case RANK_DIVISION:
-        return record.organizationId === this.organizationId && ownedWithin(record, this.divisionSet);
+        return (
+          record.organizationId === this.organizationId &&
+          ((userOwned && record.ownerUserId === this.userId) || ownedWithin(record, this.divisionSet))
+        );
       case RANK_ORGANIZATION:
         return record.organizationId === this.organizationId;
       default:
@@ -215,9 +242,13 @@ class CompiledSubject implements Subject {
   private slot(entity: string, action: AclAction): number {
     const definition = this.catalogue.entity(entity);
     if (definition === undefined) throw new UnknownAclNameError('entity', entity);
+    return (definition.index << ACTION_SHIFT) | this.actionIndex(action);
+  }
+
+  private actionIndex(action: AclAction): number {
     const actionIndex = ActionIndex[action];
     if (typeof actionIndex !== 'number') throw new UnknownAclNameError('action', action);
-    return (definition.index << ACTION_SHIFT) | actionIndex;
+    return actionIndex;
   }
 
   private entity(entity: string): CatalogueEntity {

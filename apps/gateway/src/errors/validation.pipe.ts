@@ -1,13 +1,20 @@
-import { HttpException, ValidationPipe } from '@nestjs/common';
-import { describeProblems, errorBody, fieldProblems, validatorOptions } from '@app/contracts';
+import { ArgumentMetadata, HttpException, Injectable, ValidationPipe } from '@nestjs/common';
+import { describeProblems, errorBody, FieldProblem, fieldProblems, validatorOptions } from '@app/contracts';
+
+const badInput = (problems: FieldProblem[]) => new HttpException(errorBody(400, describeProblems(problems), 'VALIDATION_FAILED', problems), 400);
 
 /** class-validator on every input: unknown fields refused, each problem named by its field. */
-export const inputValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
-    ...validatorOptions,
-    transform: true,
-    exceptionFactory: (errors) => {
-      const problems = fieldProblems(errors);
-      return new HttpException(errorBody(400, describeProblems(problems), 'VALIDATION_FAILED', problems), 400);
-    },
-  });
+@Injectable()
+export class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({ ...validatorOptions, transform: true, exceptionFactory: (errors) => badInput(fieldProblems(errors)) });
+  }
+
+  /** A body must be one JSON object; class-validator would otherwise check an array item by item. */
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw badInput([{ field: '(body)', messages: ['the body must be a JSON object'] }]);
+    }
+    return super.transform(value, metadata);
+  }
+}
