@@ -1,7 +1,9 @@
-import { AccessLevel, AclCatalogue, ACCESS_LEVELS, compileGrants, OwnerTree, RoleDefinition, SubjectContext } from '@app/acl';
+import { AccessLevel, AclCatalogue, ACCESS_LEVELS, ActionIndex, compileGrants, OwnerTree, RoleDefinition, SubjectContext } from '@app/acl';
 
 // The same permissions as CASL rules: one rule per granted (entity, action) per role, its level
-// expressed as conditions on the record, as a CASL user would write them.
+// expressed as conditions on the record, as a CASL user would write them. On USER-owned entities the
+// unit levels also take the subject's own records (see libs/acl/README.md); CASL has no $or, so
+// those levels become two rules.
 
 export interface CaslRule {
   action: string;
@@ -9,18 +11,32 @@ export interface CaslRule {
   conditions?: Record<string, unknown>;
 }
 
-export function conditionsFor(level: AccessLevel, context: SubjectContext, unitIds: string[], divisionIds: string[]) {
+/** Conditions per CASL rule for one granted level; several entries mean several rules (OR). */
+export function conditionsFor(
+  level: AccessLevel,
+  userOwned: boolean,
+  context: SubjectContext,
+  unitIds: string[],
+  divisionIds: string[],
+): Array<Record<string, unknown> | undefined> {
+  const own = { organizationId: context.organizationId, ownerUserId: context.userId };
+  const withinUnits = (ids: string[]) => {
+    const units = { organizationId: context.organizationId, ownerBusinessUnitId: { $in: ids } };
+    return userOwned ? [own, units] : [units];
+  };
   switch (level) {
+    case 'NONE':
+      return [];
     case 'USER':
-      return { organizationId: context.organizationId, ownerUserId: context.userId };
+      return [own];
     case 'BUSINESS_UNIT':
-      return { organizationId: context.organizationId, ownerBusinessUnitId: { $in: unitIds } };
+      return withinUnits(unitIds);
     case 'DIVISION':
-      return { organizationId: context.organizationId, ownerBusinessUnitId: { $in: divisionIds } };
+      return withinUnits(divisionIds);
     case 'ORGANIZATION':
-      return { organizationId: context.organizationId };
-    default:
-      return undefined;
+      return [{ organizationId: context.organizationId }];
+    case 'GLOBAL':
+      return [undefined];
   }
 }
 
@@ -36,14 +52,16 @@ function rule(action: string, subject: string, conditions: Record<string, unknow
 }
 
 /** Rules straight from the roles (CASL's usual use: every role's rules, CASL finds a match). */
-export function caslRulesFromRoles(roles: readonly RoleDefinition[], context: SubjectContext, tree: OwnerTree): CaslRule[] {
+export function caslRulesFromRoles(catalogue: AclCatalogue, roles: readonly RoleDefinition[], context: SubjectContext, tree: OwnerTree): CaslRule[] {
   const [unitIds, divisionIds] = unitSets(context, tree);
   const rules: CaslRule[] = [];
   for (const role of roles) {
     for (const permission of role.permissions) {
-      if (permission.level === 'NONE') continue;
       if (role.readOnly && permission.action !== 'VIEW') continue;
-      rules.push(rule(permission.action, permission.entity, conditionsFor(permission.level, context, unitIds, divisionIds)));
+      const userOwned = catalogue.entity(permission.entity)?.ownership === 'USER';
+      for (const conditions of conditionsFor(permission.level, userOwned, context, unitIds, divisionIds)) {
+        rules.push(rule(permission.action, permission.entity, conditions));
+      }
     }
   }
   return rules;
@@ -56,8 +74,11 @@ export function caslRulesMerged(catalogue: AclCatalogue, roles: readonly RoleDef
   const rules: CaslRule[] = [];
   for (const entity of catalogue.entities) {
     for (const action of entity.actions) {
-      const level = ACCESS_LEVELS[grants.levels[(entity.index << 3) | ['VIEW', 'CREATE', 'EDIT', 'DELETE', 'ASSIGN', 'SHARE', 'CONFIGURE'].indexOf(action)]];
-      if (level !== 'NONE') rules.push(rule(action, entity.name, conditionsFor(level, context, unitIds, divisionIds)));
+      const level = ACCESS_LEVELS[grants.levels[(entity.index << 3) | ActionIndex[action]]];
+      const userOwned = entity.ownership === 'USER';
+      for (const conditions of conditionsFor(level, userOwned, context, unitIds, divisionIds)) {
+        rules.push(rule(action, entity.name, conditions));
+      }
     }
   }
   return rules;

@@ -1,4 +1,5 @@
 import {
+  AccessLevel,
   AclAction,
   AclCatalogue,
   AclRecord,
@@ -22,6 +23,7 @@ export const READ_ONLY_ROLE_COUNT = 2;
 export const UNIT_COUNT = 200;
 export const SUBJECT_UNIT_COUNT = 3;
 export const CAPABILITY_COUNT = 30;
+export const ENTITIES_PER_ROLE = 8;
 export const ORGANIZATION = 'org-1';
 
 /** mulberry32: small, fast, good enough to pick benchmark data. */
@@ -34,6 +36,15 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * Services name entities with string literals, which V8 interns; names built at run time are not
+ * interned until V8 meets them as a property key. Intern them up front so both engines see names
+ * as production code hands them over.
+ */
+function internalized(name: string): string {
+  return Object.keys({ [name]: true })[0];
 }
 
 export interface BenchWorld {
@@ -56,7 +67,7 @@ export function buildWorld(seed = 20240611, checkCount = 4096): BenchWorld {
   const entities = Array.from({ length: ENTITY_COUNT }, (_, index) =>
     index === 0
       ? { name: 'User', ownership: 'BUSINESS_UNIT' as const, fields: ['username', 'primaryEmail', 'birthday'], fieldAcl: true }
-      : { name: `Entity${index}`, ownership: OWNERSHIP_CYCLE[index % OWNERSHIP_CYCLE.length] },
+      : { name: internalized(`Entity${index}`), ownership: OWNERSHIP_CYCLE[index % OWNERSHIP_CYCLE.length] },
   );
   const capabilities = Array.from({ length: CAPABILITY_COUNT }, (_, index) => `capability_${index}`);
   const catalogue = defineAclCatalogue({ entities, capabilities });
@@ -69,11 +80,23 @@ export function buildWorld(seed = 20240611, checkCount = 4096): BenchWorld {
   }));
   const tree = buildOwnerTree(units);
 
+  // Each role covers a few entities at mostly low levels, as real roles do, so the merged levels
+  // spread over every level and record checks both pass and fail.
+  const levelWeights: Record<AccessLevel, number> = { NONE: 10, USER: 30, BUSINESS_UNIT: 25, DIVISION: 15, ORGANIZATION: 15, GLOBAL: 5 };
+  const pickLevel = (ownership: OwnershipType): AccessLevel => {
+    const levels = allowedLevels(ownership);
+    let ticket = random() * levels.reduce((sum, level) => sum + levelWeights[level], 0);
+    for (const level of levels) if ((ticket -= levelWeights[level]) < 0) return level;
+    return levels[0];
+  };
   const roles: RoleDefinition[] = Array.from({ length: ROLE_COUNT }, (_, roleIndex) => {
     const permissions: RolePermission[] = [];
+    // Like an OroPlatform role, each role lists every entity and action, NONE where it grants nothing.
     for (const entity of catalogue.entities) {
+      const covered = random() < ENTITIES_PER_ROLE / ENTITY_COUNT;
       for (const action of entity.actions) {
-        if (random() < 0.35) permissions.push({ entity: entity.name, action, level: pick(allowedLevels(entity.ownership)) });
+        const level = covered && random() < 0.7 ? pickLevel(entity.ownership) : 'NONE';
+        permissions.push({ entity: entity.name, action, level });
       }
     }
     return {
@@ -92,7 +115,7 @@ export function buildWorld(seed = 20240611, checkCount = 4096): BenchWorld {
   const recordChecks = Array.from({ length: checkCount }, () => {
     const { entity, action } = pick(pairs);
     const ownership = catalogue.entity(entity)!.ownership;
-    const organizationId = random() < 0.9 ? ORGANIZATION : 'org-2';
+    const organizationId = random() < 0.8 ? ORGANIZATION : 'org-2';
     // Owners near the subject's units half of the time, so checks both pass and fail at every level.
     const unit = random() < 0.5 ? pick(subjectUnits) : `bu-${Math.floor(random() * UNIT_COUNT)}`;
     const record: AclRecord =

@@ -1,8 +1,7 @@
-import { ActionIndex, ACTION_SHIFT, CONFIGURABLE_ENTITY, FieldActionIndex, FIELD_ACTION_SLOTS } from './actions';
+import { ActionIndex, actionIndexOf, ACTION_SHIFT, CONFIGURABLE_ENTITY, FieldActionIndex, FIELD_ACTION_SLOTS, isFieldAction } from './actions';
 import { AclCatalogue, CatalogueEntity } from './catalogue';
 import { RoleValidationError } from './errors';
-import { AccessLevelRank } from './levels';
-import { allowedLevelMask } from './ownership';
+import { AccessLevelRank, levelRankOf } from './levels';
 import { RoleDefinition, RoleFieldPermission } from './role';
 import { validateRole } from './role-validation';
 import { CapabilityGrant } from './states';
@@ -50,15 +49,21 @@ export function compileGrants(catalogue: AclCatalogue, roles: readonly RoleDefin
     const readOnly = role.readOnly === true;
     roleLevels?.fill(0);
 
+    // Roles list an entity's actions one after another; reuse the last lookup while the name repeats.
+    let entityName: string | undefined;
+    let entity: CatalogueEntity | undefined;
     for (const permission of role.permissions) {
-      const entity = catalogue.entity(permission.entity);
-      const action = ActionIndex[permission.action];
-      const rank = AccessLevelRank[permission.level];
+      if (permission.entity !== entityName) {
+        entityName = permission.entity;
+        entity = catalogue.entity(entityName);
+      }
+      const action = actionIndexOf(permission.action);
+      const rank = levelRankOf(permission.level);
       if (
         entity === undefined ||
-        typeof action !== 'number' ||
-        typeof rank !== 'number' ||
-        (allowedLevelMask(entity.ownership) & (1 << rank)) === 0 ||
+        action < 0 ||
+        rank < 0 ||
+        (entity.allowedLevelMask & (1 << rank)) === 0 ||
         (action === ActionIndex.CONFIGURE && entity.name !== CONFIGURABLE_ENTITY)
       ) {
         throw invalidRole(catalogue, role);
@@ -93,14 +98,14 @@ function groupFieldPermissions(catalogue: AclCatalogue, role: RoleDefinition): M
   const byEntity = new Map<CatalogueEntity, RoleFieldPermission[]>();
   for (const permission of role.fieldPermissions ?? []) {
     const entity = catalogue.entity(permission.entity);
-    const rank = AccessLevelRank[permission.level];
+    const rank = levelRankOf(permission.level);
     if (
       entity === undefined ||
       !entity.fieldAcl ||
       !entity.fieldIndex.has(permission.field) ||
-      typeof FieldActionIndex[permission.action] !== 'number' ||
-      typeof rank !== 'number' ||
-      (allowedLevelMask(entity.ownership) & (1 << rank)) === 0
+      !isFieldAction(permission.action) ||
+      rank < 0 ||
+      (entity.allowedLevelMask & (1 << rank)) === 0
     ) {
       throw invalidRole(catalogue, role);
     }

@@ -1,4 +1,4 @@
-import { AccessLevelRank, ACCESS_LEVELS, compareLevels, isAccessLevel, levelFromRank, levelRank, maxLevel } from './levels';
+import { AccessLevelRank, ACCESS_LEVELS, compareLevels, isAccessLevel, levelFromRank, levelRank, levelRankOf, maxLevel } from './levels';
 
 describe('access levels', () => {
   it('are ordered NONE < USER < BUSINESS_UNIT < DIVISION < ORGANIZATION < GLOBAL', () => {
@@ -26,5 +26,12 @@ describe('access levels', () => {
     expect(isAccessLevel('division')).toBe(false);
     expect(isAccessLevel('toString')).toBe(false);
     expect(isAccessLevel(3)).toBe(false);
+  });
+
+  it('finds the rank of a level name by its first letter, and -1 for anything else', () => {
+    ACCESS_LEVELS.forEach((level, rank) => expect(levelRankOf(level)).toBe(rank));
+    for (const notALevel of ['', 'N', 'NONe', 'Global', 'GLOBALS', 'DIVISIONS', 'Ü', '\u0147ONE', undefined, 5]) {
+      expect(levelRankOf(notALevel as string)).toBe(-1);
+    }
   });
 });

@@ -62,7 +62,8 @@ export class OwnerTree {
       if (children) topDown.push(...children);
     }
     if (topDown.length !== this.parentByUnit.size) {
-      const onCycle = [...this.parentByUnit.keys()].filter((id) => !topDown.includes(id));
+      const reached = new Set(topDown);
+      const onCycle = [...this.parentByUnit.keys()].filter((id) => !reached.has(id));
       throw new OwnerTreeError(`invalid business-unit tree: parent links form a cycle through ${onCycle.join(', ')}`);
     }
 

@@ -1,4 +1,4 @@
-import { isActionApplicable, isAclAction, isFieldAction, WRITE_ACTIONS } from './actions';
+import { ACL_ACTIONS, actionIndexOf, ActionIndex, isActionApplicable, isAclAction, isFieldAction, WRITE_ACTIONS } from './actions';
 import { ACCESS_LEVELS } from './levels';
 import { allowedLevels, isLevelAllowed, isOwnershipType, OWNERSHIP_TYPES } from './ownership';
 
@@ -42,5 +42,12 @@ describe('actions', () => {
     expect(isFieldAction('EDIT')).toBe(true);
     expect(isFieldAction('DELETE')).toBe(false);
     expect(isFieldAction('valueOf')).toBe(false);
+  });
+
+  it('finds an action slot by its second letter, and -1 for anything else', () => {
+    for (const action of ACL_ACTIONS) expect(actionIndexOf(action)).toBe(ActionIndex[action]);
+    for (const notAnAction of ['', 'V', 'view', 'xIEW', 'CONFIGURED', 'toString', '\u0100IEW', null, 1]) {
+      expect(actionIndexOf(notAnAction as string)).toBe(-1);
+    }
   });
 });

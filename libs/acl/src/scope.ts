@@ -1,4 +1,3 @@
-import { AccessLevel } from './levels';
 import { AclRecord } from './record';
 
 /**
@@ -53,10 +52,6 @@ export interface GlobalScope {
 
 export const NONE_SCOPE: NoneScope = Object.freeze({ level: 'NONE' });
 export const GLOBAL_SCOPE: GlobalScope = Object.freeze({ level: 'GLOBAL' });
-
-export function scopeLevel(scope: AclScope): AccessLevel {
-  return scope.level;
-}
 
 /**
  * Whether a record lies inside a scope: the in-memory twin of scopeToWhere, for callers that hold

@@ -44,6 +44,7 @@ function subjectWith(...roles: RoleDefinition[]) {
 
 const ticketRecords: Record<string, AclRecord> = {
   mine: { ownerUserId: 'u1', ownerBusinessUnitIds: ['sales'], organizationId: 'org1' },
+  mineFiledElsewhere: { ownerUserId: 'u1', ownerBusinessUnitId: 'support', organizationId: 'org1' },
   colleague: { ownerUserId: 'u2', ownerBusinessUnitIds: ['sales'], organizationId: 'org1' },
   inTwoUnits: { ownerUserId: 'u5', ownerBusinessUnitIds: ['support', 'sales'], organizationId: 'org1' },
   below: { ownerUserId: 'u3', ownerBusinessUnitIds: ['east-1'], organizationId: 'org1' },
@@ -59,12 +60,13 @@ const ticketRecords: Record<string, AclRecord> = {
 describe('Subject: record checks on a USER-owned entity', () => {
   it.each<[AccessLevel, string[]]>([
     ['NONE', []],
-    ['USER', ['mine']],
-    ['BUSINESS_UNIT', ['mine', 'colleague', 'inTwoUnits', 'denormalisedColleague']],
-    ['DIVISION', ['mine', 'colleague', 'inTwoUnits', 'below', 'denormalisedColleague', 'denormalisedBelow']],
+    ['USER', ['mine', 'mineFiledElsewhere']],
+    // The subject's own records stay in reach at the unit levels, wherever they are filed.
+    ['BUSINESS_UNIT', ['mine', 'mineFiledElsewhere', 'colleague', 'inTwoUnits', 'denormalisedColleague']],
+    ['DIVISION', ['mine', 'mineFiledElsewhere', 'colleague', 'inTwoUnits', 'below', 'denormalisedColleague', 'denormalisedBelow']],
     [
       'ORGANIZATION',
-      ['mine', 'colleague', 'inTwoUnits', 'below', 'elsewhere', 'noUnits', 'denormalisedColleague', 'denormalisedBelow', 'orphan'],
+      ['mine', 'mineFiledElsewhere', 'colleague', 'inTwoUnits', 'below', 'elsewhere', 'noUnits', 'denormalisedColleague', 'denormalisedBelow', 'orphan'],
     ],
     ['GLOBAL', Object.keys(ticketRecords)],
   ])('at %s the subject reaches exactly %j', (level, expected) => {
@@ -87,6 +89,8 @@ describe('Subject: record checks on other ownership types', () => {
   const units: Record<string, AclRecord> = {
     sales: { ownerBusinessUnitId: 'sales', organizationId: 'org1' },
     east: { ownerBusinessUnitId: 'east', organizationId: 'org1' },
+    // ownerUserId means nothing on a unit-owned record, even when it names the subject.
+    supportWithUser: { ownerUserId: 'u1', ownerBusinessUnitId: 'support', organizationId: 'org1' },
     support: { ownerBusinessUnitId: 'support', organizationId: 'org1' },
     o2: { ownerBusinessUnitId: 'o2-root', organizationId: 'org2' },
   };
@@ -94,8 +98,8 @@ describe('Subject: record checks on other ownership types', () => {
   it.each<[AccessLevel, string[]]>([
     ['BUSINESS_UNIT', ['sales']],
     ['DIVISION', ['sales', 'east']],
-    ['ORGANIZATION', ['sales', 'east', 'support']],
-    ['GLOBAL', ['sales', 'east', 'support', 'o2']],
+    ['ORGANIZATION', ['sales', 'east', 'supportWithUser', 'support']],
+    ['GLOBAL', ['sales', 'east', 'supportWithUser', 'support', 'o2']],
   ])('BUSINESS_UNIT-owned at %s reaches %j', (level, expected) => {
     const subject = subjectWith(role('r', [{ entity: 'BusinessUnit', action: 'VIEW', level }]));
     expect(Object.keys(units).filter((name) => subject.canOnRecord('BusinessUnit', 'VIEW', units[name]))).toEqual(expected);
@@ -128,14 +132,25 @@ describe('Subject: scopes', () => {
       ]),
     );
     expect(subject.scope('Ticket', 'VIEW')).toEqual({ level: 'USER', organizationId: 'org1', userId: 'u1' });
-    expect(subject.scope('Ticket', 'EDIT')).toEqual({ level: 'BUSINESS_UNIT', organizationId: 'org1', businessUnitIds: ['sales'] });
+    expect(subject.scope('Ticket', 'EDIT')).toEqual({ level: 'BUSINESS_UNIT', organizationId: 'org1', businessUnitIds: ['sales'], userId: 'u1' });
     const division = subject.scope('Ticket', 'DELETE');
-    expect(division.level).toBe('DIVISION');
+    expect(division).toMatchObject({ level: 'DIVISION', organizationId: 'org1', userId: 'u1' });
     expect(division.level === 'DIVISION' && [...division.businessUnitIds].sort()).toEqual(['east', 'east-1', 'sales']);
     expect(subject.scope('Ticket', 'ASSIGN')).toEqual({ level: 'ORGANIZATION', organizationId: 'org1' });
     expect(subject.scope('Ticket', 'SHARE')).toEqual({ level: 'GLOBAL' });
     expect(subject.scope('Ticket', 'CREATE')).toEqual({ level: 'NONE' });
     expect(subject.businessUnitIds).toEqual(['sales']);
+  });
+
+  it('carries the user only on USER-owned entities', () => {
+    const subject = subjectWith(
+      role('r', [
+        { entity: 'BusinessUnit', action: 'VIEW', level: 'BUSINESS_UNIT' },
+        { entity: 'BusinessUnit', action: 'EDIT', level: 'DIVISION' },
+      ]),
+    );
+    expect(subject.scope('BusinessUnit', 'VIEW')).toEqual({ level: 'BUSINESS_UNIT', organizationId: 'org1', businessUnitIds: ['sales'] });
+    expect(subject.scope('BusinessUnit', 'EDIT')).not.toHaveProperty('userId');
   });
 
   it('is plain data that survives JSON (it travels over the bus)', () => {
@@ -150,8 +165,9 @@ describe('Subject: scopes', () => {
       { userId: 'u1', organizationId: 'org1', businessUnitIds: ['o2-root'] },
       tree,
     );
-    expect(subject.scope('Ticket', 'VIEW')).toEqual({ level: 'DIVISION', organizationId: 'org1', businessUnitIds: [] });
-    expect(subject.canOnRecord('Ticket', 'VIEW', ticketRecords.mine)).toBe(false);
+    expect(subject.scope('Ticket', 'VIEW')).toEqual({ level: 'DIVISION', organizationId: 'org1', businessUnitIds: [], userId: 'u1' });
+    expect(subject.canOnRecord('Ticket', 'VIEW', ticketRecords.colleague)).toBe(false);
+    expect(subject.canOnRecord('Ticket', 'VIEW', ticketRecords.mine)).toBe(true);
   });
 });
 

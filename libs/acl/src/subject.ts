@@ -1,4 +1,4 @@
-import { AclAction, ActionIndex, ACTION_SHIFT, FieldAction, FieldActionIndex, FIELD_ACTION_SLOTS } from './actions';
+import { AclAction, ActionIndex, actionIndexOf, ACTION_SHIFT, FieldAction, FieldActionIndex, FIELD_ACTION_SLOTS } from './actions';
 import { AclCatalogue, CatalogueEntity } from './catalogue';
 import { AclError, UnknownAclNameError } from './errors';
 import { compileGrants, CompiledGrants } from './grants';
@@ -246,8 +246,8 @@ class CompiledSubject implements Subject {
   }
 
   private actionIndex(action: AclAction): number {
-    const actionIndex = ActionIndex[action];
-    if (typeof actionIndex !== 'number') throw new UnknownAclNameError('action', action);
+    const actionIndex = actionIndexOf(action);
+    if (actionIndex < 0) throw new UnknownAclNameError('action', action);
     return actionIndex;
   }
 

@@ -1,8 +1,11 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Logger, Module, Provider } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { BusLoggerFactory } from './bus-logger';
 import { BUS_OPTIONS, BusOptions } from './bus-options';
 import { BusConnection } from './connection/bus-connection';
 import { EventConsumerFactory } from './inbox/event-consumer.factory';
-import { OutboxService } from './outbox/outbox.service';
+import { Outbox } from './outbox/outbox';
 
 export interface BusModuleOptions {
   inject: any[];
@@ -11,19 +14,32 @@ export interface BusModuleOptions {
   database: boolean;
 }
 
+const nestLogger: BusLoggerFactory = (context) => new Logger(context);
+
+/**
+ * The Nest wiring of the bus. The bus classes themselves know nothing of Nest (so they run in
+ * plain tests too); Nest calls their lifecycle methods on the instances these factories return.
+ */
 @Module({})
 export class BusModule {
   static forRoot(options: BusModuleOptions): DynamicModule {
+    const withDatabase: Provider[] = [
+      {
+        provide: Outbox,
+        inject: [getDataSourceToken(), BusConnection, BUS_OPTIONS],
+        useFactory: (dataSource: DataSource, connection: BusConnection, bus: BusOptions) => new Outbox(dataSource, connection, bus, nestLogger('Outbox')),
+      },
+      {
+        provide: EventConsumerFactory,
+        inject: [getDataSourceToken(), BusConnection, BUS_OPTIONS],
+        useFactory: (dataSource: DataSource, connection: BusConnection, bus: BusOptions) => new EventConsumerFactory(connection, dataSource, bus, nestLogger),
+      },
+    ];
     const providers: Provider[] = [
       { provide: BUS_OPTIONS, inject: options.inject, useFactory: options.useFactory },
-      { provide: BusConnection, inject: [BUS_OPTIONS], useFactory: (bus: BusOptions) => new BusConnection(bus.amqpUrl) },
-      ...(options.database ? [OutboxService, EventConsumerFactory] : []),
+      { provide: BusConnection, inject: [BUS_OPTIONS], useFactory: (bus: BusOptions) => new BusConnection(bus.amqpUrl, nestLogger('Bus')) },
+      ...(options.database ? withDatabase : []),
     ];
-    return {
-      module: BusModule,
-      global: true,
-      providers,
-      exports: providers,
-    };
+    return { module: BusModule, global: true, providers, exports: providers };
   }
 }

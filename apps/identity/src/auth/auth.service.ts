@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BusinessUnitNode, RoleDefinition } from '@app/acl';
 import { EventTypes, LoginRequest, SessionView, UserRefData } from '@app/contracts';
-import { OutboxService } from '@app/bus';
+import { Outbox } from '@app/bus';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource, IsNull } from 'typeorm';
 import { User } from '../users/user.entity';
@@ -19,7 +19,7 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SETTINGS) private readonly settings: Settings,
-    private readonly outbox: OutboxService,
+    private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { administratorRole } from '@app/acl';
 import { ADMINISTRATOR_ROLE, SUITE_ACL } from '@app/contracts';
-import { OutboxService } from '@app/bus';
+import { Outbox } from '@app/bus';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -25,7 +25,7 @@ export class FirstStartService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
-    private readonly outbox: OutboxService,
+    private readonly outbox: Outbox,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
   ) {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CreateUserDto, EventTypes, FieldProblem, UserCreatedData } from '@app/contracts';
-import { OutboxService, PublishInTransaction } from '@app/bus';
+import { Outbox, PublishInTransaction } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { EntityManager, In } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -20,7 +20,7 @@ export class UsersService {
   private readonly passwordPolicy = readPasswordPolicy();
 
   constructor(
-    private readonly outbox: OutboxService,
+    private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
   ) {}
 

@@ -53,25 +53,30 @@ export function applyScope<Entity extends ObjectLiteral>(
     }
     case 'BUSINESS_UNIT':
     case 'DIVISION': {
-      if (scope.businessUnitIds.length === 0) {
-        conditions.push('1 = 0');
-        break;
+      const alternatives: string[] = [];
+      if (scope.userId !== undefined) {
+        const user = freeParameter(qb, 'aclUserId');
+        alternatives.push(`${column('ownerUserId')} = :${user}`);
+        parameters[user] = scope.userId;
       }
-      const units = freeParameter(qb, 'aclBusinessUnitIds');
-      parameters[units] = [...scope.businessUnitIds];
-      const memberships = options.ownerMemberships;
-      if (memberships === undefined) {
-        conditions.push(`${column('ownerBusinessUnitId')} IN (:...${units})`);
-      } else {
-        const metadata = qb.connection.getMetadata(memberships.entity);
-        const member = qb.escape('acl_membership');
-        const table = metadata.tablePath.split('.').map((part) => qb.escape(part)).join('.');
-        const memberColumn = (property: string) => `${member}.${qb.escape(databaseColumn(metadata, property))}`;
-        conditions.push(
-          `EXISTS (SELECT 1 FROM ${table} ${member} WHERE ${memberColumn(memberships.userId)} = ${column('ownerUserId')}` +
-            ` AND ${memberColumn(memberships.businessUnitId)} IN (:...${units}))`,
-        );
+      if (scope.businessUnitIds.length > 0) {
+        const units = freeParameter(qb, 'aclBusinessUnitIds');
+        parameters[units] = [...scope.businessUnitIds];
+        const memberships = options.ownerMemberships;
+        if (memberships === undefined) {
+          alternatives.push(`${column('ownerBusinessUnitId')} IN (:...${units})`);
+        } else {
+          const metadata = qb.connection.getMetadata(memberships.entity);
+          const member = qb.escape('acl_membership');
+          const table = metadata.tablePath.split('.').map((part) => qb.escape(part)).join('.');
+          const memberColumn = (property: string) => `${member}.${qb.escape(databaseColumn(metadata, property))}`;
+          alternatives.push(
+            `EXISTS (SELECT 1 FROM ${table} ${member} WHERE ${memberColumn(memberships.userId)} = ${column('ownerUserId')}` +
+              ` AND ${memberColumn(memberships.businessUnitId)} IN (:...${units}))`,
+          );
+        }
       }
+      conditions.push(alternatives.length === 0 ? '1 = 0' : `(${alternatives.join(' OR ')})`);
       break;
     }
   }

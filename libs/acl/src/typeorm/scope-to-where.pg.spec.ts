@@ -289,6 +289,16 @@ describe('scope filters on PostgreSQL agree with canOnRecord', () => {
     expect([...levelsSeen].sort()).toEqual(['BUSINESS_UNIT', 'DIVISION', 'GLOBAL', 'NONE', 'ORGANIZATION', 'USER']);
   }, 60_000);
 
+  it('names the property a scope needs, or one the entity does not have', () => {
+    const user: AclScope = { level: 'USER', organizationId: 'o1', userId: 'u1' };
+    expect(() => applyScope(records.createQueryBuilder('r'), user, { organizationId: 'organizationId' })).toThrow(
+      'a USER scope needs the ownerUserId column',
+    );
+    expect(() => applyScope(records.createQueryBuilder('r'), user, { ...COLUMNS, ownerUserId: 'owner' })).toThrow(
+      'entity AclPropertyRecord has no single column for property owner',
+    );
+  });
+
   it('two scopes on one query builder use separate parameters', async () => {
     await dataSource.query('TRUNCATE acl_property_record, acl_property_membership');
     await records.insert([

@@ -15,6 +15,16 @@ describe('scopeToWhere', () => {
       { organizationId: 'o1', businessUnitId: In(['a', 'b']) },
     ],
     ['DIVISION', { level: 'DIVISION', organizationId: 'o1', businessUnitIds: ['a'] }, { organizationId: 'o1', businessUnitId: In(['a']) }],
+    [
+      'BUSINESS_UNIT (USER-owned)',
+      { level: 'BUSINESS_UNIT', organizationId: 'o1', businessUnitIds: ['a'], userId: 'u1' },
+      [{ organizationId: 'o1', ownerId: 'u1' }, { organizationId: 'o1', businessUnitId: In(['a']) }],
+    ],
+    [
+      'DIVISION (USER-owned, no units)',
+      { level: 'DIVISION', organizationId: 'o1', businessUnitIds: [], userId: 'u1' },
+      { organizationId: 'o1', ownerId: 'u1' },
+    ],
     ['NONE', NONE_SCOPE, { organizationId: In([]) }],
   ])('turns a %s scope into a where object', (_, scope, expected) => {
     expect(scopeToWhere(scope, columns)).toEqual(expected);
@@ -56,6 +66,16 @@ describe('withScope', () => {
     ]);
     expect(withScope([], userScope, columns)).toEqual({ organizationId: 'o1', ownerId: 'u1' });
     expect(withScope(undefined, userScope, columns)).toEqual({ organizationId: 'o1', ownerId: 'u1' });
+  });
+
+  it('crosses OR branches of the filter with OR branches of the scope', () => {
+    const unitScope: AclScope = { level: 'BUSINESS_UNIT', organizationId: 'o1', businessUnitIds: ['a'], userId: 'u1' };
+    expect(withScope([{ status: 'OPEN' }, { status: 'NEW' }], unitScope, columns)).toEqual([
+      { status: 'OPEN', organizationId: 'o1', ownerId: 'u1' },
+      { status: 'OPEN', organizationId: 'o1', businessUnitId: In(['a']) },
+      { status: 'NEW', organizationId: 'o1', ownerId: 'u1' },
+      { status: 'NEW', organizationId: 'o1', businessUnitId: In(['a']) },
+    ]);
   });
 
   it('merges into nested relation filters', () => {

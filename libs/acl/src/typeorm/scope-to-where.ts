@@ -3,11 +3,13 @@ import { AclScope } from '../scope';
 import { requireColumn, ScopeColumns } from './scope-columns';
 
 /**
- * The scope as a TypeORM `where` object, so `find`, `findAndCount` and `count` only see records in
- * scope. BUSINESS_UNIT and DIVISION match the single `ownerBusinessUnitId` column (`In`), so a
- * USER-owned entity filtered this way stores its owner's unit on each record; for owners in several
- * units use applyScope with `ownerMemberships`. NONE, and a unit scope without units, match no row
- * (TypeORM renders `In([])` as `0=1`). GLOBAL is `{}`.
+ * The scope as a TypeORM `where`, so `find`, `findAndCount` and `count` only see records in scope:
+ * an object, or an array (TypeORM's OR) for a BUSINESS_UNIT or DIVISION scope of a USER-owned
+ * entity, whose subject's own records count as well. Unit scopes match the single
+ * `ownerBusinessUnitId` column with `In`, so a USER-owned entity filtered this way stores its
+ * owning unit on each record; for owners in several units use applyScope with `ownerMemberships`.
+ * NONE, and a unit scope without units, match no row (TypeORM renders `In([])` as `0=1`).
+ * GLOBAL is `{}`.
  *
  * Do not spread it over your own filters (`{ ...filters, ...scopeWhere }` would overwrite a filter on
  * the same column); use withScope.
@@ -15,46 +17,52 @@ import { requireColumn, ScopeColumns } from './scope-columns';
 export function scopeToWhere<Entity extends ObjectLiteral = ObjectLiteral>(
   scope: AclScope,
   columns: ScopeColumns,
-): FindOptionsWhere<Entity> {
-  const where: ObjectLiteral = {};
+): FindOptionsWhere<Entity> | FindOptionsWhere<Entity>[] {
+  const branches = scopeBranches(scope, columns);
+  return (branches.length === 1 ? branches[0] : branches) as FindOptionsWhere<Entity> | FindOptionsWhere<Entity>[];
+}
+
+/** The scope as OR-ed branches, each an AND of property conditions. */
+function scopeBranches(scope: AclScope, columns: ScopeColumns): ObjectLiteral[] {
+  const branch = (...conditions: Array<[keyof ScopeColumns, unknown]>): ObjectLiteral => {
+    const where: ObjectLiteral = {};
+    for (const [key, value] of conditions) setPath(where, requireColumn(columns, key, scope), value);
+    return where;
+  };
   switch (scope.level) {
     case 'GLOBAL':
-      break;
+      return [{}];
     case 'NONE':
-      setPath(where, requireColumn(columns, 'organizationId', scope), In([]));
-      break;
+      return [branch(['organizationId', In([])])];
     case 'ORGANIZATION':
-      setPath(where, requireColumn(columns, 'organizationId', scope), scope.organizationId);
-      break;
+      return [branch(['organizationId', scope.organizationId])];
     case 'USER':
-      setPath(where, requireColumn(columns, 'organizationId', scope), scope.organizationId);
-      setPath(where, requireColumn(columns, 'ownerUserId', scope), scope.userId);
-      break;
+      return [branch(['organizationId', scope.organizationId], ['ownerUserId', scope.userId])];
     case 'BUSINESS_UNIT':
-    case 'DIVISION':
-      setPath(where, requireColumn(columns, 'organizationId', scope), scope.organizationId);
-      setPath(where, requireColumn(columns, 'ownerBusinessUnitId', scope), In([...scope.businessUnitIds]));
-      break;
+    case 'DIVISION': {
+      const units = branch(['organizationId', scope.organizationId], ['ownerBusinessUnitId', In([...scope.businessUnitIds])]);
+      if (scope.userId === undefined) return [units];
+      const own = branch(['organizationId', scope.organizationId], ['ownerUserId', scope.userId]);
+      return scope.businessUnitIds.length === 0 ? [own] : [own, units];
+    }
   }
-  return where as FindOptionsWhere<Entity>;
 }
 
 /**
- * Your `where` (an object, or an array meaning OR) narrowed to the scope: every OR branch gets the
- * scope, and where both constrain the same property the two are joined with `And`, never replaced.
+ * Your `where` (an object, or an array meaning OR) narrowed to the scope: every OR branch of yours
+ * meets every branch of the scope, and where both constrain the same property the two conditions
+ * are joined with `And`, never replaced.
  */
 export function withScope<Entity extends ObjectLiteral = ObjectLiteral>(
   where: FindOptionsWhere<Entity> | FindOptionsWhere<Entity>[] | undefined,
   scope: AclScope,
   columns: ScopeColumns,
 ): FindOptionsWhere<Entity> | FindOptionsWhere<Entity>[] {
-  const scoped = scopeToWhere<Entity>(scope, columns);
-  if (where === undefined) return scoped;
-  // An empty OR list would mean "no condition" to TypeORM; keep it scoped.
-  if (Array.isArray(where)) {
-    return where.length === 0 ? scoped : where.map((branch) => merge(branch, scoped) as FindOptionsWhere<Entity>);
-  }
-  return merge(where, scoped) as FindOptionsWhere<Entity>;
+  const scoped = scopeBranches(scope, columns);
+  // An empty OR list would mean "no condition" to TypeORM; it gets the scope alone.
+  const mine: ObjectLiteral[] = where === undefined ? [{}] : Array.isArray(where) ? (where.length ? where : [{}]) : [where];
+  const merged = mine.flatMap((branch) => scoped.map((scopeBranch) => merge(branch, scopeBranch)));
+  return (merged.length === 1 ? merged[0] : merged) as FindOptionsWhere<Entity> | FindOptionsWhere<Entity>[];
 }
 
 function merge(filters: ObjectLiteral, scoped: ObjectLiteral): ObjectLiteral {

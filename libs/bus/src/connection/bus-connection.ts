@@ -1,15 +1,18 @@
-import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import type { OnApplicationShutdown } from '@nestjs/common';
 import amqp, { AmqpConnectionManager, ChannelWrapper, SetupFunc } from 'amqp-connection-manager';
+import { BusLogger } from '../bus-logger';
 
 /**
  * One broker connection per process, kept alive by amqp-connection-manager: it reconnects after a
  * broker restart and re-runs every channel's setup (exchange, queues, bindings, consumers).
  */
 export class BusConnection implements OnApplicationShutdown {
-  private readonly logger = new Logger('Bus');
   private readonly manager: AmqpConnectionManager;
 
-  constructor(url: string) {
+  constructor(
+    url: string,
+    private readonly logger: BusLogger,
+  ) {
     this.manager = amqp.connect([url], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 });
     this.manager.on('connect', () => this.logger.log('connected to the broker'));
     this.manager.on('disconnect', ({ err }) => this.logger.warn(`broker connection lost: ${err?.message ?? 'closed'}`));

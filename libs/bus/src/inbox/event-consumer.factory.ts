@@ -1,18 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { EVENT_SUBSCRIPTIONS, SubscribingService } from '@app/contracts';
 import { DataSource } from 'typeorm';
-import { BUS_OPTIONS, BusOptions } from '../bus-options';
+import { BusLoggerFactory } from '../bus-logger';
+import { BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
 import { EventConsumer, EventHandler } from './event-consumer';
 
 /** Starts the service's consumer on its own queue with the handlers it passes. */
-@Injectable()
 export class EventConsumerFactory {
   constructor(
     private readonly connection: BusConnection,
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(BUS_OPTIONS) private readonly options: BusOptions,
+    private readonly dataSource: DataSource,
+    private readonly options: BusOptions,
+    private readonly loggerFor: BusLoggerFactory,
   ) {}
 
   /** `handlers` must cover exactly the service's subscriptions, so no bound event goes unhandled. */
@@ -24,7 +23,7 @@ export class EventConsumerFactory {
     if (unhandled.length || unsubscribed.length) {
       throw new Error(`${service}: EVENT_SUBSCRIPTIONS and handlers disagree (no handler: ${unhandled.join(', ') || '-'}; not subscribed: ${unsubscribed.join(', ') || '-'})`);
     }
-    const consumer = new EventConsumer(this.connection, this.dataSource, { service, handlers, retryDelaysMs, prefetch });
+    const consumer = new EventConsumer(this.connection, this.dataSource, { service, handlers, retryDelaysMs, prefetch }, this.loggerFor(`Events ${service}`));
     await consumer.start();
     return consumer;
   }

@@ -1,8 +1,8 @@
-import { Logger } from '@nestjs/common';
 import { EventEnvelope } from '@app/contracts';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
+import { BusLogger } from '../bus-logger';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
 
@@ -24,7 +24,6 @@ export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'retried' | 
  * one goes through the retry queues (one per back-off step) and then to `<queue>.dlq`.
  */
 export class EventConsumer {
-  private readonly logger: Logger;
   private readonly queue: string;
   private channel: ChannelWrapper;
   /** Lets tests and logs follow what became of each delivery. */
@@ -34,9 +33,9 @@ export class EventConsumer {
     private readonly connection: BusConnection,
     private readonly dataSource: DataSource,
     private readonly options: EventConsumerOptions,
+    private readonly logger: BusLogger,
   ) {
     this.queue = eventQueueOf(options.service);
-    this.logger = new Logger(`Events ${this.queue}`);
   }
 
   async start(): Promise<void> {
@@ -53,6 +52,8 @@ export class EventConsumer {
       await channel.assertQueue(this.queue, { durable: true });
       for (const type of Object.keys(handlers)) await channel.bindQueue(this.queue, EVENTS_EXCHANGE, type);
     });
+    // consume() can resolve before the channel's setup ran; wait so the bindings exist on return.
+    await this.channel.waitForConnect();
     await this.channel.consume(this.queue, (message) => this.receive(message), { noAck: false, prefetch });
   }
 

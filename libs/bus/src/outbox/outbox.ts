@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventEnvelope, EventType } from '@app/contracts';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { BUS_OPTIONS, BusOptions } from '../bus-options';
+import { BusLogger } from '../bus-logger';
+import { BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, EVENTS_EXCHANGE } from '../topology';
 
@@ -19,9 +19,7 @@ const RELAY_BATCH = 200;
  * and the relay publishes it with publisher confirms and only then marks it sent. A crash between
  * the two publishes the event again, which consumers' inboxes absorb.
  */
-@Injectable()
-export class OutboxService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Outbox');
+export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   private channel: ChannelWrapper;
   private timer: NodeJS.Timeout | undefined;
   private relaying: Promise<void> | null = null;
@@ -29,9 +27,10 @@ export class OutboxService implements OnApplicationBootstrap, OnApplicationShutd
   private stopped = false;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly connection: BusConnection,
-    @Inject(BUS_OPTIONS) private readonly options: BusOptions,
+    private readonly options: BusOptions,
+    private readonly logger: BusLogger,
   ) {}
 
   onApplicationBootstrap(): void {
