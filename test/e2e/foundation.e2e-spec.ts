@@ -1,4 +1,6 @@
 import { adminQuery, eventually } from '@app/testing';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { newUserBody, report, RunningSuite, startWholeSuite } from './suite-fixture';
 
 describe('foundation: four services on real PostgreSQL and RabbitMQ', () => {
@@ -101,4 +103,39 @@ describe('foundation: four services on real PostgreSQL and RabbitMQ', () => {
     const createDenied = await viewer.post('/api/users', newUserBody(run.ids));
     expect(createDenied.body).toMatchObject({ statusCode: 403, details: { missing: { entity: 'User', action: 'CREATE' } } });
   });
+
+  it('deny by default: each route the running gateway mapped is public or declares a permission, capability or login', () => {
+    const mapped = [...run.suite.logs().matchAll(/\[gateway\].*Mapped \{([^,]+), (\w+)\} route/g)].map(([, path, method]) => `${method} ${path}`);
+    expect(mapped.length).toBeGreaterThan(5);
+    const declarations = JSON.parse(execFileSync(process.execPath, ['-e', DECLARATIONS_SCRIPT], { cwd: ROOT, encoding: 'utf8' })) as { route: string; access: unknown }[];
+    const declared = new Map(declarations.map((d) => [d.route, d.access]));
+    for (const route of mapped) {
+      expect({ route, declared: declared.has(route) }).toEqual({ route, declared: true });
+      expect({ route, access: declared.get(route) }).not.toEqual({ route, access: null });
+    }
+  });
+
+  it('deny by default: the start-up check names a route that declares nothing', () => {
+    const result = spawnSync(process.execPath, ['-e', UNDECLARED_SCRIPT], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('routes without a declared permission or @Public(): GET /api/open (OpenController.leak)');
+  });
 });
+
+const ROOT = resolve(__dirname, '../..');
+
+// Run on the built gateway under plain node, which loads Nest 12's ES modules (jest cannot).
+const DECLARATIONS_SCRIPT = `
+  const { listRouteDeclarations } = require('./dist/apps/gateway/src/access/route-declarations');
+  const { GATEWAY_CONTROLLERS } = require('./dist/apps/gateway/src/gateway.controllers');
+  const { HealthController } = require('./dist/libs/service-kit/src/health/health.controller');
+  process.stdout.write(JSON.stringify(listRouteDeclarations([...GATEWAY_CONTROLLERS, HealthController])));
+`;
+const UNDECLARED_SCRIPT = `
+  const { Controller, Get } = require('@nestjs/common');
+  const { assertEveryRouteDeclares } = require('./dist/apps/gateway/src/access/route-declarations');
+  class OpenController { leak() {} }
+  Get()(OpenController.prototype, 'leak', Object.getOwnPropertyDescriptor(OpenController.prototype, 'leak'));
+  Controller('open')(OpenController);
+  assertEveryRouteDeclares([OpenController]);
+`;
