@@ -1,0 +1,64 @@
+// The layer rules the code must keep (npm run deps:validate, part of npm test).
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-app-imports-another-app',
+      comment: 'Services share code only through libs/ and talk only over the bus.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
+    },
+    {
+      name: 'no-lib-imports-an-app',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'acl-core-is-pure',
+      comment: 'libs/acl is plain TypeScript: no Nest, no database, no other lib; only its typeorm/ entry may know TypeORM.',
+      severity: 'error',
+      from: { path: '^libs/acl/src/', pathNot: '^libs/acl/src/typeorm/' },
+      to: { path: ['node_modules/(@nestjs|typeorm|pg|amqplib|amqp-connection-manager)/', '^libs/(?!acl/)'] },
+    },
+    {
+      name: 'bus-classes-know-no-nest',
+      comment: 'Only the module wiring and the RPC transport options touch Nest, so the bus classes run in plain tests.',
+      severity: 'error',
+      from: { path: '^libs/bus/src/(outbox|inbox|connection|migrations)/' },
+      to: { path: 'node_modules/@nestjs/' },
+    },
+    {
+      name: 'contracts-are-plain',
+      comment: 'Event and RPC contracts are imported by every side; they carry no framework.',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: ['node_modules/@nestjs/', 'node_modules/typeorm/', '^libs/(?!contracts/|acl/)'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-dev-dependencies-in-production-code',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/testing/'] },
+      to: { dependencyTypes: ['npm-dev'] },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: false,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default', 'types'] },
+  },
+};
