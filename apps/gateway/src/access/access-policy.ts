@@ -16,10 +16,11 @@ export class AccessPolicy {
     let subject = this.subjects.get(principal);
     if (!subject) {
       const { roles, businessUnitIds, organizationUnits } = principal.access;
+      if (!principal.organizationId) throw denied('an organization to act in', { organization: true });
       subject = compileSubject(
         SUITE_ACL,
         roles,
-        { userId: principal.userId, organizationId: principal.organizationId ?? '', businessUnitIds },
+        { userId: principal.userId, organizationId: principal.organizationId, businessUnitIds },
         buildOwnerTree(organizationUnits),
       );
       this.subjects.set(principal, subject);
