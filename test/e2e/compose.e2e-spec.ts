@@ -1,0 +1,385 @@
+// docker-compose.yml, Dockerfile, .dockerignore and .env.example checked against the code, without a
+// Docker engine: the compose file is parsed with `yaml` and every setting it passes is compared with
+// what the sources read. Plain node:fs / node:path / yaml on purpose: jest cannot load Nest 12 (ESM).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+
+const ROOT = resolve(__dirname, '../..');
+const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
+
+type EnvValue = string | number | boolean | null;
+interface ComposeService {
+  image?: string;
+  build?: string | { context?: string; dockerfile?: string };
+  command?: string | string[];
+  environment?: Record<string, EnvValue> | string[];
+  depends_on?: string[] | Record<string, { condition?: string }>;
+  healthcheck?: { test?: string | string[] };
+  ports?: Array<string | number | { target?: number | string; published?: number | string }>;
+}
+interface ComposeFile {
+  services: Record<string, ComposeService>;
+}
+
+const NODE_SERVICES = ['identity', 'tickets', 'portal', 'gateway'] as const;
+const WITH_DATABASE = ['identity', 'tickets', 'portal'] as const;
+type NodeService = (typeof NODE_SERVICES)[number];
+
+// ---------------------------------------------------------------------------------------------------
+// What the code reads.
+
+const settingsSource = read('libs/service-kit/src/settings/settings.ts');
+
+/** The environment variable a settings field is read from, e.g. `databaseUrl: env.DATABASE_URL || ...`. */
+function settingsVariable(pattern: RegExp, what: string): string {
+  const match = pattern.exec(settingsSource);
+  if (!match) throw new Error(`settings.ts no longer reads ${what} the way this test expects; update the test and the compose file`);
+  return match[1];
+}
+
+const PORT_VARIABLE: Record<NodeService, string> = {
+  gateway: settingsVariable(/gatewayPort:\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the gateway port'),
+  identity: settingsVariable(/\bidentity:\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the identity port'),
+  tickets: settingsVariable(/\btickets:\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the tickets port'),
+  portal: settingsVariable(/\bportal:\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the portal port'),
+};
+const DATABASE_URL = settingsVariable(/databaseUrl:\s*env\.([A-Z][A-Z0-9_]*)/, 'the database server URL');
+const AMQP_URL = settingsVariable(/amqpUrl:\s*env\.([A-Z][A-Z0-9_]*)/, 'the broker URL');
+const JWT_SECRET = settingsVariable(/jwtSecret\s*=\s*env\.([A-Z][A-Z0-9_]*)/, 'the JWT secret');
+const NODE_ENV = settingsVariable(/production\s*=\s*env\.([A-Z][A-Z0-9_]*)\s*===/, 'the production switch');
+const PRODUCTION = settingsVariable(/production\s*=\s*env\.[A-Z][A-Z0-9_]*\s*===\s*'([^']+)'/, 'the production value');
+const ADMIN_PASSWORD = settingsVariable(/adminPassword:\s*env\.([A-Z][A-Z0-9_]*)/, 'the administrator password');
+
+/** Source files that end up in dist/ (tsconfig.build.json: apps and libs without tests and libs/testing). */
+function builtSources(dir: string): string[] {
+  const files: string[] = [];
+  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+    const path = posix.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (path !== 'libs/testing') files.push(...builtSources(path));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.e2e-spec.ts')) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Every variable the built code reads: `env.NAME`, `process.env.NAME`, `env['NAME']`, `int(env, 'NAME', ...)`. */
+function variablesReadByCode(): Set<string> {
+  const names = new Set<string>();
+  const patterns = [/\benv\.([A-Z][A-Z0-9_]*)\b/g, /\benv\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g, /\(\s*env\s*,\s*['"]([A-Z][A-Z0-9_]*)['"]/g];
+  for (const file of [...builtSources('apps'), ...builtSources('libs')]) {
+    const text = read(file);
+    for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add(match[1]);
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The compose file.
+
+const composeText = read('docker-compose.yml');
+const composeDocument = parseDocument(composeText);
+const compose = composeDocument.toJS() as ComposeFile;
+const services = compose?.services ?? {};
+
+function service(name: string): ComposeService {
+  const found = services[name];
+  if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
+  return found;
+}
+
+function environmentOf(name: string): Record<string, string> {
+  const environment = service(name).environment ?? {};
+  const entries = Array.isArray(environment)
+    ? environment.map((line) => {
+        const at = line.indexOf('=');
+        return at < 0 ? [line, ''] : [line.slice(0, at), line.slice(at + 1)];
+      })
+    : Object.entries(environment).map(([key, value]) => [key, value === null ? '' : String(value)]);
+  return Object.fromEntries(entries);
+}
+
+const commandOf = (name: string): string[] => {
+  const command = service(name).command ?? [];
+  return Array.isArray(command) ? command.map(String) : command.trim().split(/\s+/);
+};
+
+const healthcheckOf = (name: string): string => {
+  const test = service(name).healthcheck?.test ?? '';
+  return Array.isArray(test) ? test.join(' ') : test;
+};
+
+const dependenciesOf = (name: string): Record<string, { condition?: string }> | string[] => service(name).depends_on ?? {};
+
+/** The container side of each published port: "8080:3000", "${X:-3000}:3000", "127.0.0.1:80:3000/tcp", long syntax. */
+const containerPortsOf = (name: string): number[] =>
+  (service(name).ports ?? []).map((port) => {
+    if (typeof port === 'object') return Number(port.target);
+    const text = String(port).replace(/\/(tcp|udp)$/, '');
+    return Number(text.slice(text.lastIndexOf(':') + 1));
+  });
+
+/** Every string in the parsed file (comments are not part of it). */
+function allStrings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(allStrings);
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, inner]) => [key, ...allStrings(inner)]);
+  return [];
+}
+
+/** `${NAME}`, `${NAME:-x}`, `${NAME:?message}` (but not the escaped `$${NAME}`). */
+const interpolatedVariables = (text: string): string[] =>
+  [...text.matchAll(/(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]);
+
+const REQUIRED_INTERPOLATION = /^\$\{([A-Za-z_][A-Za-z0-9_]*):\?[^}]+\}$/;
+const INTERPOLATION = /^\$\{[A-Za-z_][A-Za-z0-9_]*(?:(?::?[-?])[^}]*)?\}$/;
+
+/** scheme://user:password@host:port with user and password kept verbatim (they may be `${...}`). */
+function connectionUrl(value: string): { scheme: string; user: string; password: string; host: string; port: number } | null {
+  const match = /^([a-z]+):\/\/(\$\{[^}]+\}|[^:@/]+):(\$\{[^}]+\}|[^@/]+)@([^:/@]+):(\d+)\/?$/.exec(value);
+  if (!match) return null;
+  return { scheme: match[1], user: match[2], password: match[3], host: match[4], port: Number(match[5]) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The Dockerfile: instructions with continuations joined, grouped into stages.
+
+interface Instruction {
+  keyword: string;
+  args: string;
+}
+function dockerfileStages(): Instruction[][] {
+  const logical: string[] = [];
+  let current = '';
+  for (const raw of read('Dockerfile').split('\n')) {
+    const line = raw.trim();
+    if (current === '' && (line === '' || line.startsWith('#'))) continue;
+    if (line.startsWith('#')) continue;
+    if (line.endsWith('\\')) {
+      current += `${line.slice(0, -1)} `;
+      continue;
+    }
+    logical.push(current + line);
+    current = '';
+  }
+  if (current) logical.push(current);
+  const stages: Instruction[][] = [];
+  for (const line of logical) {
+    const [, keyword, args] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
+    const instruction = { keyword: keyword.toUpperCase(), args };
+    if (instruction.keyword === 'FROM') stages.push([instruction]);
+    else if (stages.length) stages[stages.length - 1].push(instruction);
+  }
+  return stages;
+}
+
+/** NODE_ENV as a container of this service sees it: compose environment over the final stage's ENV. */
+function effectiveNodeEnv(name: string, finalStage: Instruction[]): string | undefined {
+  const fromCompose = environmentOf(name)[NODE_ENV];
+  if (fromCompose !== undefined) return fromCompose;
+  let fromImage: string | undefined;
+  for (const { keyword, args } of finalStage) {
+    if (keyword !== 'ENV') continue;
+    const match = new RegExp(`(?:^|\\s)${NODE_ENV}[= ]"?([^"\\s]+)"?`).exec(args);
+    if (match) fromImage = match[1];
+  }
+  return fromImage;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('docker-compose.yml, Dockerfile and .env.example agree with the code', () => {
+  it('the compose file parses cleanly and has the four services, postgres and rabbitmq', () => {
+    expect(composeDocument.errors).toEqual([]);
+    expect(composeDocument.warnings).toEqual([]);
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'identity', 'portal', 'postgres', 'rabbitmq', 'tickets']);
+  });
+
+  it('postgres and rabbitmq use the agreed images and healthchecks; rabbitmq publishes only its management port', () => {
+    expect(service('postgres').image).toBe('postgres:16');
+    expect(healthcheckOf('postgres')).toMatch(/\bpg_isready\b/);
+    expect(service('rabbitmq').image).toBe('rabbitmq:3-management');
+    expect(healthcheckOf('rabbitmq')).toMatch(/\brabbitmq-diagnostics -q ping\b/);
+    expect(containerPortsOf('rabbitmq')).toEqual([15672]);
+  });
+
+  it('the Node services run one image built from the Dockerfile', () => {
+    const builds = NODE_SERVICES.map((name) => {
+      const { build, image } = service(name);
+      const context = typeof build === 'string' ? build : build?.context;
+      const dockerfile = typeof build === 'string' ? 'Dockerfile' : build?.dockerfile ?? 'Dockerfile';
+      return { context, dockerfile, image };
+    });
+    for (const build of builds) {
+      expect(build).toEqual(builds[0]);
+      expect(build.context).toMatch(/^\.\/?$/);
+      expect(build.image).toEqual(expect.any(String));
+      expect(existsSync(join(ROOT, build.dockerfile))).toBe(true);
+    }
+  });
+
+  it.each(NODE_SERVICES)('%s starts its own dist entry, which `npm run build` compiles from the repo', (name) => {
+    const command = commandOf(name);
+    expect(command[0]).toBe('node');
+    const entries = command.filter((arg) => /^(\.\/)?dist\//.test(arg));
+    expect(entries).toEqual([`dist/apps/${name}/src/main.js`]);
+    expect(existsSync(join(ROOT, 'apps', name, 'src/main.ts'))).toBe(true);
+    // apps/<name>/src/main.ts lands on dist/apps/<name>/src/main.js only with outDir dist and rootDir ./
+    const base = JSON.parse(read('tsconfig.json')) as { compilerOptions: { outDir?: string } };
+    const build = JSON.parse(read('tsconfig.build.json')) as { compilerOptions?: { outDir?: string; rootDir?: string }; include: string[] };
+    const inRepo = (path: string) => posix.relative('/repo', posix.resolve('/repo', path));
+    expect(inRepo(build.compilerOptions?.outDir ?? base.compilerOptions.outDir ?? '')).toBe('dist');
+    expect(inRepo(build.compilerOptions?.rootDir ?? 'unset')).toBe('');
+    expect(build.include).toContain('apps/**/*.ts');
+    expect((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.build).toContain('tsconfig.build.json');
+  });
+
+  it('every variable a Node service is given is one the code reads', () => {
+    const readByCode = variablesReadByCode();
+    // The scan itself must find what the settings read (else it would approve nothing or anything).
+    for (const known of [...Object.values(PORT_VARIABLE), DATABASE_URL, AMQP_URL, JWT_SECRET, NODE_ENV, ADMIN_PASSWORD, 'HOST']) {
+      expect(readByCode).toContain(known);
+    }
+    for (const name of NODE_SERVICES) {
+      const unknown = Object.keys(environmentOf(name)).filter((variable) => !readByCode.has(variable));
+      expect({ service: name, unknown }).toEqual({ service: name, unknown: [] });
+    }
+  });
+
+  it.each(NODE_SERVICES)('%s gets the broker, its port variable and (not the gateway) the database server', (name) => {
+    const env = environmentOf(name);
+    expect(Object.keys(env)).toEqual(expect.arrayContaining([AMQP_URL, PORT_VARIABLE[name]]));
+    expect(env[PORT_VARIABLE[name]]).toMatch(/^\d+$/);
+    const amqp = connectionUrl(env[AMQP_URL]);
+    expect(amqp).toMatchObject({ scheme: 'amqp', host: 'rabbitmq', port: 5672 });
+    if (name === 'gateway') {
+      expect(env[DATABASE_URL]).toBeUndefined();
+    } else {
+      const database = connectionUrl(env[DATABASE_URL] ?? '');
+      expect(database).toMatchObject({ host: 'postgres', port: 5432 });
+      expect(database?.scheme).toMatch(/^postgres(ql)?$/);
+      expect(database?.user).toBe(environmentOf('postgres').POSTGRES_USER ?? 'postgres');
+    }
+  });
+
+  it('the gateway runs in production with a JWT_SECRET, and so does any service in production', () => {
+    const finalStage = dockerfileStages().at(-1) ?? [];
+    expect(PRODUCTION).toBe('production');
+    expect(effectiveNodeEnv('gateway', finalStage)).toBe(PRODUCTION);
+    for (const name of NODE_SERVICES) {
+      // readSettings() throws at start when NODE_ENV=production and JWT_SECRET is missing.
+      if (effectiveNodeEnv(name, finalStage) === PRODUCTION) expect({ name, env: Object.keys(environmentOf(name)) }).toEqual({ name, env: expect.arrayContaining([JWT_SECRET]) });
+    }
+  });
+
+  it('identity is given ADMIN_PASSWORD, so it never writes a generated one inside the container', () => {
+    expect(environmentOf('identity')[ADMIN_PASSWORD]).toMatch(REQUIRED_INTERPOLATION);
+  });
+
+  it.each(NODE_SERVICES)('the healthcheck of %s probes /health on the port it is told to listen on', (name) => {
+    const probe = /^CMD node -e fetch\('http:\/\/127\.0\.0\.1:(\d+)\/health'\)/.exec(healthcheckOf(name));
+    expect(probe).not.toBeNull();
+    expect(probe?.[1]).toBe(environmentOf(name)[PORT_VARIABLE[name]]);
+  });
+
+  it('depends_on waits for healthy dependencies everywhere, each of which has a healthcheck', () => {
+    const expected: Record<string, string[]> = {
+      identity: ['postgres', 'rabbitmq'],
+      tickets: ['postgres', 'rabbitmq'],
+      portal: ['postgres', 'rabbitmq'],
+      gateway: ['identity', 'portal', 'rabbitmq', 'tickets'],
+    };
+    for (const name of Object.keys(services)) {
+      const dependencies = dependenciesOf(name);
+      expect({ name, list: Array.isArray(dependencies) }).toEqual({ name, list: false });
+      const map = dependencies as Record<string, { condition?: string }>;
+      for (const [dependency, { condition }] of Object.entries(map)) {
+        expect({ name, dependency, condition }).toEqual({ name, dependency, condition: 'service_healthy' });
+        expect(healthcheckOf(dependency)).not.toBe('');
+      }
+      if (expected[name]) expect(Object.keys(map).sort()).toEqual(expected[name]);
+    }
+  });
+
+  it('only the gateway is published, on its PORT (besides the RabbitMQ management UI)', () => {
+    const published = Object.keys(services).filter((name) => (service(name).ports ?? []).length > 0);
+    expect(published.sort()).toEqual(['gateway', 'rabbitmq']);
+    expect(containerPortsOf('gateway')).toEqual([Number(environmentOf('gateway')[PORT_VARIABLE.gateway])]);
+  });
+
+  it('no secret is written in the file: passwords and the JWT secret are required ${...} interpolations', () => {
+    const secrets: Array<[string, string]> = [
+      ['gateway', JWT_SECRET],
+      ['identity', ADMIN_PASSWORD],
+      ['postgres', 'POSTGRES_PASSWORD'],
+      ['rabbitmq', 'RABBITMQ_DEFAULT_PASS'],
+    ];
+    for (const [name, variable] of secrets) expect({ name, variable, value: environmentOf(name)[variable] }).toEqual({ name, variable, value: expect.stringMatching(REQUIRED_INTERPOLATION) });
+    // The same secrets anywhere else (any service), and passwords inside connection URLs.
+    const secretNames = new Set([JWT_SECRET, ADMIN_PASSWORD, 'POSTGRES_PASSWORD', 'RABBITMQ_DEFAULT_PASS']);
+    for (const name of Object.keys(services)) {
+      for (const [variable, value] of Object.entries(environmentOf(name))) {
+        if (secretNames.has(variable)) expect({ name, variable, value }).toEqual({ name, variable, value: expect.stringMatching(REQUIRED_INTERPOLATION) });
+        const url = connectionUrl(value);
+        if (url) expect({ name, variable, password: url.password }).toEqual({ name, variable, password: expect.stringMatching(INTERPOLATION) });
+      }
+    }
+  });
+
+  it('every ${VAR} of the compose file is in .env.example with a comment, and .env.example lists nothing else', () => {
+    const used = new Set(allStrings(compose).flatMap(interpolatedVariables));
+    expect(used.size).toBeGreaterThan(0);
+    const lines = read('.env.example').split('\n');
+    const listed = new Map<string, number>();
+    lines.forEach((line, index) => {
+      const match = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(line);
+      if (match) listed.set(match[1], index);
+    });
+    expect([...listed.keys()].sort()).toEqual([...used].sort());
+    for (const [variable, index] of listed) {
+      expect({ variable, comment: (lines[index - 1] ?? '').trim().startsWith('#') }).toEqual({ variable, comment: true });
+    }
+  });
+
+  it('the Dockerfile builds in one stage and runs dist/, node_modules and package.json as user node', () => {
+    const stages = dockerfileStages();
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    const runs = (stage: Instruction[]) => stage.filter((i) => i.keyword === 'RUN').map((i) => i.args).join('\n');
+    const builder = stages.slice(0, -1).find((stage) => /\bnpm ci\b/.test(runs(stage)));
+    expect(builder).toBeDefined();
+    const builderRuns = runs(builder ?? []);
+    expect(builderRuns).toMatch(/\bnpm run build\b/);
+    expect(builderRuns).toMatch(/\bnpm prune\b.*(--omit=dev|--production)/);
+    const builderName = /\bAS\s+(\S+)/i.exec(builder?.[0].args ?? '')?.[1];
+
+    const final = stages[stages.length - 1];
+    expect(final[0].args).toMatch(/^node:20-slim\b/);
+    const users = final.filter((i) => i.keyword === 'USER').map((i) => i.args.trim());
+    expect(users.at(-1)).toBe('node');
+    const copies = final.filter((i) => i.keyword === 'COPY' || i.keyword === 'ADD');
+    for (const copy of copies) expect(copy.args).toMatch(new RegExp(`--from=${builderName}\\b`));
+    // The compose command's relative dist/... path resolves against WORKDIR, so each lands right there.
+    const workdir = final.filter((i) => i.keyword === 'WORKDIR').at(-1)?.args ?? '/';
+    expect(workdir).toBe('/app');
+    const copied = copies.flatMap((copy) => {
+      const parts = copy.args.split(/\s+/).filter((part) => !part.startsWith('--'));
+      const destination = posix.resolve(workdir, parts[parts.length - 1]);
+      return parts.slice(0, -1).map((source) => {
+        const from = posix.relative('/app', posix.resolve('/app', source));
+        const to = parts[parts.length - 1].endsWith('/') ? posix.join(destination, posix.basename(from)) : destination;
+        return `${from} -> ${to}`;
+      });
+    });
+    expect(copied.sort()).toEqual(['dist -> /app/dist', 'node_modules -> /app/node_modules', 'package.json -> /app/package.json']);
+  });
+
+  it('.dockerignore keeps local state and secrets out of the build context', () => {
+    const entries = read('.dockerignore')
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line && !line.startsWith('#'));
+    expect(entries).toEqual(expect.arrayContaining(['node_modules', 'dist', '.git', '.run', '*.log', '.env']));
+  });
+});
