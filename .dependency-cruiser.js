@@ -45,7 +45,7 @@ module.exports = {
     {
       name: 'no-dev-dependencies-in-production-code',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/testing/'] },
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/testing/', '/test-support/'] },
       to: { dependencyTypes: ['npm-dev'] },
     },
     {

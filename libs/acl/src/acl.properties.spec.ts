@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { ORGANIZATIONS, ownerTreeArb } from './test-support/owner-tree.arbitrary';
 import { FieldAction, FIELD_ACTIONS, WRITE_ACTIONS } from './actions';
 import { defineAclCatalogue } from './catalogue';
 import { RoleValidationError } from './errors';
@@ -27,7 +28,6 @@ const catalogue = defineAclCatalogue({
   capabilities: ['user_management', 'export_users', 'ticket_user_security', 'portal_access_admin'],
 });
 
-const ORGANIZATIONS = ['o1', 'o2'];
 const USERS = ['u0', 'u1', 'u2'];
 
 const permissionArb = fc.constantFrom(...catalogue.entities).chain((entity) =>
@@ -59,19 +59,7 @@ function roleArb(readOnly: fc.Arbitrary<boolean> = fc.boolean()): fc.Arbitrary<R
 
 const rolesArb = fc.array(roleArb(), { maxLength: 4 });
 
-/** A forest: unit i may hang below an earlier unit of the same organization, so there is no cycle. */
-const treeArb: fc.Arbitrary<BusinessUnitNode[]> = fc
-  .array(fc.record({ organizationId: fc.constantFrom(...ORGANIZATIONS), parentPick: fc.option(fc.nat(), { freq: 3 }) }), {
-    minLength: 1,
-    maxLength: 10,
-  })
-  .map((drafts) =>
-    drafts.map((draft, index) => {
-      const candidates = drafts.slice(0, index).flatMap((other, otherIndex) => (other.organizationId === draft.organizationId ? [`bu${otherIndex}`] : []));
-      const parentId = draft.parentPick !== null && candidates.length > 0 ? candidates[draft.parentPick % candidates.length] : null;
-      return { id: `bu${index}`, parentId, organizationId: draft.organizationId };
-    }),
-  );
+const treeArb = ownerTreeArb(10);
 
 interface World {
   units: BusinessUnitNode[];

@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import fc from 'fast-check';
+import { ORGANIZATIONS, ownerTreeArb } from '../test-support/owner-tree.arbitrary';
 import { Client } from 'pg';
 import { DataSource, EntitySchema, FindOptionsWhere, Repository } from 'typeorm';
 import { defineAclCatalogue } from '../catalogue';
@@ -67,7 +68,6 @@ const catalogue = defineAclCatalogue({
   capabilities: [],
 });
 
-const ORGANIZATIONS = ['o1', 'o2'];
 const USERS = ['u0', 'u1', 'u2', 'u3'];
 
 const permissionArb = fc.constantFrom(...catalogue.entities).chain((entity) =>
@@ -96,18 +96,7 @@ const LADDER: RoleDefinition = {
   capabilities: [],
 };
 
-const treeArb: fc.Arbitrary<BusinessUnitNode[]> = fc
-  .array(fc.record({ organizationId: fc.constantFrom(...ORGANIZATIONS), parentPick: fc.option(fc.nat(), { freq: 3 }) }), {
-    minLength: 1,
-    maxLength: 8,
-  })
-  .map((drafts) =>
-    drafts.map((draft, index) => {
-      const candidates = drafts.slice(0, index).flatMap((other, otherIndex) => (other.organizationId === draft.organizationId ? [`bu${otherIndex}`] : []));
-      const parentId = draft.parentPick !== null && candidates.length > 0 ? candidates[draft.parentPick % candidates.length] : null;
-      return { id: `bu${index}`, parentId, organizationId: draft.organizationId };
-    }),
-  );
+const treeArb = ownerTreeArb(8);
 
 interface World {
   units: BusinessUnitNode[];
