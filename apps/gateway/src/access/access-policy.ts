@@ -1,5 +1,5 @@
 import { HttpException, Injectable } from '@nestjs/common';
-import { AclAction, buildOwnerTree, compileSubject, Subject } from '@app/acl';
+import { AclAction, AclScope, buildOwnerTree, compileSubject, Subject } from '@app/acl';
 import { errorBody, SUITE_ACL } from '@app/contracts';
 import { Principal } from '../auth/principal';
 import { AccessRequirement } from './access-requirement';
@@ -28,15 +28,19 @@ export class AccessPolicy {
     return subject;
   }
 
-  /** Throws 403 naming the missing permission; returns when the requirement is met. */
-  enforce(principal: Principal, requirement: AccessRequirement): void {
-    if (requirement.kind === 'authenticated') return;
+  /**
+   * Throws 403 naming the missing permission; otherwise returns the scope of an entity requirement
+   * (what the service filters by), or undefined for the other kinds.
+   */
+  enforce(principal: Principal, requirement: AccessRequirement): AclScope | undefined {
+    if (requirement.kind === 'authenticated') return undefined;
     const subject = this.subjectOf(principal);
     if (requirement.kind === 'capability') {
-      if (subject.hasCapability(requirement.capability)) return;
+      if (subject.hasCapability(requirement.capability)) return undefined;
       throw denied(`the capability ${requirement.capability}`, { capability: requirement.capability });
     }
-    if (subject.can(requirement.entity, requirement.action as AclAction)) return;
+    const scope = subject.scope(requirement.entity, requirement.action as AclAction);
+    if (scope.level !== 'NONE') return scope;
     throw denied(`${requirement.action} on ${requirement.entity}`, { entity: requirement.entity, action: requirement.action });
   }
 }

@@ -27,7 +27,7 @@ export class AccessGuard extends AuthGuard('jwt') {
     if (!requirement) throw new HttpException(errorBody(403, 'This route declares no permission, so it is closed.', 'NO_PERMISSION_DECLARED'), 403);
     await super.canActivate(context);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    this.policy.enforce(request.user, requirement);
+    request.scope = this.policy.enforce(request.user, requirement);
     return true;
   }
 

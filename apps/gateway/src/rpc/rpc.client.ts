@@ -1,5 +1,6 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
+import type { AclScope } from '@app/acl';
 import { errorBody, isErrorBody, RpcActor, RpcRequest } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
@@ -9,6 +10,7 @@ import { RPC_CLIENTS, RpcService } from './rpc-clients';
 export interface CallContext {
   requestId: string;
   actor: RpcActor | null;
+  scope?: AclScope;
 }
 
 /**
@@ -30,7 +32,7 @@ export class RpcClient {
   }
 
   async call<T>(service: RpcService, pattern: string, payload: unknown, context: CallContext): Promise<T> {
-    const request: RpcRequest = { requestId: context.requestId, actor: context.actor, payload };
+    const request: RpcRequest = { requestId: context.requestId, actor: context.actor, scope: context.scope, payload };
     const deadline = this.settings.rpcTimeoutMs;
     try {
       return await firstValueFrom(this.clients[service].send<T>(pattern, request).pipe(timeout(deadline)));

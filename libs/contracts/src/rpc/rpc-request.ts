@@ -1,3 +1,5 @@
+import type { AclScope } from '@app/acl';
+
 /**
  * Every RPC message from the gateway wraps its payload with who asks and the request id, so a
  * service can log and scope what it does without trusting anything else from the caller.
@@ -5,6 +7,11 @@
 export interface RpcRequest<TPayload = unknown> {
   requestId: string;
   actor: RpcActor | null;
+  /**
+   * For routes that declare an entity and action: the records the caller may reach, as the gateway
+   * computed it with libs/acl. Services apply it as a query filter (`@app/acl/typeorm`).
+   */
+  scope?: AclScope;
   payload: TPayload;
 }
 
