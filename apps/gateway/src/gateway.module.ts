@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { HealthModule, serviceBusModule, SettingsModule } from '@app/service-kit';
 import { AccessGuard } from './access/access.guard';
 import { AccessPolicy } from './access/access-policy';
+import { FieldAccessInterceptor } from './access/field-access.interceptor';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { SessionCache } from './auth/session-cache';
+import { SessionEvents } from './auth/session-events';
 import { SIGNING_SECRET, SigningSecretModule } from './auth/signing-secret';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
 import { RpcModule } from './rpc/rpc.module';
@@ -26,6 +28,6 @@ import { RpcModule } from './rpc/rpc.module';
     }),
   ],
   controllers: GATEWAY_CONTROLLERS,
-  providers: [SessionCache, AccessPolicy, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [SessionCache, SessionEvents, AccessPolicy, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor }],
 })
 export class GatewayModule {}

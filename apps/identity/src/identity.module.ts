@@ -7,6 +7,7 @@ import { PasswordHasher } from './auth/password-hasher';
 import { Session } from './auth/session.entity';
 import { FirstStartService } from './first-start/first-start.service';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
+import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
 import { Role } from './roles/role.entity';
@@ -21,7 +22,7 @@ import { UsersService } from './users/users.service';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),

@@ -1,13 +1,13 @@
-import { Controller, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Inject, Logger, Post, Req, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { RpcPatterns } from '@app/contracts';
 import { Public, SETTINGS, Settings } from '@app/service-kit';
 import { Authenticated } from '../access/access-requirement';
 import { RpcClient } from '../rpc/rpc.client';
 import { LocalLoginGuard } from './local-login.guard';
+import { LoginRateLimitGuard } from './login-rate-limit.guard';
 import { AuthenticatedRequest, callContext } from './principal';
 import { SessionCache } from './session-cache';
-import { Logger } from '@nestjs/common';
 
 export interface LoginResponse {
   accessToken: string;
@@ -31,7 +31,7 @@ export class AuthHttpController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(LocalLoginGuard)
+  @UseGuards(LoginRateLimitGuard, LocalLoginGuard)
   async login(@Req() request: AuthenticatedRequest): Promise<LoginResponse> {
     const session = request.user;
     const expiresIn = Math.max(1, Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000));

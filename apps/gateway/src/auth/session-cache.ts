@@ -7,7 +7,7 @@ const SESSION_CACHE_MS = Number(process.env.SESSION_CACHE_MS ?? 5000);
 
 /**
  * Sessions belong to identity; the gateway keeps each briefly so a burst of requests costs one
- * RPC. Logout drops the entry at once.
+ * RPC. Logout drops the entry at once; identity's user and role events drop them too (SessionEvents).
  */
 @Injectable()
 export class SessionCache {
@@ -25,5 +25,14 @@ export class SessionCache {
 
   drop(sessionId: string): void {
     this.entries.delete(sessionId);
+  }
+
+  dropUser(userId: string): void {
+    for (const [sessionId, entry] of this.entries) if (entry.session.userId === userId) this.entries.delete(sessionId);
+  }
+
+  /** A role changed: every compiled subject may be stale. */
+  dropAll(): void {
+    this.entries.clear();
   }
 }

@@ -69,7 +69,21 @@ export class AuthService {
     const session = await this.dataSource.getRepository(Session).findOneBy({ id: sessionId, endedAt: IsNull() });
     if (!session || session.expiresAt.getTime() <= Date.now()) throw new ServiceError(401, 'The session has ended; log in again.', 'SESSION_ENDED');
     const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: session.userId });
-    return this.describe(session, user);
+    return this.describe(await this.refreshRoles(session), user);
+  }
+
+  /**
+   * Aurea: a session that selected roles keeps them until the next login; one that did not picks up
+   * changed assignments (fixed + default) once the role refresh interval has passed.
+   */
+  private async refreshRoles(session: Session): Promise<Session> {
+    if (session.rolesSelected || Date.now() - session.rolesRefreshedAt.getTime() < this.settings.roleRefreshIntervalMs) return session;
+    const roles = activeLoginRoles(await this.assignedRoles(session.userId), undefined);
+    if (!roles.ok) return session;
+    session.activeRoles = roles.active.map(({ id, name }) => ({ id, name }));
+    session.rolesRefreshedAt = new Date();
+    await this.dataSource.getRepository(Session).update({ id: session.id }, { activeRoles: session.activeRoles, rolesRefreshedAt: session.rolesRefreshedAt });
+    return session;
   }
 
   async endSession(sessionId: string, reason: string): Promise<void> {

@@ -23,6 +23,10 @@ export class Session {
   @Column({ name: 'roles_selected', type: 'boolean' })
   rolesSelected: boolean;
 
+  /** Sessions without a selection recompute their roles once this is older than ROLE_REFRESH_INTERVAL. */
+  @Column({ name: 'roles_refreshed_at', type: 'timestamptz', default: () => 'now()' })
+  rolesRefreshedAt: Date;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

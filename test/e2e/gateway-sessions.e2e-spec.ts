@@ -1,0 +1,146 @@
+import { adminQuery, eventually, GatewayClient } from '@app/testing';
+import { newUserBody, report, RunningSuite, startWholeSuite } from './suite-fixture';
+
+/** Inserts a role straight into identity's database (the roles API belongs to the identity issue). */
+async function insertRole(run: RunningSuite, name: string, definition: { readOnly?: boolean; permissions: unknown[]; capabilities?: string[]; fieldPermissions?: unknown[] }) {
+  const [row] = await adminQuery<{ id: string }>(
+    run.environment.databases.identity,
+    'INSERT INTO roles (name, read_only, permissions, capabilities, field_permissions) VALUES ($1, $2, $3, $4, $5) RETURNING id',
+    [name, definition.readOnly ?? false, JSON.stringify(definition.permissions), JSON.stringify(definition.capabilities ?? []), JSON.stringify(definition.fieldPermissions ?? [])],
+  );
+  return row.id;
+}
+
+async function createUser(run: RunningSuite, roles: { roleId: string; fixed?: boolean; default?: boolean }[]) {
+  const body = newUserBody(run.ids, { roles });
+  const created = await run.admin.post('/api/users', body);
+  expect(created.status).toBe(201);
+  return { id: created.body.id as string, username: body.username as string, password: body.password as string };
+}
+
+describe('gateway sessions: rate limit, permissions overview, field ACL, sessions ended by events', () => {
+  let run: RunningSuite;
+
+  beforeAll(async () => {
+    // A long session cache, so that only identity's events can end a cached session quickly.
+    run = await startWholeSuite({ SESSION_CACHE_MS: '60000', LOGIN_MAX_FAILURES: '3', LOGIN_RATE_PER_ACCOUNT: '5' });
+  });
+
+  afterAll(async () => {
+    await run?.suite.stop();
+    await run?.environment.dispose();
+  });
+
+  it('limits login attempts per account with 429 and Retry-After, leaving other accounts alone', async () => {
+    const attempts = [];
+    for (let i = 0; i < 6; i += 1) attempts.push(await run.api.post('/api/auth/login', { username: 'Nobody.Here', password: `wrong-${i}` }));
+    expect(attempts.slice(0, 5).map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
+    const limited = attempts[5];
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // The same account in another case is the same account.
+    expect((await run.api.post('/api/auth/login', { username: 'NOBODY.HERE', password: 'x' })).status).toBe(429);
+    expect((await run.api.post('/api/auth/login', { username: 'admin', password: run.environment.env.ADMIN_PASSWORD })).status).toBe(200);
+  });
+
+  it('shows every entity and capability with its state for the session', async () => {
+    const admin = await run.admin.get('/api/me/permissions');
+    expect(admin.status).toBe(200);
+    expect(admin.body.entities.find((e: { entity: string }) => e.entity === 'User').state).toBe('ENABLED');
+    expect(admin.body.capabilities.every((c: { state: string }) => c.state === 'ENABLED')).toBe(true);
+
+    const viewerRole = await insertRole(run, 'USER_VIEWER', { readOnly: true, permissions: [{ entity: 'User', action: 'VIEW', level: 'ORGANIZATION' }, { entity: 'User', action: 'EDIT', level: 'ORGANIZATION' }], capabilities: ['export_users'] });
+    const viewer = await createUser(run, [{ roleId: viewerRole, default: true }]);
+    const states = (await (await run.api.login(viewer.username, viewer.password)).get('/api/me/permissions')).body;
+    const stateOf = (list: { entity?: string; capability?: string; state: string }[], name: string) => list.find((e) => (e.entity ?? e.capability) === name)?.state;
+    expect(stateOf(states.entities, 'User')).toBe('READ_ONLY');
+    expect(stateOf(states.entities, 'Ticket')).toBe('DISABLED');
+    expect(stateOf(states.capabilities, 'export_users')).toBe('READ_ONLY');
+    expect(stateOf(states.capabilities, 'user_management')).toBe('DISABLED');
+  });
+
+  it('refuses writing a field the role may not create, naming it, and hides fields it may not view', async () => {
+    const clerkRole = await insertRole(run, 'USER_CLERK', {
+      permissions: [
+        { entity: 'User', action: 'VIEW', level: 'ORGANIZATION' },
+        { entity: 'User', action: 'CREATE', level: 'ORGANIZATION' },
+      ],
+      fieldPermissions: [
+        { entity: 'User', field: 'primaryEmail', action: 'VIEW', level: 'NONE' },
+        { entity: 'User', field: 'securityProfiles', action: 'CREATE', level: 'NONE' },
+      ],
+    });
+    const clerkUser = await createUser(run, [{ roleId: clerkRole, default: true }]);
+    const clerk = await run.api.login(clerkUser.username, clerkUser.password);
+    const before = await adminQuery(run.environment.databases.identity, 'SELECT count(*) AS n FROM users');
+
+    const refused = await clerk.post('/api/users', newUserBody(run.ids, { roles: [{ roleId: clerkRole }] }));
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'FIELD_ACCESS_DENIED', details: [{ field: 'securityProfiles' }] });
+    expect(await adminQuery(run.environment.databases.identity, 'SELECT count(*) AS n FROM users')).toEqual(before);
+
+    const allowed = await clerk.post('/api/users', newUserBody(run.ids, { roles: [{ roleId: clerkRole }], securityProfiles: undefined }));
+    expect(allowed.status).toBe(201);
+    expect(allowed.body).toHaveProperty('username');
+    expect(allowed.body).not.toHaveProperty('primaryEmail');
+    // The administrator sees the same record whole.
+    expect((await run.admin.post('/api/users', newUserBody(run.ids))).body).toHaveProperty('primaryEmail');
+  });
+
+  it('ends a cached session within a second of identity locking the user', async () => {
+    const role = await insertRole(run, 'PLAIN', { permissions: [{ entity: 'User', action: 'VIEW', level: 'USER' }] });
+    const user = await createUser(run, [{ roleId: role, default: true }]);
+    const session = await run.api.login(user.username, user.password);
+    expect((await session.get('/api/me')).status).toBe(200);
+
+    for (let i = 0; i < 3; i += 1) await run.api.post('/api/auth/login', { username: user.username, password: 'not-it' });
+    const lockedAt = Date.now();
+    const ended = await eventually(async () => ((await session.get('/api/me')).status === 401 ? true : undefined), 1000, 20);
+    report(`session of a locked user refused ${ended.elapsedMs} ms after the lock (session cache 60 s)`);
+    expect(Date.now() - lockedAt).toBeLessThan(1500);
+    expect((await run.api.post('/api/auth/login', { username: user.username, password: user.password })).body.code).toBe('LOCKED');
+  });
+});
+
+describe('gateway sessions: login roles refresh (Aurea)', () => {
+  let run: RunningSuite;
+
+  beforeAll(async () => {
+    run = await startWholeSuite({ SESSION_CACHE_MS: '100', ROLE_REFRESH_INTERVAL: '1s' });
+  });
+
+  afterAll(async () => {
+    await run?.suite.stop();
+    await run?.environment.dispose();
+  });
+
+  it('a session without a selection picks up a new default role after the interval; one with a selection keeps its roles', async () => {
+    const sales = await insertRole(run, 'Sales', { permissions: [{ entity: 'User', action: 'VIEW', level: 'USER' }] });
+    const support = await insertRole(run, 'Support', { permissions: [{ entity: 'User', action: 'VIEW', level: 'USER' }] });
+    const user = await createUser(run, [{ roleId: sales, default: true }, { roleId: support }]);
+    const plain = await run.api.login(user.username, user.password);
+    const selected = await run.api.login(user.username, user.password, { roles: ['Support'] });
+    expect((await plain.get('/api/me')).body.activeRoles).toEqual(['Sales']);
+    expect((await selected.get('/api/me')).body.activeRoles).toEqual(['Support']);
+
+    await adminQuery(run.environment.databases.identity, 'UPDATE user_roles SET is_default = true WHERE user_id = $1', [user.id]);
+    const refreshed = await eventually(async () => {
+      const roles = (await plain.get('/api/me')).body.activeRoles;
+      return roles.length === 2 ? roles : undefined;
+    }, 5000, 100);
+    expect(refreshed.value).toEqual(['Sales', 'Support']);
+    expect((await selected.get('/api/me')).body.activeRoles).toEqual(['Support']);
+  });
+
+  it('accepts URL-encoded role names in ?roles= and activates exactly those plus the fixed ones', async () => {
+    const buyer = await insertRole(run, 'Käufer Süd', { permissions: [{ entity: 'User', action: 'VIEW', level: 'USER' }] });
+    const fixed = await insertRole(run, 'Always', { permissions: [{ entity: 'User', action: 'VIEW', level: 'USER' }] });
+    const user = await createUser(run, [{ roleId: buyer }, { roleId: fixed, fixed: true }]);
+    const response = await run.api.post(`/api/auth/login?roles=${encodeURIComponent('Käufer Süd')}`, { username: user.username, password: user.password });
+    expect(response.status).toBe(200);
+    expect(response.body.activeRoles.sort()).toEqual(['Always', 'Käufer Süd']);
+    const me = await new GatewayClient(run.environment.gatewayUrl, response.body.accessToken).get('/api/me');
+    expect(me.body.rolesSelected).toBe(true);
+  });
+});
