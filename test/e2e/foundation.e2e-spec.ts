@@ -73,6 +73,16 @@ describe('foundation: four services on real PostgreSQL and RabbitMQ', () => {
     expect(columns.map((c) => c.column_name).some((name) => /pass|hash/.test(name))).toBe(false);
   });
 
+  it('serves OpenAPI at /api/docs with request schemas generated from the DTOs', async () => {
+    expect((await run.api.get('/api/docs')).status).toBe(200);
+    const { body: document } = await run.api.get('/api/docs-json');
+    expect(document.paths['/api/users'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateUserDto' });
+    expect(document.paths['/api/auth/login'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/LoginDto' });
+    const createUser = document.components.schemas.CreateUserDto;
+    expect(createUser.properties.username).toMatchObject({ type: 'string', maxLength: 100 });
+    expect(createUser.required).toEqual(expect.arrayContaining(['username', 'password', 'roles']));
+  });
+
   it('echoes a sane X-Request-Id and creates one otherwise', async () => {
     const given = await run.admin.request('GET', '/api/me', undefined, { 'x-request-id': 'trace-123' });
     expect(given.headers.get('x-request-id')).toBe('trace-123');

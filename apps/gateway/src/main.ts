@@ -9,6 +9,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
 import { GatewayModule } from './gateway.module';
+import { setUpOpenApi } from './openapi';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -30,6 +31,7 @@ async function bootstrap(): Promise<void> {
   app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
+  setUpOpenApi(app);
   await app.listen(settings.gatewayPort, process.env.HOST || '0.0.0.0');
   new Logger('gateway').log(`ready: http://127.0.0.1:${settings.gatewayPort}/api`);
 }

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Inject, Logger, Post, Req, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { RpcPatterns } from '@app/contracts';
+import { ApiBody } from '@nestjs/swagger';
+import { LoginDto, RpcPatterns } from '@app/contracts';
 import { Public, SETTINGS, Settings } from '@app/service-kit';
 import { Authenticated } from '../access/access-requirement';
 import { RpcClient } from '../rpc/rpc.client';
@@ -30,6 +31,7 @@ export class AuthHttpController {
 
   @Post('login')
   @Public()
+  @ApiBody({ type: LoginDto, description: 'Login roles may also come as ?roles=A,B (URL-encoded names).' })
   @HttpCode(200)
   @UseGuards(LoginRateLimitGuard, LocalLoginGuard)
   async login(@Req() request: AuthenticatedRequest): Promise<LoginResponse> {
