@@ -107,7 +107,7 @@ describe('gateway sessions: login roles refresh (Aurea)', () => {
   let run: RunningSuite;
 
   beforeAll(async () => {
-    run = await startWholeSuite({ SESSION_CACHE_MS: '100', ROLE_REFRESH_INTERVAL: '1s' });
+    run = await startWholeSuite({ SESSION_CACHE_MS: '100', ROLE_REFRESH_INTERVAL: '1s', TOKEN_TTL_SECONDS: '4' });
   });
 
   afterAll(async () => {
@@ -142,5 +142,55 @@ describe('gateway sessions: login roles refresh (Aurea)', () => {
     expect(response.body.activeRoles.sort()).toEqual(['Always', 'Käufer Süd']);
     const me = await new GatewayClient(run.environment.gatewayUrl, response.body.accessToken).get('/api/me');
     expect(me.body.rolesSelected).toBe(true);
+  });
+
+  it('a user of several organizations logs in to the first by default, or to the one named', async () => {
+    const [second] = await adminQuery<{ id: string }>(run.environment.databases.identity, "INSERT INTO organizations (name) VALUES ('Second') RETURNING id");
+    const [unit] = await adminQuery<{ id: string }>(
+      run.environment.databases.identity,
+      "INSERT INTO business_units (organization_id, name) VALUES ($1, 'Second') RETURNING id",
+      [second.id],
+    );
+    const body = newUserBody(run.ids, {
+      organizationIds: [run.ids.organizationId, second.id],
+      businessUnitIds: [run.ids.businessUnitId, unit.id],
+    });
+    expect((await run.admin.post('/api/users', body)).status).toBe(201);
+    const credentials = { username: body.username, password: body.password };
+    const first = await run.api.post('/api/auth/login', credentials);
+    expect(first.body.organizationId).toBe(run.ids.organizationId);
+    const chosen = await run.api.post('/api/auth/login', { ...credentials, organizationId: second.id });
+    expect(chosen.body.organizationId).toBe(second.id);
+    expect((await new GatewayClient(run.environment.gatewayUrl, chosen.body.accessToken).get('/api/me')).body.organizationId).toBe(second.id);
+    const foreign = await run.api.post('/api/auth/login', { ...credentials, organizationId: '6b0e1f0e-4a4e-4d57-9a7c-2f1f3f9d8a11' });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.details[0].field).toBe('organizationId');
+  });
+
+  it('answers an unknown user and a wrong password alike, in about the same time', async () => {
+    const timed = async (username: string) => {
+      const started = process.hrtime.bigint();
+      const response = await run.api.post('/api/auth/login', { username, password: 'Wrong-Passw0rd' });
+      return { response, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+    };
+    const wrong = [];
+    const unknown = [];
+    for (let i = 0; i < 4; i += 1) {
+      wrong.push(await timed('admin'));
+      unknown.push(await timed(`ghost-${i}`));
+    }
+    expect([...new Set([...wrong, ...unknown].map((t) => JSON.stringify(t.response.body)))]).toEqual([JSON.stringify(unknown[0].response.body)]);
+    const mean = (list: { ms: number }[]) => (list.reduce((sum, t) => sum + t.ms, 0) / list.length).toFixed(1);
+    report(`login refused: wrong password ${mean(wrong)} ms, unknown user ${mean(unknown)} ms (mean of 4, argon2id on both paths)`);
+    await run.api.login('admin', run.environment.env.ADMIN_PASSWORD);
+  });
+
+  it('a token stops working when it expires', async () => {
+    const session = await run.api.login('admin', run.environment.env.ADMIN_PASSWORD);
+    expect((await session.get('/api/me')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 4500));
+    const expired = await session.get('/api/me');
+    expect(expired.status).toBe(401);
+    expect(expired.body.message).toMatch(/expired/i);
   });
 });

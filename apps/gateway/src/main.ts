@@ -26,6 +26,10 @@ async function bootstrap(): Promise<void> {
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  const access = new Logger('Access');
+  adapter.getInstance().addHook('onResponse', async (request, reply) => {
+    access.log(JSON.stringify({ requestId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }));
+  });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter);
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(new InputValidationPipe());

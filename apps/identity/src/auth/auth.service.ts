@@ -123,7 +123,8 @@ export class AuthService {
   /** Counts a wrong password; the Nth in a row locks the account and ends its sessions. */
   private async countFailure(user: User, correlationId: string | null): Promise<void> {
     await this.outbox.transaction(correlationId, async (manager, publish) => {
-      const [row] = await manager.query('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins', [user.id]);
+      // TypeORM answers an UPDATE with [rows, affected count].
+      const [[row]] = await manager.query('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins', [user.id]);
       if (row.failed_logins < this.settings.loginMaxFailures) return;
       await manager.update(User, { id: user.id }, { authStatus: 'LOCKED' });
       await manager.update(Session, { userId: user.id, endedAt: IsNull() }, { endedAt: new Date(), endReason: 'LOCKED' });
