@@ -39,7 +39,8 @@ describe('foundation: four services on real PostgreSQL and RabbitMQ', () => {
   });
 
   it('a user created through the gateway is mirrored by tickets as NEW and given minimum portal access within 2 s', async () => {
-    const body = newUserBody(run.ids);
+    expect((await run.admin.post('/api/security-profiles', { name: 'Support' })).status).toBe(201);
+    const body = newUserBody(run.ids, { securityProfiles: ['Support'] });
     const started = Date.now();
     const created = await run.admin.post('/api/users', body);
     const createdMs = Date.now() - started;

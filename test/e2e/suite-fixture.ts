@@ -32,7 +32,8 @@ export function newUserBody(ids: SeededIds, overrides: Record<string, unknown> =
     organizationIds: [ids.organizationId],
     businessUnitIds: [ids.businessUnitId],
     roles: [{ roleId: ids.administratorRoleId, fixed: false, default: true }],
-    securityProfiles: ['Support'],
+    // Security profile names must exist (POST /api/security-profiles first); none by default.
+    securityProfiles: [],
     ...overrides,
   };
 }

@@ -18,6 +18,8 @@ async function bootstrap(): Promise<void> {
   const settings = readSettings();
   // X-Request-Id: taken from the caller when it is sane, created otherwise, echoed on every answer.
   const adapter = new FastifyAdapter({
+    // An avatar of 1 MiB travels as base64 in JSON (4/3 of it): room for that and the other fields.
+    bodyLimit: 2 * 1024 * 1024,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

@@ -3,10 +3,18 @@ import { CreateOutbox1763800000000 } from '@app/bus';
 import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
 import { AuthMessageController } from './auth/auth.message.controller';
 import { AuthService } from './auth/auth.service';
+import { CredentialsModule } from './credentials.module';
+import { DirectoryModule } from './directory.module';
+import { UserConfiguration } from './configuration/user-configuration.entity';
+import { Group, UserGroup } from './groups/group.entity';
+import { IdentityDirectory1763800001000 } from './migrations/1763800001000-identity-directory';
+import { SecurityProfile } from './security-profiles/security-profile.entity';
+import { UserAvatar } from './users/user-avatar.entity';
 import { PasswordHasher } from './auth/password-hasher';
 import { Session } from './auth/session.entity';
 import { FirstStartService } from './first-start/first-start.service';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
+import { IdentityCredentials1763800002000 } from './migrations/1763800002000-identity-credentials';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
@@ -21,11 +29,13 @@ import { UsersService } from './users/users.service';
     SettingsModule,
     ServiceDatabaseModule.forService({
       service: 'identity',
-      entities: [Organization, BusinessUnit, Role, User, UserRole, Session],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900],
+      entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),
+    CredentialsModule,
+    DirectoryModule,
   ],
   controllers: [AuthMessageController, UsersMessageController],
   providers: [PasswordHasher, AuthService, UsersService, FirstStartService],

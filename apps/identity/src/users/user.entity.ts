@@ -53,6 +53,20 @@ export class User {
   @Column({ name: 'security_profiles', type: 'text', array: true, default: () => "'{}'" })
   securityProfiles: string[];
 
+  /** `YYYY-MM-DD` (a PostgreSQL date, read back as text). */
+  @Column({ type: 'date', nullable: true })
+  birthday: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  /** More addresses besides the primary one; no address belongs to two users. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  emails: string[];
+
+  @Column({ name: 'custom_fields', type: 'jsonb', default: () => "'{}'" })
+  customFields: Record<string, string | number | boolean>;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

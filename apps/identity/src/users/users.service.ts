@@ -4,10 +4,13 @@ import { Outbox, PublishInTransaction } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { EntityManager, In } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
+import { InvitationService } from '../invitations/invitation.service';
 import { BusinessUnit } from '../organizations/business-unit.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from '../roles/role.entity';
 import { checkPassword, readPasswordPolicy } from './password-policy';
+import { checkDirectoryReferences } from './user-references';
+import { loadExtras, saveAvatar, saveGroups } from './user-extras';
 import { UserRole } from './user-role.entity';
 import { toUserView, UserView } from './user-view';
 import { User } from './user.entity';
@@ -22,6 +25,7 @@ export class UsersService {
   constructor(
     private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
+    private readonly invitations: InvitationService,
   ) {}
 
   async create(dto: CreateUserDto, correlationId: string | null): Promise<UserView> {
@@ -29,7 +33,10 @@ export class UsersService {
     if (passwordProblems.length) throw ServiceError.badInput(passwordProblems);
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      return await this.outbox.transaction(correlationId, (manager, publish) => this.insert(manager, publish, dto, passwordHash));
+      const user = await this.outbox.transaction(correlationId, (manager, publish) => this.insert(manager, publish, dto, passwordHash));
+      // After the commit, so the invitation never names a user that was rolled back.
+      if (dto.sendInvitation) this.invitations.invite(user);
+      return user;
     } catch (error) {
       const field = uniqueFields[(error as { constraint?: string }).constraint ?? ''];
       if (field) throw ServiceError.badInput([{ field, messages: [`${field} is already taken`] }]);
@@ -46,9 +53,16 @@ export class UsersService {
         username: dto.username,
         passwordHash,
         enabled: dto.enabled,
+        namePrefix: dto.namePrefix ?? null,
         firstName: dto.firstName,
+        middleName: dto.middleName ?? null,
         lastName: dto.lastName,
+        nameSuffix: dto.nameSuffix ?? null,
+        birthday: dto.birthday ?? null,
         primaryEmail: dto.primaryEmail,
+        emails: dto.emails ?? [],
+        phone: dto.phone ?? null,
+        customFields: dto.customFields ?? {},
         ownerBusinessUnitId: dto.ownerBusinessUnitId,
         organizationIds: dto.organizationIds,
         businessUnitIds: dto.businessUnitIds,
@@ -59,6 +73,8 @@ export class UsersService {
       UserRole,
       dto.roles.map((r) => ({ userId: user.id, roleId: r.roleId, fixed: r.fixed ?? false, isDefault: r.default ?? false })),
     );
+    await saveGroups(manager, user.id, dto.groups ?? []);
+    if (dto.avatar) await saveAvatar(manager, user.id, dto.avatar);
     await publish<UserCreatedData>(EventTypes.UserCreated, {
       id: user.id,
       username: user.username,
@@ -78,6 +94,7 @@ export class UsersService {
     return toUserView(
       user,
       dto.roles.map((r) => ({ roleId: r.roleId, name: roleNames.get(r.roleId)!, fixed: r.fixed ?? false, default: r.default ?? false })),
+      (await loadExtras(manager, [user.id])).get(user.id),
     );
   }
 
@@ -111,6 +128,7 @@ export class UsersService {
       if (!knownRoles.has(assignment.roleId)) problems.push({ field: `roles.${index}.roleId`, messages: [`unknown role ${assignment.roleId}`] });
     });
     if (new Set(dto.roles.map((r) => r.roleId)).size !== dto.roles.length) problems.push({ field: 'roles', messages: ['a role is listed twice'] });
+    problems.push(...(await checkDirectoryReferences(manager, dto, null)));
     return { problems, roles };
   }
 }

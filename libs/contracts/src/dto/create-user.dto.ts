@@ -14,6 +14,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { AvatarInput, PHONE } from './directory/user-fields';
+import { IsAvatar, IsBirthday, IsCustomFields } from './directory/rule-decorators';
 
 export class RoleAssignmentDto {
   @IsUUID()
@@ -60,6 +62,58 @@ export class CreateUserDto {
   @MaxLength(100)
   lastName: string;
 
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  namePrefix?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  middleName?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  nameSuffix?: string | null;
+
+  /** `YYYY-MM-DD`, not in the future. */
+  @IsOptional()
+  @IsBirthday()
+  birthday?: string | null;
+
+  /** An image `{ contentType, dataBase64 }`: PNG, JPEG, GIF or WebP, at most 1 MiB, checked by its bytes. */
+  @IsOptional()
+  @IsAvatar()
+  avatar?: AvatarInput | null;
+
+  /** More email addresses besides the primary one; each belongs to one user only. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique((email: unknown) => (typeof email === 'string' ? email.toLowerCase() : email))
+  @IsEmail({}, { each: true })
+  @MaxLength(254, { each: true })
+  emails?: string[];
+
+  @IsOptional()
+  @IsString()
+  @Matches(PHONE, { message: 'phone may hold digits, spaces and + ( ) . / - only, 3 to 40 characters' })
+  phone?: string | null;
+
+  /** Custom fields of the User entity: a flat object of string, number and boolean values. */
+  @IsOptional()
+  @IsCustomFields()
+  customFields?: Record<string, string | number | boolean>;
+
+  /** Ids of groups of the user's organizations. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  groups?: string[];
+
   @IsBoolean()
   enabled: boolean;
 
@@ -94,4 +148,9 @@ export class CreateUserDto {
   @MinLength(1, { each: true })
   @MaxLength(100, { each: true })
   securityProfiles?: string[];
+
+  /** OroCRM's "Send an email invitation": mailed to the primary email once the user is saved. */
+  @IsOptional()
+  @IsBoolean()
+  sendInvitation?: boolean;
 }

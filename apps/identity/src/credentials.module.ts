@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ApiKeysMessageController } from './api-keys/api-keys.message.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { ExportRunner } from './exports/export-runner';
+import { ExportsMessageController } from './exports/exports.message.controller';
+import { ExportsService } from './exports/exports.service';
+import { InvitationService } from './invitations/invitation.service';
+import { Mailer } from './mail/mailer';
+import { PasswordResetMessageController } from './password-reset/password-reset.message.controller';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { PasswordsMessageController } from './passwords/passwords.message.controller';
+import { PasswordsService } from './passwords/passwords.service';
+
+/**
+ * Credentials, mail and export (issue 5, part B): administrators' password changes and resets,
+ * API keys, invitation mails and the user export. Its tables come with IdentityCredentials1763800002000.
+ */
+@Module({
+  controllers: [PasswordsMessageController, PasswordResetMessageController, ApiKeysMessageController, ExportsMessageController],
+  providers: [PasswordHasher, Mailer, PasswordsService, PasswordResetService, ApiKeysService, ExportRunner, ExportsService, InvitationService],
+  exports: [InvitationService],
+})
+export class CredentialsModule {}

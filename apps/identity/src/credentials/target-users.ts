@@ -1,0 +1,39 @@
+import { AclScope, NONE_SCOPE, recordInScope } from '@app/acl';
+import { EntityManager } from 'typeorm';
+import { AuthStatus } from '../users/user.entity';
+
+/** A user an administrator acts on, with what the credential mails and the scope check need. */
+export interface TargetUser {
+  id: string;
+  username: string;
+  primaryEmail: string;
+  firstName: string;
+  lastName: string;
+  enabled: boolean;
+  authStatus: AuthStatus;
+  organizationIds: string[];
+  ownerBusinessUnitId: string;
+  /** The organization of the owning business unit: the record's organization for the ACL. */
+  ownerOrganizationId: string;
+}
+
+/**
+ * Locks the given users for the transaction and returns those inside the caller's scope (User is
+ * BUSINESS_UNIT-owned: its owner unit and that unit's organization decide). A user outside the
+ * scope is left out exactly like an unknown one, so the answer does not reveal that it exists.
+ */
+export async function lockUsersInScope(manager: EntityManager, ids: string[], scope: AclScope | undefined): Promise<Map<string, TargetUser>> {
+  const rows: TargetUser[] = await manager.query(
+    `SELECT u.id, u.username, u.primary_email AS "primaryEmail", u.first_name AS "firstName", u.last_name AS "lastName",
+            u.enabled, u.auth_status AS "authStatus", u.organization_ids AS "organizationIds",
+            u.owner_business_unit_id AS "ownerBusinessUnitId", bu.organization_id AS "ownerOrganizationId"
+       FROM users u JOIN business_units bu ON bu.id = u.owner_business_unit_id
+      WHERE u.id = ANY($1::uuid[])
+      ORDER BY u.id
+        FOR UPDATE OF u`,
+    [ids],
+  );
+  const reach = scope ?? NONE_SCOPE;
+  const inScope = rows.filter((u) => recordInScope(reach, { organizationId: u.ownerOrganizationId, ownerBusinessUnitId: u.ownerBusinessUnitId }));
+  return new Map(inScope.map((u) => [u.id, u]));
+}

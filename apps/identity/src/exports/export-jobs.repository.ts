@@ -1,0 +1,68 @@
+import { ExportJobView, ExportStatus } from '@app/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+
+interface ExportJobRow {
+  id: string;
+  entity: string;
+  status: ExportStatus;
+  requested_by: string;
+  file_path: string | null;
+  row_count: number | null;
+  size_bytes: string | null;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+export interface ExportJob extends ExportJobView {
+  filePath: string | null;
+}
+
+const toJob = (row: ExportJobRow): ExportJob => ({
+  id: row.id,
+  entity: row.entity,
+  status: row.status,
+  requestedBy: row.requested_by,
+  rowCount: row.row_count,
+  sizeBytes: row.size_bytes === null ? null : Number(row.size_bytes),
+  error: row.error,
+  createdAt: row.created_at.toISOString(),
+  startedAt: row.started_at?.toISOString() ?? null,
+  finishedAt: row.finished_at?.toISOString() ?? null,
+  filePath: row.file_path,
+});
+
+export const toJobView = ({ filePath: _filePath, ...view }: ExportJob): ExportJobView => view;
+
+/** The export_jobs table: a job moves QUEUED -> RUNNING -> DONE or FAILED, each step a guarded update. */
+export class ExportJobsRepository {
+  constructor(private readonly db: DataSource | EntityManager) {}
+
+  async insert(entity: string, requestedBy: string): Promise<ExportJob> {
+    const [row] = await this.db.query('INSERT INTO export_jobs (entity, requested_by) VALUES ($1, $2) RETURNING *', [entity, requestedBy]);
+    return toJob(row);
+  }
+
+  async find(id: string): Promise<ExportJob | null> {
+    const [row] = await this.db.query('SELECT * FROM export_jobs WHERE id = $1', [id]);
+    return row ? toJob(row) : null;
+  }
+
+  /** QUEUED -> RUNNING; false if another runner took it first. */
+  async start(id: string): Promise<boolean> {
+    const [, count] = await this.db.query(`UPDATE export_jobs SET status = 'RUNNING', started_at = now() WHERE id = $1 AND status = 'QUEUED'`, [id]);
+    return count === 1;
+  }
+
+  async finish(id: string, filePath: string, rowCount: number, sizeBytes: number): Promise<void> {
+    await this.db.query(
+      `UPDATE export_jobs SET status = 'DONE', file_path = $2, row_count = $3, size_bytes = $4, finished_at = now() WHERE id = $1`,
+      [id, filePath, rowCount, sizeBytes],
+    );
+  }
+
+  async fail(id: string, error: string): Promise<void> {
+    await this.db.query(`UPDATE export_jobs SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [id, error]);
+  }
+}

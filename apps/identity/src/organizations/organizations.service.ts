@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { AclScope } from '@app/acl';
+import { CreateOrganizationDto, ListOrganizationsDto } from '@app/contracts';
+import { Outbox } from '@app/bus';
+import { ServiceError } from '@app/service-kit';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertInScope, containsPattern, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
+import { BusinessUnit } from './business-unit.entity';
+import { Organization } from './organization.entity';
+
+export interface OrganizationView {
+  id: string;
+  name: string;
+  rootBusinessUnitId: string | null;
+  createdAt: string;
+}
+
+const UNIQUE = { organizations_name_key: 'name' };
+
+@Injectable()
+export class OrganizationsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async list(query: ListOrganizationsDto, scope: AclScope): Promise<Page<OrganizationView>> {
+    const { limit, offset } = pageOf(query);
+    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
+    if (scope.level === 'NONE') qb.andWhere('false');
+    else if (scope.level !== 'GLOBAL') qb.andWhere('o.id = :scopeOrg', { scopeOrg: scope.organizationId });
+    if (query.q) qb.andWhere("o.name ILIKE :q ESCAPE '\\'", { q: containsPattern(query.q) });
+    const [rows, total] = await qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(limit).offset(offset).getManyAndCount();
+    return { items: await this.views(this.dataSource.manager, rows), total };
+  }
+
+  async get(id: string, scope: AclScope): Promise<OrganizationView> {
+    const organization = await this.dataSource.getRepository(Organization).findOneBy({ id });
+    assertInScope(scope, organization && { organizationId: organization.id }, `organization ${id}`);
+    return (await this.views(this.dataSource.manager, [organization!]))[0];
+  }
+
+  /** A new organization with its root business unit of the same name: every organization has a tree. */
+  async create(dto: CreateOrganizationDto, scope: AclScope, correlationId: string | null): Promise<OrganizationView> {
+    // A new organization lies outside any one organization: only a GLOBAL CREATE reaches it.
+    if (scope.level !== 'GLOBAL') throw new ServiceError(403, 'Access denied: creating an organization needs CREATE on Organization at GLOBAL level.', 'ACCESS_DENIED');
+    const name = dto.name.trim();
+    try {
+      return await this.outbox.transaction(correlationId, async (manager) => {
+        if (await this.nameTaken(manager, name, null)) throw ServiceError.badInput([{ field: 'name', messages: [`an organization named ${name} exists already`] }]);
+        const organization = await manager.save(manager.create(Organization, { name }));
+        await manager.save(manager.create(BusinessUnit, { organizationId: organization.id, parentId: null, name }));
+        return (await this.views(manager, [organization]))[0];
+      });
+    } catch (error) {
+      rethrowUnique(error, UNIQUE);
+    }
+  }
+
+  async rename(id: string, newName: string, scope: AclScope, correlationId: string | null): Promise<OrganizationView> {
+    const name = newName.trim();
+    try {
+      return await this.outbox.transaction(correlationId, async (manager) => {
+        const organization = await manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
+        assertInScope(scope, organization && { organizationId: organization.id }, `organization ${id}`);
+        if (await this.nameTaken(manager, name, id)) throw ServiceError.badInput([{ field: 'name', messages: [`an organization named ${name} exists already`] }]);
+        organization!.name = name;
+        await manager.save(organization!);
+        return (await this.views(manager, [organization!]))[0];
+      });
+    } catch (error) {
+      rethrowUnique(error, UNIQUE);
+    }
+  }
+
+  private async nameTaken(manager: EntityManager, name: string, except: string | null): Promise<boolean> {
+    const [row] = await manager.query('SELECT 1 FROM organizations WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2 LIMIT 1', [name, except]);
+    return Boolean(row);
+  }
+
+  private async views(manager: EntityManager, organizations: Organization[]): Promise<OrganizationView[]> {
+    const roots: { organizationId: string; id: string }[] = organizations.length
+      ? await manager.query(
+          'SELECT DISTINCT ON (organization_id) organization_id AS "organizationId", id FROM business_units WHERE parent_id IS NULL AND organization_id = ANY($1::uuid[]) ORDER BY organization_id, created_at',
+          [organizations.map((o) => o.id)],
+        )
+      : [];
+    const rootOf = new Map(roots.map((r) => [r.organizationId, r.id]));
+    return organizations.map((o) => ({ id: o.id, name: o.name, rootBusinessUnitId: rootOf.get(o.id) ?? null, createdAt: o.createdAt.toISOString() }));
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AclScope } from '@app/acl';
+import { ConfirmPasswordResetDto, EventTypes, PasswordChanged, PasswordResetsDone, UserRefData } from '@app/contracts';
+import { Outbox } from '@app/bus';
+import { ServiceError } from '@app/service-kit';
+import { DataSource } from 'typeorm';
+import { PasswordHasher } from '../auth/password-hasher';
+import { endOpenSessions } from '../credentials/end-sessions';
+import { lockUsersInScope, TargetUser } from '../credentials/target-users';
+import { Mailer } from '../mail/mailer';
+import { passwordResetMail } from '../mail/messages';
+import { checkPassword, readPasswordPolicy } from '../users/password-policy';
+import { readResetTtlMs } from './reset-settings';
+import { hashToken, newResetToken } from './reset-token';
+
+/** What to answer when a requested user is unknown or out of reach: a 404 for a path id, a 400 for a list. */
+export type MissingUsers = (ids: string[]) => ServiceError;
+
+const badToken = (why: string) => ServiceError.badInput([{ field: 'token', messages: [why] }]);
+
+/**
+ * OroCRM's "Reset Password": the user goes to PASSWORD_RESET, loses their sessions and gets a mail
+ * with a one-time link; login is refused until they set a new password through it.
+ */
+@Injectable()
+export class PasswordResetService {
+  private readonly policy = readPasswordPolicy();
+  private readonly ttlMs = readResetTtlMs();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly hasher: PasswordHasher,
+    private readonly mailer: Mailer,
+  ) {}
+
+  /** Resets all of them or none: one unknown id refuses the whole request. */
+  async reset(userIds: string[], scope: AclScope | undefined, missing: MissingUsers, correlationId: string | null): Promise<PasswordResetsDone> {
+    const tokens = new Map(userIds.map((id) => [id, newResetToken()]));
+    const expiresAt = new Date(Date.now() + this.ttlMs);
+    const users = await this.outbox.transaction(correlationId, async (manager, publish) => {
+      const found = await lockUsersInScope(manager, userIds, scope);
+      const unknown = userIds.filter((id) => !found.has(id));
+      if (unknown.length) throw missing(unknown);
+      await manager.query(`UPDATE users SET auth_status = 'PASSWORD_RESET', updated_at = now() WHERE id = ANY($1::uuid[])`, [userIds]);
+      await endOpenSessions(manager, userIds, 'PASSWORD_RESET');
+      // A new link replaces any earlier one that was not used.
+      await manager.query('DELETE FROM password_reset_tokens WHERE user_id = ANY($1::uuid[]) AND used_at IS NULL', [userIds]);
+      await manager.query(
+        'INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) SELECT id, hash, $3 FROM unnest($1::uuid[], $2::text[]) AS t (id, hash)',
+        [userIds, userIds.map((id) => hashToken(tokens.get(id)!)), expiresAt],
+      );
+      for (const id of userIds) await publish<UserRefData>(EventTypes.UserPasswordReset, { id });
+      return userIds.map((id) => found.get(id)!);
+    });
+    // After the commit and without holding up the reply: a slow mail server must not turn a done reset into a 503.
+    void this.mailAll(users, tokens, expiresAt);
+    return { items: users.map((u) => ({ id: u.id, authStatus: 'PASSWORD_RESET', resetLinkExpiresAt: expiresAt.toISOString() })) };
+  }
+
+  /** Spends the token and sets the password; the user is ACTIVE again with no failures counted. */
+  async confirm(dto: ConfirmPasswordResetDto): Promise<PasswordChanged> {
+    const problems = checkPassword(this.policy, dto.password, dto.passwordConfirm);
+    if (problems.length) throw ServiceError.badInput(problems);
+    const passwordHash = await this.hasher.hash(dto.password);
+    const userId = await this.dataSource.transaction(async (manager) => {
+      const [token]: { user_id: string; used: boolean; expired: boolean }[] = await manager.query(
+        `SELECT user_id, used_at IS NOT NULL AS used, expires_at <= now() AS expired
+           FROM password_reset_tokens WHERE token_hash = $1 FOR UPDATE`,
+        [hashToken(dto.token)],
+      );
+      if (!token) throw badToken('token is unknown; ask an administrator for a new reset link');
+      if (token.used) throw badToken('token has already been used');
+      if (token.expired) throw badToken('token has expired; ask an administrator for a new reset link');
+      await manager.query(
+        `UPDATE users SET password_hash = $2, auth_status = 'ACTIVE', failed_logins = 0, updated_at = now() WHERE id = $1`,
+        [token.user_id, passwordHash],
+      );
+      await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [token.user_id]);
+      return token.user_id;
+    });
+    return { id: userId, authStatus: 'ACTIVE' };
+  }
+
+  private async mailAll(users: TargetUser[], tokens: Map<string, string>, expiresAt: Date): Promise<void> {
+    for (const user of users) {
+      const link = this.mailer.link('/api/auth/password-reset/confirm', { token: tokens.get(user.id)! });
+      await this.mailer.send(passwordResetMail(user, link, expiresAt));
+    }
+  }
+}

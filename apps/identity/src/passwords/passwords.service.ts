@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AclScope } from '@app/acl';
+import { PasswordChanged, PasswordSuggestion, UserPasswordChangeDto } from '@app/contracts';
+import { ServiceError } from '@app/service-kit';
+import { DataSource } from 'typeorm';
+import { PasswordHasher } from '../auth/password-hasher';
+import { endOpenSessions } from '../credentials/end-sessions';
+import { lockUsersInScope } from '../credentials/target-users';
+import { Mailer } from '../mail/mailer';
+import { passwordChangedMail } from '../mail/messages';
+import { checkPassword, readPasswordPolicy } from '../users/password-policy';
+import { suggestPassword } from './password-suggestion';
+
+/** An administrator sets a user's password (OroCRM "Change Password", with "Suggest Password"). */
+@Injectable()
+export class PasswordsService {
+  private readonly policy = readPasswordPolicy();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly hasher: PasswordHasher,
+    private readonly mailer: Mailer,
+  ) {}
+
+  suggest(): PasswordSuggestion {
+    return { password: suggestPassword(this.policy) };
+  }
+
+  /**
+   * Sets the password, clears the failure count, ends a pending reset (its links stop working) and
+   * the user's open sessions, then tells the user by mail. A LOCKED user stays locked: unlocking is
+   * "Activate", a separate decision.
+   */
+  async change(dto: UserPasswordChangeDto, scope: AclScope | undefined): Promise<PasswordChanged> {
+    const problems = checkPassword(this.policy, dto.password, dto.passwordConfirm);
+    if (problems.length) throw ServiceError.badInput(problems);
+    const passwordHash = await this.hasher.hash(dto.password);
+    const { user, authStatus } = await this.dataSource.transaction(async (manager) => {
+      const user = (await lockUsersInScope(manager, [dto.userId], scope)).get(dto.userId);
+      if (!user) throw ServiceError.notFound(`user ${dto.userId}`);
+      const [[row]] = await manager.query(
+        `UPDATE users SET password_hash = $2, failed_logins = 0, updated_at = now(),
+                auth_status = CASE WHEN auth_status = 'PASSWORD_RESET' THEN 'ACTIVE' ELSE auth_status END
+          WHERE id = $1 RETURNING auth_status`,
+        [user.id, passwordHash],
+      );
+      await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [user.id]);
+      await endOpenSessions(manager, [user.id], 'PASSWORD_CHANGED');
+      return { user, authStatus: row.auth_status as string };
+    });
+    void this.mailer.send(passwordChangedMail(user, this.mailer.link('/api/auth/login')));
+    return { id: user.id, authStatus };
+  }
+}

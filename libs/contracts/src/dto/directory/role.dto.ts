@@ -1,0 +1,48 @@
+import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { NOT_BLANK, PageQueryDto } from './directory-common.dto';
+
+/**
+ * `POST /api/roles` and `PUT /api/roles/:id` (DESIGN.md section 9). Only the shape is checked here;
+ * each permission, capability and field permission is checked by libs/acl `validateRole`.
+ */
+export class RoleBodyDto {
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @Matches(/^[^,]*$/, { message: 'name must not contain a comma (login selects roles as a comma-separated list)' })
+  name: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  label?: string;
+
+  @IsOptional()
+  @IsBoolean()
+  readOnly?: boolean;
+
+  @IsArray()
+  @ArrayMaxSize(500)
+  permissions: unknown[];
+
+  @IsArray()
+  @ArrayMaxSize(100)
+  capabilities: unknown[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(2000)
+  fieldPermissions?: unknown[];
+}
+
+export class UpdateRolePayloadDto extends RoleBodyDto {
+  @IsUUID()
+  id: string;
+}
+
+export class ListRolesDto extends PageQueryDto {
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
