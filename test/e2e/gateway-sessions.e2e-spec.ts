@@ -101,6 +101,32 @@ describe('gateway sessions: rate limit, permissions overview, field ACL, session
     expect(Date.now() - lockedAt).toBeLessThan(1500);
     expect((await run.api.post('/api/auth/login', { username: user.username, password: user.password })).body.code).toBe('LOCKED');
   });
+
+  it.each([
+    ['disabled', (id: string) => `/api/users/${id}/disable`],
+    ['reset', (id: string) => `/api/users/${id}/password-reset`],
+  ])('ends a cached session within a second of identity reporting the user %s', async (what, action) => {
+    const role = await insertRole(run, `PLAIN_${what}`, { permissions: [{ entity: 'User', action: 'VIEW', level: 'USER' }] });
+    const user = await createUser(run, [{ roleId: role, default: true }]);
+    const session = await run.api.login(user.username, user.password);
+    expect((await session.get('/api/me')).status).toBe(200);
+    expect((await run.admin.post(action(user.id), {})).status).toBeLessThan(300);
+    const ended = await eventually(async () => ((await session.get('/api/me')).status === 401 ? true : undefined), 1000, 20);
+    report(`session of a ${what} user refused ${ended.elapsedMs} ms after identity answered (session cache 60 s)`);
+  });
+
+  it('a changed role definition reaches cached sessions within a second', async () => {
+    const definition = { name: 'SHRINKING', permissions: [{ entity: 'User', action: 'VIEW', level: 'ORGANIZATION' }], capabilities: [] };
+    const created = await run.admin.post('/api/roles', definition);
+    expect(created.status).toBe(201);
+    const user = await createUser(run, [{ roleId: created.body.id, default: true }]);
+    const session = await run.api.login(user.username, user.password);
+    expect((await session.get('/api/users?limit=1')).status).toBe(200);
+    const updated = await run.admin.request('PUT', `/api/roles/${created.body.id}`, { ...definition, permissions: [] });
+    expect(updated.status).toBe(200);
+    const refused = await eventually(async () => ((await session.get('/api/users?limit=1')).status === 403 ? true : undefined), 1000, 20);
+    report(`role change reached a cached session after ${refused.elapsedMs} ms`);
+  });
 });
 
 describe('gateway sessions: login roles refresh (Aurea)', () => {

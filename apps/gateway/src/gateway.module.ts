@@ -6,6 +6,7 @@ import { HealthModule, serviceBusModule, SettingsModule } from '@app/service-kit
 import { AccessGuard } from './access/access.guard';
 import { AccessPolicy } from './access/access-policy';
 import { FieldAccessInterceptor } from './access/field-access.interceptor';
+import { ApiKeyStrategy } from './auth/api-key.strategy';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { SessionCache } from './auth/session-cache';
@@ -28,6 +29,6 @@ import { RpcModule } from './rpc/rpc.module';
     }),
   ],
   controllers: GATEWAY_CONTROLLERS,
-  providers: [SessionCache, SessionEvents, AccessPolicy, JwtStrategy, LocalStrategy, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor }],
+  providers: [SessionCache, SessionEvents, AccessPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor }],
 })
 export class GatewayModule {}

@@ -9,10 +9,11 @@ import { AccessPolicy } from './access-policy';
 
 /**
  * Deny by default: a public route passes; any other route must declare its requirement, the caller
- * must hold an open session, and the requirement must be met, all before a service is called.
+ * must hold an open session (bearer JWT) or a valid X-API-Key, and the requirement must be met, all
+ * before a service is called.
  */
 @Injectable()
-export class AccessGuard extends AuthGuard('jwt') {
+export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
   constructor(
     private readonly reflector: Reflector,
     private readonly policy: AccessPolicy,
@@ -31,11 +32,15 @@ export class AccessGuard extends AuthGuard('jwt') {
     return true;
   }
 
-  handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown): TUser {
+  handleRequest<TUser>(error: unknown, user: TUser | false, info: unknown, context: ExecutionContext): TUser {
     if (error) throw error;
     if (!user) {
-      const reason = info instanceof Error ? info.message : 'a bearer token is required';
-      throw new HttpException(errorBody(401, `Not authenticated: ${reason}.`, 'NOT_AUTHENTICATED'), 401);
+      const { headers } = context.switchToHttp().getRequest<AuthenticatedRequest>();
+      // With two strategies passport hands over every strategy's reason; name the one the caller used.
+      const reasons = [info].flat().filter((item): item is Error => item instanceof Error);
+      const reason =
+        headers.authorization || headers['x-api-key'] ? (reasons.find((r) => !/no auth token|missing api key/i.test(r.message)) ?? reasons[0])?.message : undefined;
+      throw new HttpException(errorBody(401, `Not authenticated: ${reason ?? 'a bearer token or an X-API-Key is required'}.`, 'NOT_AUTHENTICATED'), 401);
     }
     return user;
   }
