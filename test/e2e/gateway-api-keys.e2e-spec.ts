@@ -32,9 +32,9 @@ describe('gateway: API keys', () => {
     expect(issued.status).toBe(201);
     const get = withKey(issued.body.apiKey);
 
-    const me = await (await get('/api/me')).json();
+    const me = (await (await get('/api/me')).json()) as Record<string, unknown>;
     expect(me).toMatchObject({ id: integration.body.id, organizationId: second.id });
-    const list = await (await get('/api/users?limit=500')).json();
+    const list = (await (await get('/api/users?limit=500')).json()) as { items: { id: string }[] };
     expect(list.items.map((u: { id: string }) => u.id)).toContain(onlySecond.body.id);
     expect(list.items.map((u: { id: string }) => u.id)).not.toContain(onlyMain.body.id);
     // A record of the other organization is refused, not just left out.

@@ -1,152 +1,77 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
-import { AvatarInput, PHONE } from './directory/user-fields';
-import { IsAvatar, IsBirthday, IsCustomFields } from './directory/rule-decorators';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { AvatarInput } from './directory/user-fields';
+import { Optional, RoleAssignmentDto, UserFieldRules as Rules } from './user-field-rules';
 
-export class RoleAssignmentDto {
-  @IsUUID()
-  roleId: string;
-
-  /** Always active at login; cannot be deselected. */
-  @IsOptional()
-  @IsBoolean()
-  fixed?: boolean;
-
-  /** Pre-selected when the user picks roles at login. */
-  @IsOptional()
-  @IsBoolean()
-  default?: boolean;
-}
+export { RoleAssignmentDto };
 
 /** `POST /api/users` (DESIGN.md section 9). Business rules (uniqueness, policy) live in identity. */
 export class CreateUserDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @Matches(/^[\p{L}\p{N}._@-]+$/u, { message: 'username may hold letters, digits and . _ @ - only' })
+  @Rules.username()
   username: string;
 
-  @IsString()
-  @MaxLength(1024)
+  @Rules.password()
   password: string;
 
-  @IsString()
-  @MaxLength(1024)
+  @Rules.password()
   passwordConfirm: string;
 
-  @IsEmail()
-  @MaxLength(254)
+  @Rules.email()
   primaryEmail: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Rules.personName()
   firstName: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Rules.personName()
   lastName: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @Optional(Rules.nameAffix())
   namePrefix?: string | null;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @Optional(Rules.middleName())
   middleName?: string | null;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @Optional(Rules.nameAffix())
   nameSuffix?: string | null;
 
   /** `YYYY-MM-DD`, not in the future. */
-  @IsOptional()
-  @IsBirthday()
+  @Optional(Rules.birthday())
   birthday?: string | null;
 
   /** An image `{ contentType, dataBase64 }`: PNG, JPEG, GIF or WebP, at most 1 MiB, checked by its bytes. */
-  @IsOptional()
-  @IsAvatar()
+  @Optional(Rules.avatar())
   avatar?: AvatarInput | null;
 
   /** More email addresses besides the primary one; each belongs to one user only. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique((email: unknown) => (typeof email === 'string' ? email.toLowerCase() : email))
-  @IsEmail({}, { each: true })
-  @MaxLength(254, { each: true })
+  @Optional(Rules.emails())
   emails?: string[];
 
-  @IsOptional()
-  @IsString()
-  @Matches(PHONE, { message: 'phone may hold digits, spaces and + ( ) . / - only, 3 to 40 characters' })
+  @Optional(Rules.phone())
   phone?: string | null;
 
   /** Custom fields of the User entity: a flat object of string, number and boolean values. */
-  @IsOptional()
-  @IsCustomFields()
+  @Optional(Rules.customFields())
   customFields?: Record<string, string | number | boolean>;
 
   /** Ids of groups of the user's organizations. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @Optional(Rules.groups())
   groups?: string[];
 
-  @IsBoolean()
+  @Rules.enabled()
   enabled: boolean;
 
-  @IsUUID()
+  @Rules.ownerBusinessUnitId()
   ownerBusinessUnitId: string;
 
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @Rules.organizationIds()
   organizationIds: string[];
 
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @Rules.businessUnitIds()
   businessUnitIds: string[];
 
-  @IsArray()
-  @ArrayMinSize(1, { message: 'roles must hold at least one role: a user without a role cannot be saved' })
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RoleAssignmentDto)
+  @Rules.roles()
   roles: RoleAssignmentDto[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(100, { each: true })
+  @Optional(Rules.securityProfiles())
   securityProfiles?: string[];
 
   /** OroCRM's "Send an email invitation": mailed to the primary email once the user is saved. */

@@ -1,13 +1,12 @@
-import { IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { UserFieldRules as Rules } from '../user-field-rules';
 
 /** `POST /api/users/:id/password`; the policy itself is checked in identity. */
 export class ChangePasswordDto {
-  @IsString()
-  @MaxLength(1024)
+  @Rules.password()
   password: string;
 
-  @IsString()
-  @MaxLength(1024)
+  @Rules.password()
   passwordConfirm: string;
 }
 

@@ -1,17 +1,10 @@
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ChangePasswordDto } from './change-password.dto';
 
 /** `POST /api/auth/password-reset/confirm`: the token from the mailed link and the new password. */
-export class ConfirmPasswordResetDto {
+export class ConfirmPasswordResetDto extends ChangePasswordDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   token: string;
-
-  @IsString()
-  @MaxLength(1024)
-  password: string;
-
-  @IsString()
-  @MaxLength(1024)
-  passwordConfirm: string;
 }

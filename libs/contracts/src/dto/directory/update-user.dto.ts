@@ -1,140 +1,68 @@
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  ArrayUnique,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
-import { RoleAssignmentDto } from '../create-user.dto';
-import { IsAvatar, IsBirthday, IsCustomFields } from './rule-decorators';
-import { AvatarInput, PHONE } from './user-fields';
-
-const lowerCase = (email: unknown) => (typeof email === 'string' ? email.toLowerCase() : email);
+import { IsUUID } from 'class-validator';
+import { Optional, RoleAssignmentDto, UserFieldRules as Rules } from '../user-field-rules';
+import { AvatarInput } from './user-fields';
 
 /** The personal fields a user may also edit on their own profile (`PATCH /api/me/profile`). */
 export class UpdateProfileDto {
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @Optional(Rules.nameAffix())
   namePrefix?: string | null;
 
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Optional(Rules.personName())
   firstName?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @Optional(Rules.middleName())
   middleName?: string | null;
 
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @Optional(Rules.personName())
   lastName?: string;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(20)
+  @Optional(Rules.nameAffix())
   nameSuffix?: string | null;
 
-  @IsOptional()
-  @IsBirthday()
+  @Optional(Rules.birthday())
   birthday?: string | null;
 
   /** null removes the avatar. */
-  @IsOptional()
-  @IsAvatar()
+  @Optional(Rules.avatar())
   avatar?: AvatarInput | null;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ArrayUnique(lowerCase)
-  @IsEmail({}, { each: true })
-  @MaxLength(254, { each: true })
+  @Optional(Rules.emails())
   emails?: string[];
 
-  @IsOptional()
-  @IsString()
-  @Matches(PHONE, { message: 'phone may hold digits, spaces and + ( ) . / - only, 3 to 40 characters' })
+  @Optional(Rules.phone())
   phone?: string | null;
 }
 
 /** `PATCH /api/users/:id`: any field of the user but the password; what is left out stays. */
 export class UpdateUserDto extends UpdateProfileDto {
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  @Matches(/^[\p{L}\p{N}._@-]+$/u, { message: 'username may hold letters, digits and . _ @ - only' })
+  @Optional(Rules.username())
   username?: string;
 
-  @IsOptional()
-  @IsEmail()
-  @MaxLength(254)
+  @Optional(Rules.email())
   primaryEmail?: string;
 
-  @IsOptional()
-  @IsBoolean()
+  @Optional(Rules.enabled())
   enabled?: boolean;
 
-  @IsOptional()
-  @IsUUID()
+  @Optional(Rules.ownerBusinessUnitId())
   ownerBusinessUnitId?: string;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @Optional(Rules.organizationIds())
   organizationIds?: string[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @Optional(Rules.businessUnitIds())
   businessUnitIds?: string[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1, { message: 'roles must hold at least one role: a user without a role cannot be saved' })
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => RoleAssignmentDto)
+  @Optional(Rules.roles())
   roles?: RoleAssignmentDto[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(100, { each: true })
+  @Optional(Rules.securityProfiles())
   securityProfiles?: string[];
 
-  @IsOptional()
-  @IsCustomFields()
+  @Optional(Rules.customFields())
   customFields?: Record<string, string | number | boolean>;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsUUID('all', { each: true })
+  @Optional(Rules.groups())
   groups?: string[];
 }
 
