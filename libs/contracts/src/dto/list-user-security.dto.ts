@@ -1,21 +1,8 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQueryDto } from './directory/directory-common.dto';
 
-export class ListUserSecurityDto {
+export class ListUserSecurityDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['NEW', 'ACTIVE'])
   status?: 'NEW' | 'ACTIVE';
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
