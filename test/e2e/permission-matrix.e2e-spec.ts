@@ -29,7 +29,7 @@ describe('permission matrix: User records by access level over two organizations
     parentOf[row.id] = parent ? unit[parent] : null;
   }
 
-  async function addRole(name: string, permissions: { action: string; level: string }[]) {
+  async function addRole(name: string, permissions: { action: string; level: string; entity?: string }[]) {
     const rows = permissions.map((p) => ({ entity: 'User', ...p }));
     const [row] = await sql<{ id: string }>('INSERT INTO roles (name, permissions, capabilities) VALUES ($1, $2, $3) RETURNING id', [name, JSON.stringify(rows), '[]']);
     return row.id;
@@ -136,5 +136,29 @@ describe('permission matrix: User records by access level over two organizations
         }
       });
     }
+  }
+
+  /** BusinessUnit records own themselves: a unit is in scope when it is one of the subject's (or below, for DIVISION). */
+  for (const level of LEVELS) {
+    it(`BusinessUnit VIEW at ${level} for a user of A1: the list, its total and every single unit match the scope`, async () => {
+      const role = await addRole(`UNIT_VIEW_${level}`, [{ entity: 'BusinessUnit', action: 'VIEW', level }]);
+      const subject = await addUser('A1', 'A', role);
+      const client = await run.api.login(subject.username, subject.password);
+      const units = (await sql<{ id: string; organization_id: string }>('SELECT id, organization_id FROM business_units')).map((u) => ({
+        id: u.id,
+        owner: u.id,
+        organizations: [u.organization_id],
+      }));
+      const expected = expectedScope(level, unit.A1, organization.A, units);
+
+      const list = await client.get('/api/business-units?limit=500');
+      expect(list.status).toBe(200);
+      expect(new Set(list.body.items.map((u: { id: string }) => u.id))).toEqual(expected);
+      expect(list.body.total).toBe(expected.size);
+      for (const { id } of units) {
+        const single = await client.get(`/api/business-units/${id}`);
+        expect({ unit: id, status: single.status }).toEqual({ unit: id, status: expected.has(id) ? 200 : 403 });
+      }
+    });
   }
 });

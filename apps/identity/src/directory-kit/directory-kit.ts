@@ -14,16 +14,14 @@ export const pageOf = (query: { limit?: number; offset?: number }) => ({ limit: 
 /** The scope a request carries; a directory route without one reaches nothing. */
 export const scopeOf = (request: { scope?: AclScope }): AclScope => request.scope ?? { level: 'NONE' };
 
-/**
- * 404 for a record that is missing or outside the scope, so that a caller cannot tell which
- * (DESIGN.md: lists and views never reveal records out of scope).
- */
+/** A single record the caller asks for must exist (404) and lie within its scope (403). */
 export function assertInScope(
   scope: AclScope,
   record: { organizationId?: string; ownerBusinessUnitId?: string } | null,
   what: string,
 ): void {
-  if (!record || !recordInScope(scope, record)) throw ServiceError.notFound(what);
+  if (!record) throw ServiceError.notFound(what);
+  if (!recordInScope(scope, record)) throw outOfScope(what);
 }
 
 /** 403 for an action whose target lies outside the caller's scope but whose existence they may know. */
