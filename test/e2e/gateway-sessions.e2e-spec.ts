@@ -1,4 +1,5 @@
 import { adminQuery, eventually, GatewayClient } from '@app/testing';
+import { request as httpRequest } from 'node:http';
 import { newUserBody, report, RunningSuite, startWholeSuite } from './suite-fixture';
 
 /** Inserts a role straight into identity's database (the roles API belongs to the identity issue). */
@@ -218,5 +219,43 @@ describe('gateway sessions: login roles refresh (Aurea)', () => {
     const expired = await session.get('/api/me');
     expect(expired.status).toBe(401);
     expect(expired.body.message).toMatch(/expired/i);
+  });
+});
+
+describe('gateway sessions: login rate limit per address', () => {
+  let run: RunningSuite;
+
+  beforeAll(async () => {
+    run = await startWholeSuite({ LOGIN_RATE_PER_ADDRESS: '3' });
+  });
+
+  afterAll(async () => {
+    await run?.suite.stop();
+    await run?.environment.dispose();
+  });
+
+  /** A login sent from a chosen loopback address, so addresses can be told apart on one machine. */
+  const loginFrom = (localAddress: string, username: string) =>
+    new Promise<{ status: number; retryAfter: string | undefined }>((resolve, reject) => {
+      const body = JSON.stringify({ username, password: 'irrelevant' });
+      const request = httpRequest(
+        `${run.environment.gatewayUrl}/api/auth/login`,
+        { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+        (response) => {
+          response.resume();
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] as string | undefined }));
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+
+  it('refuses the address past its limit, whatever the accounts, while another address goes on', async () => {
+    // beforeAll's administrator login came from 127.0.0.1; this test uses its own addresses.
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push(await loginFrom('127.0.0.7', `someone-${i}`));
+    expect(statuses.map((s) => s.status)).toEqual([401, 401, 401, 429]);
+    expect(Number(statuses[3].retryAfter)).toBeGreaterThan(0);
+    expect((await loginFrom('127.0.0.8', 'someone-else')).status).toBe(401);
   });
 });
