@@ -12,9 +12,6 @@ import { setUserRoles, UserRolesView } from '../users/user-roles';
 export interface UserSecurityItem {
   id: string;
   username: string;
-  firstName: string;
-  lastName: string;
-  enabled: boolean;
   status: string;
   roles: string[];
 }
@@ -45,9 +42,6 @@ export class UserSecurityService {
     const items = users.map((u) => ({
       id: u.id,
       username: u.username,
-      firstName: u.firstName,
-      lastName: u.lastName,
-      enabled: u.enabled,
       status: u.status,
       roles: roles.filter((r) => r.userId === u.id).map((r) => r.name),
     }));
