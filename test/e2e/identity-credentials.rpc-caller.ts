@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
  * for checking a service contract the gateway does not expose yet. Resolves the reply or rejects
  * with the service's error body.
  */
-export async function callRpc<T = any>(amqpUrl: string, service: string, pattern: string, payload: unknown, timeoutMs = 10_000): Promise<T> {
+export async function callRpc<T = any>(amqpUrl: string, service: string, pattern: string, payload: unknown, timeoutMs = 10_000, actor: object | null = null): Promise<T> {
   const connection = await connect(amqpUrl);
   try {
     const channel = await connection.createChannel();
@@ -26,7 +26,7 @@ export async function callRpc<T = any>(amqpUrl: string, service: string, pattern
         { noAck: true },
       );
     });
-    const request = { requestId: `test-${id}`, actor: null, payload };
+    const request = { requestId: `test-${id}`, actor, payload };
     channel.sendToQueue(`${service}.rpc`, Buffer.from(JSON.stringify({ pattern, data: request, id })), {
       replyTo: 'amq.rabbitmq.reply-to',
       correlationId: id,

@@ -3,8 +3,8 @@ import { CREDENTIALS_CONTROLLERS } from './credentials/credentials.controllers';
 import { DIRECTORY_CONTROLLERS } from './directory/directory.controllers';
 import { MeHttpController } from './me/me.http.controller';
 import { PortalHttpController } from './portal/portal.http.controller';
-import { UserSecurityHttpController } from './tickets/user-security.http.controller';
+import { TICKETS_CONTROLLERS } from './tickets/tickets.controllers';
 import { UsersHttpController } from './users/users.http.controller';
 
 /** The gateway's REST controllers (health comes from HealthModule); the route check reads this list. */
-export const GATEWAY_CONTROLLERS = [AuthHttpController, MeHttpController, UsersHttpController, UserSecurityHttpController, PortalHttpController, ...CREDENTIALS_CONTROLLERS, ...DIRECTORY_CONTROLLERS];
+export const GATEWAY_CONTROLLERS = [AuthHttpController, MeHttpController, UsersHttpController, PortalHttpController, ...CREDENTIALS_CONTROLLERS, ...DIRECTORY_CONTROLLERS, ...TICKETS_CONTROLLERS];

@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertInScope, outOfScope, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
 import { BusinessUnit } from '../organizations/business-unit.entity';
+import { publishUnitChanged } from '../organizations/business-unit-events';
 import { Organization } from '../organizations/organization.entity';
 import { moveProblem, treeOrder } from './tree-rules';
 
@@ -53,7 +54,7 @@ export class BusinessUnitsService {
 
   async create(dto: CreateBusinessUnitDto, scope: AclScope, correlationId: string | null): Promise<BusinessUnitView> {
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(correlationId, async (manager, publish) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [TREE_LOCK]);
         const organization = await manager.findOneBy(Organization, { id: dto.organizationId });
         if (!organization) throw ServiceError.badInput([{ field: 'organizationId', messages: [`unknown organization ${dto.organizationId}`] }]);
@@ -64,6 +65,7 @@ export class BusinessUnitsService {
         if (!recordInScope(scope, asRecord(parent))) throw outOfScope(`business unit ${parent.id}`);
         await this.assertNameFree(manager, dto.organizationId, parent.id, dto.name.trim(), null);
         const unit = await manager.save(manager.create(BusinessUnit, { organizationId: dto.organizationId, parentId: parent.id, name: dto.name.trim() }));
+        await publishUnitChanged(publish, unit);
         return view(unit, await this.depthOf(manager, unit));
       });
     } catch (error) {
@@ -89,7 +91,7 @@ export class BusinessUnitsService {
   /** Moves a unit (with its branch) below another unit of the same organization. */
   async move(id: string, parentId: string, scope: AclScope, correlationId: string | null): Promise<BusinessUnitView> {
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(correlationId, async (manager, publish) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [TREE_LOCK]);
         const unit = await manager.findOneBy(BusinessUnit, { id });
         assertInScope(scope, unit && asRecord(unit), `business unit ${id}`);
@@ -101,6 +103,7 @@ export class BusinessUnitsService {
         await this.assertNameFree(manager, unit!.organizationId, parentId, unit!.name, id);
         unit!.parentId = parentId;
         await manager.save(unit!);
+        await publishUnitChanged(publish, unit!);
         return view(unit!, await this.depthOf(manager, unit!));
       });
     } catch (error) {

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { PasswordHasher } from '../auth/password-hasher';
 import { BusinessUnit } from '../organizations/business-unit.entity';
+import { publishUnitChanged } from '../organizations/business-unit-events';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from '../roles/role.entity';
 import { UsersService } from '../users/users.service';
@@ -38,6 +39,7 @@ export class FirstStartService implements OnApplicationBootstrap {
       if (await manager.existsBy(Organization, { name: 'Main' })) return false;
       const organization = await manager.save(manager.create(Organization, { name: 'Main' }));
       const unit = await manager.save(manager.create(BusinessUnit, { organizationId: organization.id, parentId: null, name: 'Main' }));
+      await publishUnitChanged(publish, unit);
       const administrator = administratorRole(SUITE_ACL, ADMINISTRATOR_ROLE);
       const role = await manager.save(
         manager.create(Role, {

@@ -7,6 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertInScope, containsPattern, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
 import { BusinessUnit } from './business-unit.entity';
+import { publishUnitChanged } from './business-unit-events';
 import { Organization } from './organization.entity';
 
 export interface OrganizationView {
@@ -47,10 +48,10 @@ export class OrganizationsService {
     if (scope.level !== 'GLOBAL') throw new ServiceError(403, 'Access denied: creating an organization needs CREATE on Organization at GLOBAL level.', 'ACCESS_DENIED');
     const name = dto.name.trim();
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(correlationId, async (manager, publish) => {
         if (await this.nameTaken(manager, name, null)) throw ServiceError.badInput([{ field: 'name', messages: [`an organization named ${name} exists already`] }]);
         const organization = await manager.save(manager.create(Organization, { name }));
-        await manager.save(manager.create(BusinessUnit, { organizationId: organization.id, parentId: null, name }));
+        await publishUnitChanged(publish, await manager.save(manager.create(BusinessUnit, { organizationId: organization.id, parentId: null, name })));
         return (await this.views(manager, [organization]))[0];
       });
     } catch (error) {

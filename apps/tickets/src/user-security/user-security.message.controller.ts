@@ -1,33 +1,22 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { ListUserSecurityDto, RpcPatterns, RpcRequest } from '@app/contracts';
+import { AssignTicketRolesPayloadDto, ListUserSecurityDto, RpcPatterns, RpcRequest, TicketsPatterns } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
-import { DataSource } from 'typeorm';
-import { TicketUser } from '../users/ticket-user.entity';
+import { UserSecurityService } from './user-security.service';
 
-export interface UserSecurityItem {
-  id: string;
-  username: string;
-  status: string;
-  roles: string[];
-}
-
+/** Gated in the gateway by identity's `ticket_user_security` capability. */
 @Controller()
 export class UserSecurityMessageController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly userSecurity: UserSecurityService) {}
 
-  /** OrangeTask's User Security list: by status, NEW being the users still waiting for roles. */
   @MessagePattern(RpcPatterns.tickets.userSecurityList)
-  async list(@Payload() request: RpcRequest): Promise<{ items: UserSecurityItem[]; total: number }> {
-    const query = await parsePayload(ListUserSecurityDto, request);
-    const [users, total] = await this.dataSource.getRepository(TicketUser).findAndCount({
-      where: query.status ? { status: query.status } : {},
-      order: { username: 'ASC' },
-      take: query.limit ?? 50,
-      skip: query.offset ?? 0,
-    });
-    // Ticket roles arrive with the User Security issue; until then no user holds one.
-    return { items: users.map((u) => ({ id: u.id, username: u.username, status: u.status, roles: [] })), total };
+  async list(@Payload() request: RpcRequest) {
+    return this.userSecurity.list(await parsePayload(ListUserSecurityDto, request));
+  }
+
+  @MessagePattern(TicketsPatterns.userSecurityAssignRoles)
+  async assignRoles(@Payload() request: RpcRequest) {
+    const { userId, roleIds } = await parsePayload(AssignTicketRolesPayloadDto, request);
+    return this.userSecurity.assignRoles(userId, roleIds, request.requestId);
   }
 }

@@ -1,6 +1,7 @@
+import { TicketsUserStatus } from '@app/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export type TicketUserStatus = 'NEW' | 'ACTIVE';
+export type TicketUserStatus = TicketsUserStatus;
 
 /** Tickets' mirror of an identity user: same id and username, never a credential. */
 @Entity('ticket_users')
@@ -39,6 +40,10 @@ export class TicketUser {
   /** The CRM security profile names, kept to match tickets' own profiles against. */
   @Column({ name: 'security_profiles', type: 'text', array: true })
   securityProfiles: string[];
+
+  /** Bumped when the roles held or the units change, so a cached subject is recompiled. */
+  @Column({ name: 'access_version', type: 'bigint', default: 0 })
+  accessVersion: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventTypes } from '@app/contracts';
 import { EventConsumer, EventConsumerFactory } from '@app/bus';
+import { BusinessUnitMirrorService } from '../business-units/business-unit-mirror.service';
 import { UserMirrorService } from './user-mirror.service';
 
 /** The events tickets consumes, each bound on `tickets.events`. */
@@ -11,11 +12,16 @@ export class TicketsEvents implements OnApplicationBootstrap, OnApplicationShutd
   constructor(
     private readonly consumers: EventConsumerFactory,
     private readonly mirror: UserMirrorService,
+    private readonly units: BusinessUnitMirrorService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.consumer = await this.consumers.start({
-      [EventTypes.UserCreated]: (event, manager) => this.mirror.onUserCreated(event.data, manager),
+      [EventTypes.UserCreated]: (event, manager) => this.mirror.onUserCreated(event, manager),
+      [EventTypes.UserUpdated]: (event, manager) => this.mirror.onUserUpdated(event, manager),
+      [EventTypes.UserEnabled]: (event, manager) => this.mirror.onUserEnabled(event, manager, true),
+      [EventTypes.UserDisabled]: (event, manager) => this.mirror.onUserEnabled(event, manager, false),
+      [EventTypes.BusinessUnitChanged]: (event, manager) => this.units.onUnitChanged(event, manager),
     });
   }
 

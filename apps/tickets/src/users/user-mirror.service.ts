@@ -1,30 +1,79 @@
 import { Injectable } from '@nestjs/common';
-import { UserCreatedData } from '@app/contracts';
+import { EventEnvelope, UserCreatedData, UserRefData, UserUpdatedData } from '@app/contracts';
+import { Outbox, PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
+import { bumpUserAccess } from '../access/access-versions';
 import { TicketUser } from './ticket-user.entity';
+import { rolesOfMatchingProfiles, setUserRoles } from './user-roles';
 
+/** Columns of ticket_users that follow identity.user.updated. */
+const MIRRORED: [keyof UserUpdatedData, string][] = [
+  ['username', 'username'],
+  ['email', 'email'],
+  ['firstName', 'first_name'],
+  ['lastName', 'last_name'],
+  ['organizationIds', 'organization_ids'],
+  ['businessUnitIds', 'business_unit_ids'],
+  ['ownerBusinessUnitId', 'owner_business_unit_id'],
+  ['securityProfiles', 'security_profiles'],
+];
+const ACCESS_FIELDS = new Set<keyof UserUpdatedData>(['organizationIds', 'businessUnitIds', 'ownerBusinessUnitId']);
+
+/** Keeps tickets' users in step with identity and assigns roles by security profile (OrangeTask). */
 @Injectable()
 export class UserMirrorService {
-  /** Mirrors a new identity user as NEW; the same user arriving twice is kept once. */
-  async onUserCreated(data: UserCreatedData, manager: EntityManager): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(TicketUser)
-      .values({
-        id: data.id,
-        username: data.username,
-        email: data.email,
-        firstName: data.firstName,
-        lastName: data.lastName,
-        enabled: data.enabled,
-        status: 'NEW',
-        organizationIds: data.organizationIds,
-        businessUnitIds: data.businessUnitIds,
-        ownerBusinessUnitId: data.ownerBusinessUnitId,
-        securityProfiles: data.securityProfiles,
-      })
-      .orIgnore()
-      .execute();
+  constructor(private readonly outbox: Outbox) {}
+
+  /**
+   * Mirrors a new identity user as NEW, then, in the same transaction, gives it the roles of every
+   * tickets profile whose name equals one of its CRM profiles, which makes it ACTIVE.
+   */
+  async onUserCreated(event: EventEnvelope<UserCreatedData>, manager: EntityManager): Promise<void> {
+    const data = event.data;
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO ticket_users (id, username, email, first_name, last_name, enabled, status, organization_ids, business_unit_ids, owner_business_unit_id, security_profiles)
+       VALUES ($1, $2, $3, $4, $5, $6, 'NEW', $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [data.id, data.username, data.email, data.firstName, data.lastName, data.enabled, data.organizationIds, data.businessUnitIds, data.ownerBusinessUnitId, data.securityProfiles],
+    );
+    if (inserted.length) await this.matchProfiles(manager, this.publisher(manager, event), data.id, data.securityProfiles);
+  }
+
+  /** Follows the changed fields; new CRM profiles are matched again for a user still NEW. */
+  async onUserUpdated(event: EventEnvelope<UserUpdatedData>, manager: EntityManager): Promise<void> {
+    const data = event.data;
+    const user = await this.lock(manager, data.id);
+    const changed = MIRRORED.filter(([key]) => data[key] !== undefined);
+    if (changed.length) {
+      const sets = changed.map(([, column], index) => `${column} = $${index + 2}`);
+      await manager.query(`UPDATE ticket_users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [data.id, ...changed.map(([key]) => data[key])]);
+    }
+    if (changed.some(([key]) => ACCESS_FIELDS.has(key))) await bumpUserAccess(manager, [data.id]);
+    if (data.securityProfiles && user.status === 'NEW') await this.matchProfiles(manager, this.publisher(manager, event), data.id, data.securityProfiles);
+  }
+
+  /** A disabled user keeps its roles and status but reaches no ticket route (checked on every call). */
+  async onUserEnabled(event: EventEnvelope<UserRefData>, manager: EntityManager, enabled: boolean): Promise<void> {
+    await this.lock(manager, event.data.id);
+    await manager.query('UPDATE ticket_users SET enabled = $2, updated_at = now() WHERE id = $1', [event.data.id, enabled]);
+  }
+
+  private async matchProfiles(manager: EntityManager, publish: PublishInTransaction, userId: string, profileNames: string[]): Promise<void> {
+    const roleIds = await rolesOfMatchingProfiles(manager, profileNames);
+    if (roleIds.length) await setUserRoles(manager, publish, userId, 'NEW', roleIds);
+  }
+
+  /**
+   * The user's row, locked. An event about a user not mirrored yet (its creation is still on its way)
+   * fails, so the consumer retries it after the creation.
+   */
+  private async lock(manager: EntityManager, id: string): Promise<TicketUser> {
+    const user = await manager.findOne(TicketUser, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw new Error(`user ${id} is not mirrored yet`);
+    return user;
+  }
+
+  /** Events caused by an event go into the outbox of the consumer's transaction, under its correlation. */
+  private publisher(manager: EntityManager, cause: EventEnvelope): PublishInTransaction {
+    return (type, data) => this.outbox.add(manager, type, data, cause.correlationId ?? cause.id);
   }
 }

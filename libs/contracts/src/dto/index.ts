@@ -6,3 +6,4 @@ export * from './list-user-security.dto';
 export * from './user-ref.dto';
 export * from './credentials';
 export * from './directory';
+export * from './tickets';

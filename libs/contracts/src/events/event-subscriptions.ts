@@ -6,7 +6,7 @@ import { EventType, EventTypes } from './event-types';
  * started waits in the consumer's queue instead of being dropped by the exchange.
  */
 export const EVENT_SUBSCRIPTIONS: Record<'tickets' | 'portal', EventType[]> = {
-  tickets: [EventTypes.UserCreated],
+  tickets: [EventTypes.UserCreated, EventTypes.UserUpdated, EventTypes.UserEnabled, EventTypes.UserDisabled, EventTypes.BusinessUnitChanged],
   portal: [EventTypes.UserCreated],
 };
 

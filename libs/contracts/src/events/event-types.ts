@@ -7,6 +7,7 @@ export const EventTypes = {
   UserLocked: 'identity.user.locked',
   UserPasswordReset: 'identity.user.password_reset',
   RoleChanged: 'identity.role.changed',
+  BusinessUnitChanged: 'identity.business-unit.changed',
   TicketsUserActivated: 'tickets.user.activated',
   TicketsUserDeactivated: 'tickets.user.deactivated',
   TicketCreated: 'tickets.ticket.created',

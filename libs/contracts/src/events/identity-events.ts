@@ -26,3 +26,13 @@ export interface UserRefData {
 export interface RoleChangedData {
   roleId: string;
 }
+
+/**
+ * Payload of `identity.business-unit.changed` (a unit created or moved): what another service needs
+ * to rebuild the business-unit tree for DIVISION scopes.
+ */
+export interface BusinessUnitChangedData {
+  id: string;
+  organizationId: string;
+  parentId: string | null;
+}

@@ -2,3 +2,4 @@ export * from './event-envelope';
 export * from './event-types';
 export * from './identity-events';
 export * from './event-subscriptions';
+export * from './tickets-events';

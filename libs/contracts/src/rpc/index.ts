@@ -3,3 +3,4 @@ export * from './rpc-request';
 export * from './identity-rpc';
 export * from './identity-credentials.patterns';
 export * from './identity-directory.patterns';
+export * from './tickets.patterns';

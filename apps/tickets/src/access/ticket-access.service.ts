@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { buildOwnerTree, compileSubject, OwnerTree, RoleDefinition, Subject } from '@app/acl';
+import { RpcRequest, TICKETS_ACCESS_NOT_ACTIVE, TICKETS_ACL } from '@app/contracts';
+import { ServiceError } from '@app/service-kit';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { reachableUnits } from '../business-units/reachable-units';
+import { TicketBusinessUnit } from '../business-units/ticket-business-unit.entity';
+import { TicketUser } from '../users/ticket-user.entity';
+
+/** Who acts on a ticket RPC: the mirrored user, the organization of the session, and tickets' own subject. */
+export interface TicketsActor {
+  user: TicketUser;
+  organizationId: string;
+  subject: Subject;
+  tree: OwnerTree;
+}
+
+const MAX_CACHED_SUBJECTS = 10_000;
+
+/**
+ * Tickets' own ACL layer (OrangeTask security roles). The user row is read on every call (status and
+ * enabled are never cached); the compiled subject is cached per user and organization and reused while
+ * the user's access_version and the global ACL version are unchanged, which the database bumps in the
+ * transaction of every change, so every instance drops stale subjects on its next call.
+ */
+@Injectable()
+export class TicketAccessService {
+  private readonly subjects = new Map<string, { stamp: string; subject: Subject }>();
+  private tree: { version: string; tree: OwnerTree } | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The caller of a ticket route: an ACTIVE, enabled tickets user acting in one of its organizations. */
+  async actorOf(request: RpcRequest): Promise<TicketsActor> {
+    const { user, organizationId, tree, aclVersion } = await this.memberOf(request, notActive);
+    if (user.status !== 'ACTIVE') throw notActive('your user has no tickets security role yet (status NEW)');
+    const userId = user.id;
+    const key = `${userId}|${organizationId}`;
+    const stamp = `${user.accessVersion}:${aclVersion}`;
+    let cached = this.subjects.get(key);
+    if (cached?.stamp !== stamp) {
+      if (this.subjects.size >= MAX_CACHED_SUBJECTS) this.subjects.clear();
+      cached = { stamp, subject: compileSubject(TICKETS_ACL, await this.rolesOf(userId), { userId, organizationId, businessUnitIds: user.businessUnitIds }, tree) };
+      this.subjects.set(key, cached);
+    }
+    return { user, organizationId, subject: cached.subject, tree };
+  }
+
+  /**
+   * The caller as an enabled member of the session's organization, whatever its tickets status: the
+   * portal's client users submit service requests without being tickets users.
+   */
+  async memberOf(request: RpcRequest, refuse: (why: string) => ServiceError = denied): Promise<{ user: TicketUser; organizationId: string; tree: OwnerTree; aclVersion: string }> {
+    const userId = request?.actor?.userId;
+    const organizationId = request?.actor?.organizationId;
+    if (!userId) throw refuse('this call names no user');
+    const rows: (TicketUser & { aclVersion: string })[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.enabled, u.status, u.organization_ids AS "organizationIds", u.business_unit_ids AS "businessUnitIds",
+              u.owner_business_unit_id AS "ownerBusinessUnitId", u.access_version AS "accessVersion", s.version AS "aclVersion"
+         FROM ticket_users u, ticket_acl_state s WHERE u.id = $1`,
+      [userId],
+    );
+    const user = rows[0];
+    if (!user) throw refuse('your user has not reached the ticketing system yet');
+    if (!user.enabled) throw refuse('your user is disabled');
+    if (!organizationId || !user.organizationIds.includes(organizationId)) throw refuse('your session is in no organization of yours');
+    return { user, organizationId, tree: await this.treeAt(user.aclVersion), aclVersion: user.aclVersion };
+  }
+
+  private async treeAt(version: string): Promise<OwnerTree> {
+    if (this.tree?.version !== version) {
+      const units = await this.dataSource.getRepository(TicketBusinessUnit).find();
+      this.tree = { version, tree: buildOwnerTree(reachableUnits(units)) };
+    }
+    return this.tree.tree;
+  }
+
+  private rolesOf(userId: string): Promise<RoleDefinition[]> {
+    return this.dataSource.query(
+      `SELECT r.name, r.read_only AS "readOnly", r.permissions, r.capabilities
+         FROM ticket_user_roles ur JOIN ticket_roles r ON r.id = ur.role_id WHERE ur.user_id = $1`,
+      [userId],
+    );
+  }
+}
+
+const notActive = (why: string): ServiceError =>
+  new ServiceError(403, `Access to tickets denied: ${why}; only ACTIVE, enabled tickets users may use tickets.`, TICKETS_ACCESS_NOT_ACTIVE);
+
+const denied = (why: string): ServiceError => new ServiceError(403, `Access denied: ${why}.`, 'ACCESS_DENIED');

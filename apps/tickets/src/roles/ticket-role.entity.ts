@@ -1,0 +1,32 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export interface StoredTicketPermission {
+  entity: string;
+  action: string;
+  level: string;
+}
+
+/** A tickets security role (OrangeTask), a libs/acl role over the TICKETS_ACL catalogue. */
+@Entity('ticket_roles')
+export class TicketRole {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  label: string | null;
+
+  @Column({ name: 'read_only', type: 'boolean', default: false })
+  readOnly: boolean;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  permissions: StoredTicketPermission[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  capabilities: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

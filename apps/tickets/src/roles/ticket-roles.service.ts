@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { validateRole } from '@app/acl';
+import { FieldProblem, ListRolesDto, RoleBodyDto, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
+import { Outbox } from '@app/bus';
+import { ServiceError } from '@app/service-kit';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { bumpAclVersion } from '../access/access-versions';
+import { containsPattern, Page, pageOf, problem, rethrowUnique } from '../kit/tickets-kit';
+import { TicketRole } from './ticket-role.entity';
+
+export interface TicketRoleView {
+  id: string;
+  name: string;
+  label: string | null;
+  readOnly: boolean;
+  permissions: TicketRole['permissions'];
+  capabilities: string[];
+  fieldPermissions: [];
+  userCount: number;
+  createdAt: string;
+}
+
+const UNIQUE = { ticket_roles_name_ci: 'name' };
+
+/** libs/acl problems against TICKETS_ACL, as 400 details in the suite's dotted field style. */
+export function ticketRoleProblems(body: RoleBodyDto): FieldProblem[] {
+  const byField = new Map<string, string[]>();
+  for (const { path, message } of validateRole(TICKETS_ACL, body)) {
+    const field = path.replace(/\[(\d+)\]/g, '.$1') || '(body)';
+    byField.set(field, [...(byField.get(field) ?? []), message]);
+  }
+  return [...byField].map(([field, messages]) => ({ field, messages }));
+}
+
+/** Tickets security roles: `/api/tickets/roles`, the same shape as identity's `/api/roles`. */
+@Injectable()
+export class TicketRolesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async list(query: ListRolesDto): Promise<Page<TicketRoleView>> {
+    const { limit, offset } = pageOf(query);
+    const qb = this.dataSource.getRepository(TicketRole).createQueryBuilder('r');
+    if (query.q) qb.where("(r.name ILIKE :q ESCAPE '\\' OR r.label ILIKE :q ESCAPE '\\')", { q: containsPattern(query.q) });
+    const [roles, total] = await qb.orderBy('r.name').limit(limit).offset(offset).getManyAndCount();
+    return { items: await this.views(this.dataSource.manager, roles), total };
+  }
+
+  async get(id: string): Promise<TicketRoleView> {
+    const role = await this.dataSource.getRepository(TicketRole).findOneBy({ id });
+    if (!role) throw ServiceError.notFound(`tickets role ${id}`);
+    return (await this.views(this.dataSource.manager, [role]))[0];
+  }
+
+  async create(body: RoleBodyDto, correlationId: string | null): Promise<TicketRoleView> {
+    assertValid(body);
+    try {
+      return await this.outbox.transaction(correlationId, async (manager) => {
+        await assertNameFree(manager, body.name, null);
+        const role = await manager.save(manager.create(TicketRole, stored(body)));
+        return (await this.views(manager, [role]))[0];
+      });
+    } catch (error) {
+      rethrowUnique(error, UNIQUE);
+    }
+  }
+
+  /** Replaces the definition whole; every holder's cached subject is recompiled on its next call. */
+  async update(id: string, body: RoleBodyDto, correlationId: string | null): Promise<TicketRoleView> {
+    assertValid(body);
+    try {
+      return await this.outbox.transaction(correlationId, async (manager) => {
+        const role = await this.lock(manager, id);
+        await assertNameFree(manager, body.name, id);
+        Object.assign(role, stored(body));
+        await manager.save(role);
+        await bumpAclVersion(manager);
+        return (await this.views(manager, [role]))[0];
+      });
+    } catch (error) {
+      rethrowUnique(error, UNIQUE);
+    }
+  }
+
+  /** Deletes a role that no user and no profile holds; a held one is a 409. */
+  async delete(id: string, correlationId: string | null): Promise<{ id: string; deleted: true }> {
+    return this.outbox.transaction(correlationId, async (manager) => {
+      const role = await this.lock(manager, id);
+      const [{ users, profiles }] = await manager.query(
+        `SELECT (SELECT count(*)::int FROM ticket_user_roles WHERE role_id = $1) AS users,
+                (SELECT count(*)::int FROM ticket_security_profile_roles WHERE role_id = $1) AS profiles`,
+        [id],
+      );
+      if (users || profiles) {
+        throw new ServiceError(409, `The tickets role ${role.name} is held by ${users} user(s) and ${profiles} security profile(s); remove it from them first.`, 'ROLE_IN_USE');
+      }
+      await manager.delete(TicketRole, { id });
+      await bumpAclVersion(manager);
+      return { id, deleted: true as const };
+    });
+  }
+
+  private async lock(manager: EntityManager, id: string): Promise<TicketRole> {
+    const role = await manager.findOne(TicketRole, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!role) throw ServiceError.notFound(`tickets role ${id}`);
+    // The seeded role keeps every grant, so that tickets can always be administered from within.
+    if (role.name === TICKETS_ADMINISTRATOR_ROLE) throw new ServiceError(409, `The tickets role ${TICKETS_ADMINISTRATOR_ROLE} is built in and cannot be changed or deleted.`, 'ROLE_PROTECTED');
+    return role;
+  }
+
+  private async views(manager: EntityManager, roles: TicketRole[]): Promise<TicketRoleView[]> {
+    const counts: { roleId: string; count: number }[] = roles.length
+      ? await manager.query('SELECT role_id AS "roleId", count(*)::int AS count FROM ticket_user_roles WHERE role_id = ANY($1::uuid[]) GROUP BY role_id', [roles.map((r) => r.id)])
+      : [];
+    const countOf = new Map(counts.map((c) => [c.roleId, c.count]));
+    return roles.map((r) => ({
+      id: r.id,
+      name: r.name,
+      label: r.label,
+      readOnly: r.readOnly,
+      permissions: r.permissions,
+      capabilities: r.capabilities,
+      fieldPermissions: [],
+      userCount: countOf.get(r.id) ?? 0,
+      createdAt: r.createdAt.toISOString(),
+    }));
+  }
+}
+
+function assertValid(body: RoleBodyDto): void {
+  const problems = ticketRoleProblems(body);
+  if (problems.length) throw ServiceError.badInput(problems);
+}
+
+async function assertNameFree(manager: EntityManager, name: string, except: string | null): Promise<void> {
+  const [row] = await manager.query('SELECT 1 FROM ticket_roles WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2 LIMIT 1', [name.trim(), except]);
+  if (row) throw ServiceError.badInput([problem('name', `a tickets role named ${name.trim()} exists already`)]);
+}
+
+const stored = (body: RoleBodyDto): Partial<TicketRole> => ({
+  name: body.name.trim(),
+  label: body.label ?? null,
+  readOnly: body.readOnly ?? false,
+  permissions: (body.permissions as TicketRole['permissions']).map(({ entity, action, level }) => ({ entity, action, level })),
+  capabilities: body.capabilities as string[],
+});

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { CreateServiceRequestDto, ListServiceRequestsDto, RpcRequest } from '@app/contracts';
+import { Outbox } from '@app/bus';
+import { ServiceError } from '@app/service-kit';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TicketAccessService } from '../access/ticket-access.service';
+import { Page, pageOf } from '../kit/tickets-kit';
+import { unitInOrganization } from '../tickets/ticket-people';
+import { TicketView, ticketView } from '../tickets/ticket-view';
+import { insertTicket } from '../tickets/ticket-writes';
+import { Ticket } from '../tickets/ticket.entity';
+
+/**
+ * The portal's service tickets (DESIGN.md section 7): a portal user submits and views the service
+ * requests of its client account, the organization of its session. The portal decides who may
+ * (its access tiers); tickets checks that the caller is an enabled member of that organization.
+ */
+@Injectable()
+export class ServiceRequestsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly access: TicketAccessService,
+  ) {}
+
+  async create(request: RpcRequest, dto: CreateServiceRequestDto): Promise<TicketView> {
+    const { user, organizationId, tree } = await this.access.memberOf(request);
+    const businessUnitId = unitInOrganization(user, organizationId, tree);
+    if (!businessUnitId) throw new ServiceError(403, 'Access denied: you belong to no business unit of this client account.', 'ACCESS_DENIED');
+    return this.outbox.transaction(request.requestId, (manager, publish) =>
+      insertTicket(manager, publish, user.id, {
+        type: 'SERVICE_REQUEST',
+        subject: dto.subject.trim(),
+        description: dto.description ?? null,
+        status: 'NEW',
+        priority: dto.priority ?? 'NORMAL',
+        ownerId: user.id,
+        assigneeId: null,
+        requesterId: user.id,
+        businessUnitId,
+        organizationId,
+        dueDate: null,
+      }),
+    );
+  }
+
+  async list(request: RpcRequest, query: ListServiceRequestsDto): Promise<Page<TicketView>> {
+    const { organizationId } = await this.access.memberOf(request);
+    const { limit, offset } = pageOf(query);
+    const [tickets, total] = await this.dataSource.getRepository(Ticket).findAndCount({
+      where: { type: 'SERVICE_REQUEST', organizationId, ...(query.status ? { status: query.status } : {}) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+    return { items: tickets.map(ticketView), total };
+  }
+}

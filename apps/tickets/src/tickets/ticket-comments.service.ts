@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { CreateTicketCommentDto, PageQueryDto, RpcRequest } from '@app/contracts';
+import { Outbox } from '@app/bus';
+import { ServiceError } from '@app/service-kit';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TicketAccessService } from '../access/ticket-access.service';
+import { Page, pageOf } from '../kit/tickets-kit';
+import { applyScopes, COMMENT_COLUMNS, inScopes, scopesFor } from './ticket-scope';
+import { TicketComment } from './ticket-comment.entity';
+import { TicketsService } from './tickets.service';
+
+export interface TicketCommentView {
+  id: string;
+  ticketId: string;
+  authorId: string;
+  body: string;
+  internal: boolean;
+  createdAt: string;
+}
+
+const INTERNAL = 'ticket_internal_comments';
+
+/** Comments on a ticket the caller may view; internal ones only with `ticket_internal_comments`. */
+@Injectable()
+export class TicketCommentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly access: TicketAccessService,
+    private readonly tickets: TicketsService,
+  ) {}
+
+  async list(request: RpcRequest, ticketId: string, query: PageQueryDto): Promise<Page<TicketCommentView>> {
+    const actor = await this.access.actorOf(request);
+    // The gateway's scope is the comments'; whether the ticket is visible is tickets' own decision.
+    await this.tickets.viewable(this.dataSource.manager, actor, null, ticketId);
+    const scopes = scopesFor(actor, request, 'TicketComment', 'VIEW');
+    const { limit, offset } = pageOf(query);
+    const qb = this.dataSource.getRepository(TicketComment).createQueryBuilder('c').where('c.ticketId = :ticketId', { ticketId });
+    if (!actor.subject.hasCapability(INTERNAL)) qb.andWhere('c.internal = false');
+    applyScopes(qb, scopes, COMMENT_COLUMNS);
+    const [comments, total] = await qb.orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
+    return { items: comments.map(view), total };
+  }
+
+  async create(request: RpcRequest, ticketId: string, dto: CreateTicketCommentDto): Promise<TicketCommentView> {
+    const actor = await this.access.actorOf(request);
+    return this.outbox.transaction(request.requestId, async (manager) => {
+      const ticket = await this.tickets.viewable(manager, actor, null, ticketId);
+      const internal = dto.internal ?? false;
+      if (internal && !actor.subject.hasCapability(INTERNAL)) {
+        throw new ServiceError(403, `Access denied: an internal comment needs the tickets capability ${INTERNAL}.`, 'ACCESS_DENIED', { missing: { capability: INTERNAL } });
+      }
+      const comment = { ticketId, authorId: actor.user.id, businessUnitId: ticket.businessUnitId, organizationId: ticket.organizationId, body: dto.body, internal };
+      if (!inScopes(scopesFor(actor, request, 'TicketComment', 'CREATE'), { ownerUserId: comment.authorId, ownerBusinessUnitId: comment.businessUnitId, organizationId: comment.organizationId })) {
+        throw new ServiceError(403, `Access denied: your roles do not let you comment on ticket ${ticketId}.`, 'ACCESS_DENIED');
+      }
+      return view(await manager.save(manager.create(TicketComment, comment)));
+    });
+  }
+}
+
+const view = (c: TicketComment): TicketCommentView => ({ id: c.id, ticketId: c.ticketId, authorId: c.authorId, body: c.body, internal: c.internal, createdAt: c.createdAt.toISOString() });

@@ -1,0 +1,39 @@
+import { Ticket } from './ticket.entity';
+
+export interface TicketView {
+  id: string;
+  type: Ticket['type'];
+  subject: string;
+  description: string | null;
+  status: Ticket['status'];
+  priority: Ticket['priority'];
+  ownerId: string;
+  assigneeId: string | null;
+  requesterId: string;
+  businessUnitId: string;
+  organizationId: string;
+  dueDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const ticketView = (t: Ticket): TicketView => ({
+  id: t.id,
+  type: t.type,
+  subject: t.subject,
+  description: t.description,
+  status: t.status,
+  priority: t.priority,
+  ownerId: t.ownerId,
+  assigneeId: t.assigneeId,
+  requesterId: t.requesterId,
+  businessUnitId: t.businessUnitId,
+  organizationId: t.organizationId,
+  dueDate: t.dueDate ? t.dueDate.toISOString() : null,
+  createdAt: t.createdAt.toISOString(),
+  updatedAt: t.updatedAt.toISOString(),
+});
+
+/** The fields a history entry may name, as the view shows them. */
+export const HISTORY_FIELDS = ['type', 'subject', 'description', 'status', 'priority', 'ownerId', 'assigneeId', 'requesterId', 'dueDate'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];

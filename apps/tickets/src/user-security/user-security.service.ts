@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { ListUserSecurityDto } from '@app/contracts';
+import { Outbox } from '@app/bus';
+import { ServiceError } from '@app/service-kit';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Page, pageOf } from '../kit/tickets-kit';
+import { assertRolesExist } from '../roles/role-references';
+import { TicketUser } from '../users/ticket-user.entity';
+import { setUserRoles, UserRolesView } from '../users/user-roles';
+
+export interface UserSecurityItem {
+  id: string;
+  username: string;
+  status: string;
+  roles: string[];
+}
+
+/** OrangeTask's User Security: users by status, and their tickets roles set by hand. */
+@Injectable()
+export class UserSecurityService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /** NEW lists the users without roles, ACTIVE those with; no status lists both. */
+  async list(query: ListUserSecurityDto): Promise<Page<UserSecurityItem>> {
+    const { limit, offset } = pageOf(query);
+    const [users, total] = await this.dataSource.getRepository(TicketUser).findAndCount({
+      where: query.status ? { status: query.status } : {},
+      order: { username: 'ASC', id: 'ASC' },
+      take: limit,
+      skip: offset,
+    });
+    const roles: { userId: string; name: string }[] = users.length
+      ? await this.dataSource.query(
+          'SELECT ur.user_id AS "userId", r.name FROM ticket_user_roles ur JOIN ticket_roles r ON r.id = ur.role_id WHERE ur.user_id = ANY($1::uuid[]) ORDER BY r.name',
+          [users.map((u) => u.id)],
+        )
+      : [];
+    const items = users.map((u) => ({
+      id: u.id,
+      username: u.username,
+      status: u.status,
+      roles: roles.filter((r) => r.userId === u.id).map((r) => r.name),
+    }));
+    return { items, total };
+  }
+
+  /** Sets the user's whole set of roles: some make it ACTIVE, none make it NEW again. */
+  async assignRoles(userId: string, roleIds: string[], correlationId: string | null): Promise<UserRolesView> {
+    return this.outbox.transaction(correlationId, async (manager, publish) => {
+      const user = await manager.findOne(TicketUser, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw ServiceError.notFound(`tickets user ${userId}`);
+      await assertRolesExist(manager, roleIds);
+      return setUserRoles(manager, publish, userId, user.status, roleIds);
+    });
+  }
+}

@@ -1,0 +1,6 @@
+export * from './optional-not-null';
+export * from './ticket.dto';
+export * from './list-tickets.dto';
+export * from './ticket-comment.dto';
+export * from './tickets-admin.dto';
+export * from './service-request.dto';

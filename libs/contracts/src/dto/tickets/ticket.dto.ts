@@ -1,0 +1,89 @@
+import { IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, TicketPriority, TicketStatus, TicketType } from '../../tickets/ticket-vocabulary';
+import { NOT_BLANK } from '../directory/directory-common.dto';
+import { OptionalNotNull, OptionalNullable } from './optional-not-null';
+
+export const SUBJECT_MAX = 200;
+export const DESCRIPTION_MAX = 10_000;
+
+/** `POST /api/tickets` (DESIGN.md section 9); the caller becomes owner and, unless named, requester. */
+export class CreateTicketDto {
+  @IsIn(TICKET_TYPES, { message: `type must be one of ${TICKET_TYPES.join(', ')}` })
+  type: TicketType;
+
+  @IsString()
+  @MaxLength(SUBJECT_MAX)
+  @Matches(NOT_BLANK, { message: 'subject must not be blank' })
+  subject: string;
+
+  @OptionalNullable()
+  @IsString()
+  @MaxLength(DESCRIPTION_MAX)
+  description?: string | null;
+
+  @OptionalNotNull()
+  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
+  priority?: TicketPriority;
+
+  @OptionalNullable()
+  @IsUUID()
+  assigneeId?: string | null;
+
+  @OptionalNotNull()
+  @IsUUID()
+  requesterId?: string;
+
+  @OptionalNullable()
+  @IsISO8601({ strict: true }, { message: 'dueDate must be an ISO-8601 date or date-time' })
+  dueDate?: string | null;
+}
+
+/** `PATCH /api/tickets/:id`: the fields to change; status changes only through transitions. */
+export class UpdateTicketDto {
+  @OptionalNotNull()
+  @IsIn(TICKET_TYPES, { message: `type must be one of ${TICKET_TYPES.join(', ')}` })
+  type?: TicketType;
+
+  @OptionalNotNull()
+  @IsString()
+  @MaxLength(SUBJECT_MAX)
+  @Matches(NOT_BLANK, { message: 'subject must not be blank' })
+  subject?: string;
+
+  @OptionalNullable()
+  @IsString()
+  @MaxLength(DESCRIPTION_MAX)
+  description?: string | null;
+
+  @OptionalNotNull()
+  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
+  priority?: TicketPriority;
+
+  @OptionalNullable()
+  @IsUUID()
+  assigneeId?: string | null;
+
+  @OptionalNotNull()
+  @IsUUID()
+  requesterId?: string;
+
+  @OptionalNullable()
+  @IsISO8601({ strict: true }, { message: 'dueDate must be an ISO-8601 date or date-time' })
+  dueDate?: string | null;
+}
+
+export class UpdateTicketPayloadDto extends UpdateTicketDto {
+  @IsUUID()
+  id: string;
+}
+
+/** `POST /api/tickets/:id/transitions`. */
+export class TransitionDto {
+  @IsIn(TICKET_STATUSES, { message: `to must be one of ${TICKET_STATUSES.join(', ')}` })
+  to: TicketStatus;
+}
+
+export class TransitionPayloadDto extends TransitionDto {
+  @IsUUID()
+  id: string;
+}

@@ -1,0 +1,25 @@
+/** RPC patterns of the tickets service. */
+export const TicketsPatterns = {
+  ticketsCreate: 'tickets.tickets.create',
+  ticketsList: 'tickets.tickets.list',
+  ticketsGet: 'tickets.tickets.get',
+  ticketsUpdate: 'tickets.tickets.update',
+  ticketsTransition: 'tickets.tickets.transition',
+  commentsList: 'tickets.comments.list',
+  commentsCreate: 'tickets.comments.create',
+  historyList: 'tickets.history.list',
+  rolesList: 'tickets.roles.list',
+  rolesGet: 'tickets.roles.get',
+  rolesCreate: 'tickets.roles.create',
+  rolesUpdate: 'tickets.roles.update',
+  rolesDelete: 'tickets.roles.delete',
+  securityProfilesList: 'tickets.security-profiles.list',
+  securityProfilesGet: 'tickets.security-profiles.get',
+  securityProfilesCreate: 'tickets.security-profiles.create',
+  securityProfilesUpdate: 'tickets.security-profiles.update',
+  securityProfilesDelete: 'tickets.security-profiles.delete',
+  userSecurityAssignRoles: 'tickets.user-security.assign-roles',
+  /** For the portal: service requests of the caller's client account (organization). */
+  serviceRequestsCreate: 'tickets.service-requests.create',
+  serviceRequestsList: 'tickets.service-requests.list',
+} as const;
