@@ -44,7 +44,9 @@ function start(service) {
   }
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: root,
-    env: { ...env, ...(tty ? {} : { NO_COLOR: '1' }) },
+    // Two malloc arenas instead of up to 8 per core: argon2 allocates 19 MiB per hash on libuv's
+    // threads, and each thread's arena kept such blocks once freed (identity: ~20 MiB less resident).
+    env: { MALLOC_ARENA_MAX: '2', ...env, ...(tty ? {} : { NO_COLOR: '1' }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {

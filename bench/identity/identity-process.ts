@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 /**
  * The pid of the identity process of one run: the `dist/apps/identity/src/main.js` process whose
@@ -18,9 +18,14 @@ export function findIdentityPid(identityDb: string): number {
   throw new Error(`no identity process for database ${identityDb}`);
 }
 
-/** VmHWM (peak resident set since start) and VmRSS of a process, in MiB. */
+/** VmHWM (peak resident set since start or since the last `resetPeak`) and VmRSS of a process, in MiB. */
 export function memoryOf(pid: number): { peakMiB: number; rssMiB: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return { peakMiB: kib('VmHWM') / 1024, rssMiB: kib('VmRSS') / 1024 };
+}
+
+/** Sets VmHWM back to the current resident set (Linux: `5` written to clear_refs), so the next peak is of what follows. */
+export function resetPeak(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, '5');
 }

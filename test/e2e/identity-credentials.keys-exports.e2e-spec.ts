@@ -98,6 +98,17 @@ describe('identity credentials: API keys, invitations, export', () => {
   describe('export', () => {
     it('runs to DONE in the background, mails the requester a link, and the gateway serves a correct CSV', async () => {
       await createUser({ lastName: 'Lovelace, Countess', firstName: 'Ada "the first"' });
+      const groups = [];
+      for (const name of ['Exporters', 'Analysts']) groups.push((await run.admin.post('/api/groups', { name, organizationId: run.ids.organizationId })).body);
+      const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
+      const full = await createUser({
+        birthday: '1915-12-10',
+        phone: '+44 20 7946 0000',
+        emails: ['ada.work@example.com', 'ada.home@example.com'],
+        customFields: { jobTitle: 'Analyst, senior', level: 3, remote: true },
+        groups: groups.map((g) => g.id),
+        avatar: { contentType: 'image/png', dataBase64: PNG.toString('base64') },
+      });
       const started = await run.admin.post('/api/exports', { entity: 'User' });
       expect(started.status).toBe(202);
       expect(['QUEUED', 'RUNNING', 'DONE']).toContain(started.body.status);
@@ -116,9 +127,11 @@ describe('identity credentials: API keys, invitations, export', () => {
       expect(download.headers.get('content-type')).toContain('text/csv');
       const csv = await download.text();
       expect(Buffer.byteLength(csv)).toBe(job.sizeBytes);
+      expect(csv.endsWith('\r\n')).toBe(true);
       const lines = csv.split('\r\n').filter(Boolean);
       expect(lines[0]).toBe(
-        'id,username,enabled,authStatus,namePrefix,firstName,middleName,lastName,nameSuffix,primaryEmail,passwordHash,ownerBusinessUnit,businessUnits,organizations,roles,securityProfiles,createdAt,updatedAt',
+        'id,username,enabled,authStatus,namePrefix,firstName,middleName,lastName,nameSuffix,birthday,primaryEmail,emails,phone,passwordHash,' +
+          'ownerBusinessUnit,businessUnits,organizations,roles,groups,securityProfiles,customFields,createdAt,updatedAt',
       );
       const [{ n }] = await adminQuery(run.environment.databases.identity, 'SELECT count(*)::int AS n FROM users');
       expect(lines.length - 1).toBe(n);
@@ -128,6 +141,13 @@ describe('identity credentials: API keys, invitations, export', () => {
       const [{ password_hash }] = await adminQuery(run.environment.databases.identity, `SELECT password_hash FROM users WHERE username = 'admin'`);
       expect(adminLine).toContain(`"${password_hash}"`);
       expect(adminLine).toContain(',Main,Main,Main,ADMINISTRATOR,');
+
+      const fullLine = lines.find((l) => l.startsWith(`${full.id},`))!;
+      expect(fullLine).toContain(`,1915-12-10,${full.email},ada.work@example.com;ada.home@example.com,+44 20 7946 0000,"$argon2id$`);
+      expect(fullLine).toContain(',ADMINISTRATOR,Analysts;Exporters,,"{""level"": 3, ""remote"": true, ""jobTitle"": ""Analyst, senior""}",');
+      // No avatar bytes: neither the PNG's base64 nor its hex appear anywhere.
+      expect(csv).not.toContain(PNG.toString('base64').slice(0, 24));
+      expect(csv.toLowerCase()).not.toContain('89504e47');
     });
 
     it('shows a job and its file only to its requester or a holder of export_users', async () => {

@@ -15,10 +15,12 @@ import { PasswordsService } from './passwords/passwords.service';
 /**
  * Credentials, mail and export (issue 5, part B): administrators' password changes and resets,
  * API keys, invitation mails and the user export. Its tables come with IdentityCredentials1763800002000.
+ * It provides the process's one PasswordHasher to IdentityModule too: each instance hashes a decoy at
+ * start (argon2id, 19 MiB), and glibc keeps such blocks once freed, so a second one costs resident memory.
  */
 @Module({
   controllers: [PasswordsMessageController, PasswordResetMessageController, ApiKeysMessageController, ExportsMessageController],
   providers: [PasswordHasher, Mailer, PasswordsService, PasswordResetService, ApiKeysService, ExportRunner, ExportsService, InvitationService],
-  exports: [InvitationService],
+  exports: [InvitationService, PasswordHasher],
 })
 export class CredentialsModule {}

@@ -10,7 +10,6 @@ import { Group, UserGroup } from './groups/group.entity';
 import { IdentityDirectory1763800001000 } from './migrations/1763800001000-identity-directory';
 import { SecurityProfile } from './security-profiles/security-profile.entity';
 import { UserAvatar } from './users/user-avatar.entity';
-import { PasswordHasher } from './auth/password-hasher';
 import { Session } from './auth/session.entity';
 import { FirstStartService } from './first-start/first-start.service';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
@@ -38,6 +37,7 @@ import { UsersService } from './users/users.service';
     DirectoryModule,
   ],
   controllers: [AuthMessageController, UsersMessageController],
-  providers: [PasswordHasher, AuthService, UsersService, FirstStartService],
+  // PasswordHasher comes from CredentialsModule: one instance, one decoy hash.
+  providers: [AuthService, UsersService, FirstStartService],
 })
 export class IdentityModule {}

@@ -1,5 +1,6 @@
 import { ExportJobView, ExportStatus } from '@app/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { exportLockHeld } from './export-job-lock';
 
 interface ExportJobRow {
   id: string;
@@ -53,6 +54,20 @@ export class ExportJobsRepository {
   async start(id: string): Promise<boolean> {
     const [, count] = await this.db.query(`UPDATE export_jobs SET status = 'RUNNING', started_at = now() WHERE id = $1 AND status = 'QUEUED'`, [id]);
     return count === 1;
+  }
+
+  /**
+   * Jobs a stopped process left behind, put back to QUEUED to run again from scratch: RUNNING ones
+   * whose lock no live session holds, and QUEUED ones (an in-memory queue does not survive a stop).
+   * Returns the ids of every QUEUED job, oldest first. A job queued in another live instance is
+   * returned too; whichever instance locks and starts it first runs it, the other skips it.
+   */
+  async requeueLeftOver(): Promise<string[]> {
+    await this.db.query(
+      `UPDATE export_jobs j SET status = 'QUEUED', started_at = NULL WHERE j.status = 'RUNNING' AND NOT ${exportLockHeld('j')}`,
+    );
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM export_jobs WHERE status = 'QUEUED' ORDER BY created_at, id`);
+    return rows.map((row) => row.id);
   }
 
   async finish(id: string, filePath: string, rowCount: number, sizeBytes: number): Promise<void> {

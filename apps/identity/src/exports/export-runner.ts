@@ -1,31 +1,44 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { mkdir } from 'node:fs/promises';
+import { databaseUrlFor, SETTINGS, Settings } from '@app/service-kit';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Mailer } from '../mail/mailer';
 import { exportFailedMail, exportReadyMail } from '../mail/messages';
 import { MailRecipient } from '../mail/outgoing-mail';
+import { TRY_LOCK_EXPORT_SQL } from './export-job-lock';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { readExportDir } from './export-settings';
-import { writeUserExport } from './user-export.writer';
+import { partialPathOf, writeUserExport } from './user-export.writer';
 
 /**
- * Runs export jobs in the background, one at a time per process (a job holds a connection and a
- * cursor for its whole run; queueing keeps the pool free for requests), then mails the requester.
+ * Runs export jobs in the background, one at a time per process (a job holds a connection of its own
+ * for its whole run), then mails the requester. On start it runs again, from scratch, the jobs a
+ * stopped process left QUEUED or RUNNING, so that none stays RUNNING forever.
  */
 @Injectable()
-export class ExportRunner {
+export class ExportRunner implements OnApplicationBootstrap {
   private readonly logger = new Logger('Export');
   private readonly directory = readExportDir();
+  private readonly databaseUrl: string;
   private readonly jobs: ExportJobsRepository;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SETTINGS) settings: Settings,
     private readonly mailer: Mailer,
   ) {
     this.jobs = new ExportJobsRepository(dataSource);
+    this.databaseUrl = databaseUrlFor(settings.databaseUrl, settings.databases.identity);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const leftOver = await this.jobs.requeueLeftOver();
+    if (leftOver.length > 0) this.logger.log(`running again ${leftOver.length} export job(s) left queued or running: ${leftOver.join(', ')}`);
+    for (const jobId of leftOver) this.enqueue(jobId);
   }
 
   /** Queues a committed job; returns at once. */
@@ -34,14 +47,22 @@ export class ExportRunner {
   }
 
   private async run(jobId: string): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'identity-export' });
     try {
-      if (!(await this.jobs.start(jobId))) return;
+      await client.connect();
+      // The lock first, then QUEUED -> RUNNING: a RUNNING job is always locked while its runner lives.
+      const [{ locked }] = (await client.query<{ locked: boolean }>(TRY_LOCK_EXPORT_SQL, [jobId])).rows;
+      if (!locked || !(await this.jobs.start(jobId))) return;
       await mkdir(this.directory, { recursive: true });
       const path = join(this.directory, `${jobId}.csv`);
+      await rm(partialPathOf(path), { force: true });
       const started = Date.now();
-      const written = await writeUserExport(this.dataSource, path);
+      const written = await writeUserExport(client, path);
       await this.jobs.finish(jobId, path, written.rowCount, written.sizeBytes);
-      this.logger.log(`export ${jobId}: ${written.rowCount} users, ${written.sizeBytes} bytes in ${Date.now() - started} ms`);
+      const { heapUsed, rss } = process.memoryUsage();
+      this.logger.log(
+        `export ${jobId}: ${written.rowCount} users, ${written.sizeBytes} bytes in ${Date.now() - started} ms; heap used ${(heapUsed / 1048576).toFixed(1)} MiB, rss ${(rss / 1048576).toFixed(1)} MiB`,
+      );
       const requester = await this.requesterOf(jobId);
       if (requester) await this.mailer.send(exportReadyMail(requester, this.mailer.link(`/api/exports/${jobId}/file`), written.rowCount));
     } catch (error) {
@@ -50,6 +71,9 @@ export class ExportRunner {
       await this.jobs.fail(jobId, reason).catch(() => undefined);
       const requester = await this.requesterOf(jobId).catch(() => null);
       if (requester) await this.mailer.send(exportFailedMail(requester, reason));
+    } finally {
+      // Ending the connection releases the job's lock, after the job left RUNNING.
+      await client.end().catch(() => undefined);
     }
   }
 

@@ -1,8 +1,9 @@
 /**
  * The columns of a user export (the User fields marked exportable) and the one query that reads
  * them, every value already text. No avatar bytes; the password only as its argon2id hash; roles,
- * organizations and business units as names joined by `;`. Ordered by the case-insensitive
- * username index, so the cursor streams rows without sorting the table first.
+ * groups, organizations, business units and more emails joined by `;` (names, not ids); custom fields
+ * as their JSON; an empty list as an empty field. Ordered by the case-insensitive username index.
+ * A unit test checks that the query's column labels are these names, in this order (COPY's header).
  */
 export const USER_EXPORT_COLUMNS = [
   'id',
@@ -14,18 +15,24 @@ export const USER_EXPORT_COLUMNS = [
   'middleName',
   'lastName',
   'nameSuffix',
+  'birthday',
   'primaryEmail',
+  'emails',
+  'phone',
   'passwordHash',
   'ownerBusinessUnit',
   'businessUnits',
   'organizations',
   'roles',
+  'groups',
   'securityProfiles',
+  'customFields',
   'createdAt',
   'updatedAt',
 ] as const;
 
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const names = (from: string) => `(SELECT string_agg(x.name, ';' ORDER BY x.name) FROM ${from})`;
 
 export const USER_EXPORT_SQL = `
 SELECT u.id::text AS "id",
@@ -37,13 +44,18 @@ SELECT u.id::text AS "id",
        u.middle_name AS "middleName",
        u.last_name AS "lastName",
        u.name_suffix AS "nameSuffix",
+       to_char(u.birthday, 'YYYY-MM-DD') AS "birthday",
        u.primary_email AS "primaryEmail",
+       nullif(array_to_string(u.emails, ';'), '') AS "emails",
+       u.phone AS "phone",
        u.password_hash AS "passwordHash",
        owner.name AS "ownerBusinessUnit",
-       (SELECT string_agg(b.name, ';' ORDER BY b.name) FROM business_units b WHERE b.id = ANY (u.business_unit_ids)) AS "businessUnits",
-       (SELECT string_agg(o.name, ';' ORDER BY o.name) FROM organizations o WHERE o.id = ANY (u.organization_ids)) AS "organizations",
-       (SELECT string_agg(r.name, ';' ORDER BY r.name) FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id) AS "roles",
-       array_to_string(u.security_profiles, ';') AS "securityProfiles",
+       ${names('business_units x WHERE x.id = ANY (u.business_unit_ids)')} AS "businessUnits",
+       ${names('organizations x WHERE x.id = ANY (u.organization_ids)')} AS "organizations",
+       ${names('user_roles ur JOIN roles x ON x.id = ur.role_id WHERE ur.user_id = u.id')} AS "roles",
+       ${names('user_groups ug JOIN groups x ON x.id = ug.group_id WHERE ug.user_id = u.id')} AS "groups",
+       nullif(array_to_string(u.security_profiles, ';'), '') AS "securityProfiles",
+       u.custom_fields::text AS "customFields",
        ${iso('u.created_at')} AS "createdAt",
        ${iso('u.updated_at')} AS "updatedAt"
   FROM users u JOIN business_units owner ON owner.id = u.owner_business_unit_id

@@ -1,57 +1,89 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { once } from 'node:events';
-import { DataSource } from 'typeorm';
-import { csvRecord } from './csv';
-import { USER_EXPORT_COLUMNS, USER_EXPORT_SQL } from './user-export.query';
+import { FileHandle, open, rename, rm } from 'node:fs/promises';
+import { Client } from 'pg';
+import { CopyOut } from './copy-out';
+import { CrlfCsvBuffer } from './crlf-csv-buffer';
+import { USER_EXPORT_SQL } from './user-export.query';
 
-/** Rows per FETCH: enough to keep round trips few, small enough that memory stays flat. */
-const BATCH = 2000;
+/** Bytes gathered before a file write; the socket is paused while one is under way and this much is waiting. */
+const WRITE_BYTES = 256 * 1024;
 
 export interface WrittenExport {
   rowCount: number;
   sizeBytes: number;
 }
 
+/** Where a file is written before it is complete; a job left RUNNING by a stopped process leaves it behind. */
+export const partialPathOf = (path: string): string => `${path}.partial`;
+
 /**
- * Writes every user to `path` as CSV through a server-side cursor, one batch at a time, waiting for
- * the file to drain before fetching more: memory holds one batch whatever the number of users.
- * The file appears under its name only when complete (written aside, then renamed).
+ * Writes every user to `path` as CSV with one `COPY (query) TO STDOUT` on `client`, a connection of
+ * the export's own (not one of the pool's): one snapshot for the whole file, CSV made by PostgreSQL,
+ * bytes written as they come. Memory holds two write buffers whatever the number of users: when the
+ * file lags, the socket is paused and TCP makes the server wait. The file appears under its name only
+ * when complete. After a failure `client` is unusable (it may be mid-COPY): end it.
  */
-export async function writeUserExport(dataSource: DataSource, path: string): Promise<WrittenExport> {
-  const partial = `${path}.partial`;
-  const file = createWriteStream(partial);
-  const runner = dataSource.createQueryRunner();
-  let rowCount = 0;
+export async function writeUserExport(client: Client, path: string): Promise<WrittenExport> {
+  const partial = partialPathOf(path);
+  let file: FileHandle | undefined;
   try {
-    await runner.connect();
-    // One snapshot for the whole file, as a single COPY would see it.
-    await runner.startTransaction('REPEATABLE READ');
-    await runner.query(`DECLARE user_export NO SCROLL CURSOR FOR ${USER_EXPORT_SQL}`);
-    await write(file, csvRecord(USER_EXPORT_COLUMNS));
-    for (;;) {
-      const rows: Record<string, string | null>[] = await runner.query(`FETCH ${BATCH} FROM user_export`);
-      if (rows.length === 0) break;
-      let chunk = '';
-      for (const row of rows) chunk += csvRecord(USER_EXPORT_COLUMNS.map((column) => row[column]));
-      await write(file, chunk);
-      rowCount += rows.length;
-    }
-    await runner.commitTransaction();
-    file.end();
-    await once(file, 'finish');
+    file = await open(partial, 'w');
+    const written = await copyInto(client, file);
+    await file.close();
+    file = undefined;
     await rename(partial, path);
-    return { rowCount, sizeBytes: (await stat(path)).size };
+    return written;
   } catch (error) {
-    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
-    file.destroy();
+    await file?.close().catch(() => undefined);
     await rm(partial, { force: true });
     throw error;
-  } finally {
-    await runner.release();
   }
 }
 
-async function write(file: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (!file.write(chunk)) await once(file, 'drain');
+async function copyInto(client: Client, file: FileHandle): Promise<WrittenExport> {
+  const output = new CrlfCsvBuffer(2 * WRITE_BYTES);
+  // The buffer to fill next; null while a write is under way (writes go one after another).
+  let spare: Buffer | null = Buffer.allocUnsafe(2 * WRITE_BYTES);
+  let lastWrite: Promise<void> = Promise.resolve();
+  let writeFailure: Error | null = null;
+  let sizeBytes = 0;
+
+  const writeAll = async (bytes: Buffer) => {
+    for (let at = 0; at < bytes.length; ) at += (await file.write(bytes, at, bytes.length - at, sizeBytes + at)).bytesWritten;
+    sizeBytes += bytes.length;
+  };
+  // Writes what was gathered while more arrives; when done, writes again or lets the socket go on.
+  const startWrite = () => {
+    const taken = output.swap(spare!);
+    spare = null;
+    lastWrite = writeAll(taken.bytes).then(
+      () => {
+        spare = taken.storage;
+        if (output.length >= WRITE_BYTES) startWrite();
+        else copy.resume();
+      },
+      (error: Error) => {
+        writeFailure = error;
+        copy.abort(error);
+      },
+    );
+  };
+  const copy = new CopyOut(`COPY (${USER_EXPORT_SQL}) TO STDOUT WITH (FORMAT csv, HEADER)`, (chunk) => {
+    output.append(chunk);
+    if (output.length < WRITE_BYTES) return true;
+    if (spare) startWrite();
+    return false;
+  });
+  const onError = (error: Error) => copy.abort(error);
+  client.on('error', onError);
+  client.query(copy);
+  try {
+    await copy.done;
+    // The last chunks may have started one more write after the one under way when COPY ended.
+    while (spare === null && !writeFailure) await lastWrite;
+    if (writeFailure) throw writeFailure;
+  } finally {
+    client.off('error', onError);
+  }
+  await writeAll(output.swap(Buffer.alloc(0)).bytes);
+  return { rowCount: copy.rowCount, sizeBytes };
 }
