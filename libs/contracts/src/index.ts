@@ -5,3 +5,4 @@ export * from './dto';
 export * from './acl/suite-catalogue';
 export * from './acl/tickets-catalogue';
 export * from './tickets';
+export * from './acl/role-problems';

@@ -11,3 +11,5 @@ export * from './health/public.decorator';
 export * from './bootstrap/bootstrap-service';
 export * from './bootstrap/service-bus.module';
 export * from './health/health.controller';
+export * from './queries/paging';
+export * from './errors/rethrow-unique';

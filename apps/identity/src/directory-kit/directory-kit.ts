@@ -2,14 +2,8 @@ import type { AclScope } from '@app/acl';
 import { recordInScope } from '@app/acl';
 import { ServiceError } from '@app/service-kit';
 
-export const DEFAULT_LIMIT = 50;
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export const pageOf = (query: { limit?: number; offset?: number }) => ({ limit: query.limit ?? DEFAULT_LIMIT, offset: query.offset ?? 0 });
+export { containsPattern, DEFAULT_LIMIT, pageOf, rethrowUnique } from '@app/service-kit';
+export type { Page } from '@app/service-kit';
 
 /** The scope a request carries; a directory route without one reaches nothing. */
 export const scopeOf = (request: { scope?: AclScope }): AclScope => request.scope ?? { level: 'NONE' };
@@ -27,12 +21,3 @@ export function assertInScope(
 /** 403 for an action whose target lies outside the caller's scope but whose existence they may know. */
 export const outOfScope = (what: string): ServiceError => new ServiceError(403, `Access denied: ${what} is outside your access level.`, 'ACCESS_DENIED');
 
-/** Maps a unique-index violation to a 400 naming the field it protects; rethrows anything else. */
-export function rethrowUnique(error: unknown, fields: Record<string, string>): never {
-  const field = fields[(error as { constraint?: string })?.constraint ?? ''];
-  if (field) throw ServiceError.badInput([{ field, messages: [`${field} is already taken`] }]);
-  throw error;
-}
-
-/** `ILIKE` pattern for a literal search text. */
-export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

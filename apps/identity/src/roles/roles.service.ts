@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validateRole } from '@app/acl';
-import { ADMINISTRATOR_ROLE, EventTypes, FieldProblem, ListRolesDto, RoleBodyDto, RoleChangedData, SUITE_ACL } from '@app/contracts';
+import { ADMINISTRATOR_ROLE, EventTypes, ListRolesDto, RoleBodyDto, RoleChangedData, roleProblems, SUITE_ACL } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -22,18 +21,6 @@ export interface RoleView {
 
 const UNIQUE = { roles_name_key: 'name' };
 
-/** libs/acl paths (`permissions[2].level`) in the suite's dotted field style (`permissions.2.level`). */
-const toField = (path: string) => path.replace(/\[(\d+)\]/g, '.$1') || '(body)';
-
-/** Every problem of a role body as 400 details, grouped by field. */
-export function roleProblems(body: RoleBodyDto): FieldProblem[] {
-  const byField = new Map<string, string[]>();
-  for (const problem of validateRole(SUITE_ACL, body)) {
-    const field = toField(problem.path);
-    byField.set(field, [...(byField.get(field) ?? []), problem.message]);
-  }
-  return [...byField].map(([field, messages]) => ({ field, messages }));
-}
 
 @Injectable()
 export class RolesService {
@@ -105,7 +92,7 @@ export class RolesService {
   }
 
   private assertValid(body: RoleBodyDto): void {
-    const problems = roleProblems(body);
+    const problems = roleProblems(SUITE_ACL, body);
     if (problems.length) throw ServiceError.badInput(problems);
   }
 

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validateRole } from '@app/acl';
-import { FieldProblem, ListRolesDto, RoleBodyDto, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
+import { ListRolesDto, RoleBodyDto, roleProblems, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -23,15 +22,6 @@ export interface TicketRoleView {
 
 const UNIQUE = { ticket_roles_name_ci: 'name' };
 
-/** libs/acl problems against TICKETS_ACL, as 400 details in the suite's dotted field style. */
-export function ticketRoleProblems(body: RoleBodyDto): FieldProblem[] {
-  const byField = new Map<string, string[]>();
-  for (const { path, message } of validateRole(TICKETS_ACL, body)) {
-    const field = path.replace(/\[(\d+)\]/g, '.$1') || '(body)';
-    byField.set(field, [...(byField.get(field) ?? []), message]);
-  }
-  return [...byField].map(([field, messages]) => ({ field, messages }));
-}
 
 /** Tickets security roles: `/api/tickets/roles`, the same shape as identity's `/api/roles`. */
 @Injectable()
@@ -131,7 +121,7 @@ export class TicketRolesService {
 }
 
 function assertValid(body: RoleBodyDto): void {
-  const problems = ticketRoleProblems(body);
+  const problems = roleProblems(TICKETS_ACL, body);
   if (problems.length) throw ServiceError.badInput(problems);
 }
 
