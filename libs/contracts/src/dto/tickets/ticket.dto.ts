@@ -6,16 +6,13 @@ import { OptionalNotNull, OptionalNullable } from './optional-not-null';
 export const SUBJECT_MAX = 200;
 export const DESCRIPTION_MAX = 10_000;
 
-/** `POST /api/tickets` (DESIGN.md section 9); the caller becomes owner and, unless named, requester. */
-export class CreateTicketDto {
-  @IsIn(TICKET_TYPES, { message: `type must be one of ${TICKET_TYPES.join(', ')}` })
-  type: TicketType;
+const typeRule = (): PropertyDecorator => IsIn(TICKET_TYPES, { message: `type must be one of ${TICKET_TYPES.join(', ')}` });
 
-  @IsString()
-  @MaxLength(SUBJECT_MAX)
-  @Matches(NOT_BLANK, { message: 'subject must not be blank' })
-  subject: string;
+const subjectRules = (): PropertyDecorator => (target, key) =>
+  [IsString(), MaxLength(SUBJECT_MAX), Matches(NOT_BLANK, { message: 'subject must not be blank' })].forEach((rule) => rule(target, key));
 
+/** The fields a ticket may be created with or changed in, none of them required. */
+class TicketDetailsDto {
   @OptionalNullable()
   @IsString()
   @MaxLength(DESCRIPTION_MAX)
@@ -38,38 +35,24 @@ export class CreateTicketDto {
   dueDate?: string | null;
 }
 
+/** `POST /api/tickets` (DESIGN.md section 9); the caller becomes owner and, unless named, requester. */
+export class CreateTicketDto extends TicketDetailsDto {
+  @typeRule()
+  type: TicketType;
+
+  @subjectRules()
+  subject: string;
+}
+
 /** `PATCH /api/tickets/:id`: the fields to change; status changes only through transitions. */
-export class UpdateTicketDto {
+export class UpdateTicketDto extends TicketDetailsDto {
   @OptionalNotNull()
-  @IsIn(TICKET_TYPES, { message: `type must be one of ${TICKET_TYPES.join(', ')}` })
+  @typeRule()
   type?: TicketType;
 
   @OptionalNotNull()
-  @IsString()
-  @MaxLength(SUBJECT_MAX)
-  @Matches(NOT_BLANK, { message: 'subject must not be blank' })
+  @subjectRules()
   subject?: string;
-
-  @OptionalNullable()
-  @IsString()
-  @MaxLength(DESCRIPTION_MAX)
-  description?: string | null;
-
-  @OptionalNotNull()
-  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
-  priority?: TicketPriority;
-
-  @OptionalNullable()
-  @IsUUID()
-  assigneeId?: string | null;
-
-  @OptionalNotNull()
-  @IsUUID()
-  requesterId?: string;
-
-  @OptionalNullable()
-  @IsISO8601({ strict: true }, { message: 'dueDate must be an ISO-8601 date or date-time' })
-  dueDate?: string | null;
 }
 
 export class UpdateTicketPayloadDto extends UpdateTicketDto {
