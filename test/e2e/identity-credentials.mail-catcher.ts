@@ -33,6 +33,10 @@ export class MailCatcher {
         });
       },
     });
+    // A client that goes away mid-connection (identity stopped by the suite) is not the test's failure.
+    server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET') throw error;
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     catcher = new MailCatcher(server, ((server as unknown as { server: { address(): AddressInfo } }).server.address()).port);
     return catcher;

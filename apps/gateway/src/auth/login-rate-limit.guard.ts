@@ -1,16 +1,8 @@
-import { CanActivate, ExecutionContext, HttpException, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { CanActivate, ExecutionContext, HttpException, Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageService } from '@nestjs/throttler';
 import { errorBody } from '@app/contracts';
+import { SETTINGS, Settings } from '@app/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-
-const int = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-
-/** Login attempts allowed per window, per account and per address (`LOGIN_RATE_*`). */
-const limits = {
-  windowMs: int('LOGIN_RATE_WINDOW_MS', 60_000),
-  perAccount: int('LOGIN_RATE_PER_ACCOUNT', 10),
-  perAddress: int('LOGIN_RATE_PER_ADDRESS', 100),
-};
 
 /**
  * Rate limit of `POST /api/auth/login`, counted per account (the username, whatever its case) and
@@ -21,7 +13,10 @@ const limits = {
 export class LoginRateLimitGuard implements CanActivate, OnApplicationShutdown {
   private readonly storage = new ThrottlerStorageService();
 
+  constructor(@Inject(SETTINGS) private readonly settings: Settings) {}
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    const limits = this.settings.loginRate;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const username = (request.body as { username?: unknown } | undefined)?.username;

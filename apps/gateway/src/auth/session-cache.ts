@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { RpcPatterns, SessionView } from '@app/contracts';
+import { SETTINGS, Settings } from '@app/service-kit';
 import { RpcClient } from '../rpc/rpc.client';
-
-/** How long a looked-up session is trusted before identity is asked again. */
-const SESSION_CACHE_MS = Number(process.env.SESSION_CACHE_MS ?? 5000);
 
 /**
  * Sessions belong to identity; the gateway keeps each briefly so a burst of requests costs one
@@ -13,13 +11,16 @@ const SESSION_CACHE_MS = Number(process.env.SESSION_CACHE_MS ?? 5000);
 export class SessionCache {
   private readonly entries = new Map<string, { session: SessionView; until: number }>();
 
-  constructor(private readonly rpc: RpcClient) {}
+  constructor(
+    private readonly rpc: RpcClient,
+    @Inject(SETTINGS) private readonly settings: Settings,
+  ) {}
 
   async get(sessionId: string, requestId: string): Promise<SessionView> {
     const cached = this.entries.get(sessionId);
     if (cached && cached.until > Date.now()) return cached.session;
     const session = await this.rpc.call<SessionView>('identity', RpcPatterns.identity.sessionsGet, { sessionId }, { requestId, actor: null });
-    this.entries.set(sessionId, { session, until: Date.now() + SESSION_CACHE_MS });
+    this.entries.set(sessionId, { session, until: Date.now() + this.settings.sessionCacheMs });
     return session;
   }
 

@@ -14,6 +14,8 @@ describe('readSettings', () => {
     expect(s.jwtSecret).toBeNull();
     expect(s.loginMaxFailures).toBe(5);
     expect(s.roleRefreshIntervalMs).toBe(30 * 60_000);
+    expect(s.sessionCacheMs).toBe(5000);
+    expect(s.loginRate).toEqual({ windowMs: 60_000, perAccount: 10, perAddress: 100 });
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -14,6 +14,10 @@ export interface Settings {
   loginMaxFailures: number;
   roleRefreshIntervalMs: number;
   tokenTtlSeconds: number;
+  /** How long the gateway trusts a looked-up session before asking identity again. */
+  sessionCacheMs: number;
+  /** Login attempts allowed per window, per account and per client address. */
+  loginRate: { windowMs: number; perAccount: number; perAddress: number };
   rpcTimeoutMs: number;
   busRetryDelaysMs: number[];
   busPrefetch: number;
@@ -69,6 +73,12 @@ export function readSettings(env: Env = process.env): Settings {
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5),
     roleRefreshIntervalMs: parseDuration(env.ROLE_REFRESH_INTERVAL || '30m', 'ROLE_REFRESH_INTERVAL'),
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 3600),
+    sessionCacheMs: int(env, 'SESSION_CACHE_MS', 5000),
+    loginRate: {
+      windowMs: int(env, 'LOGIN_RATE_WINDOW_MS', 60_000),
+      perAccount: int(env, 'LOGIN_RATE_PER_ACCOUNT', 10),
+      perAddress: int(env, 'LOGIN_RATE_PER_ADDRESS', 100),
+    },
     rpcTimeoutMs: int(env, 'RPC_TIMEOUT_MS', 5000),
     busRetryDelaysMs: retryDelays,
     busPrefetch: int(env, 'BUS_PREFETCH', 16),
