@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createServer } from 'node:net';
+import { createServer, Server } from 'node:net';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 
@@ -19,16 +19,25 @@ export interface TestEnvironment {
 const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432';
 const BROKER = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * `count` distinct free ports: every listener stays open until all are picked, or the kernel could
+ * hand the same port out twice (as it once did, to identity and tickets).
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve, reject) => {
+          const server = createServer();
+          server.on('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => (server.address() as { port: number }).port);
+  await Promise.all(servers.map((server) => new Promise((done) => server.close(done))));
+  return ports;
 }
 
 async function rabbitmqctl(...args: string[]): Promise<void> {
@@ -58,7 +67,7 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
   await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
   const amqpUrl = `${BROKER.replace(/\/+$/, '')}/${vhost}`;
   const databases = { identity: `${runId}_identity`, tickets: `${runId}_tickets`, portal: `${runId}_portal` };
-  const [gateway, identity, tickets, portal] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [gateway, identity, tickets, portal] = await freePorts(4);
   const env: Record<string, string> = {
     PORT: String(gateway),
     IDENTITY_PORT: String(identity),
