@@ -5,7 +5,7 @@
 // (VmHWM) during the export run, from POST to DONE, with the peak reset just before the POST; the
 // peak during the download; and the peak since the process started. The 200 MB target is about the
 // peak during the export run: the export must not need memory in proportion to the rows.
-import { adminQuery, createTestEnvironment, eventually, GatewayClient, startSuite } from '@app/testing';
+import { createTestEnvironment, eventually, GatewayClient, startSuite } from '@app/testing';
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';

@@ -23,7 +23,6 @@ interface ComposeFile {
 }
 
 const NODE_SERVICES = ['identity', 'tickets', 'portal', 'gateway'] as const;
-const WITH_DATABASE = ['identity', 'tickets', 'portal'] as const;
 type NodeService = (typeof NODE_SERVICES)[number];
 
 // ---------------------------------------------------------------------------------------------------

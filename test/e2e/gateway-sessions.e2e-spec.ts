@@ -1,6 +1,6 @@
 import { adminQuery, eventually, GatewayClient } from '@app/testing';
 import { request as httpRequest } from 'node:http';
-import { newUserBody, report, RunningSuite, startWholeSuite } from './suite-fixture';
+import { createUser as createSuiteUser, newUserBody, report, RunningSuite, startWholeSuite } from './suite-fixture';
 
 /** Inserts a role straight into identity's database (the roles API belongs to the identity issue). */
 async function insertRole(run: RunningSuite, name: string, definition: { readOnly?: boolean; permissions: unknown[]; capabilities?: string[]; fieldPermissions?: unknown[] }) {
@@ -12,12 +12,7 @@ async function insertRole(run: RunningSuite, name: string, definition: { readOnl
   return row.id;
 }
 
-async function createUser(run: RunningSuite, roles: { roleId: string; fixed?: boolean; default?: boolean }[]) {
-  const body = newUserBody(run.ids, { roles });
-  const created = await run.admin.post('/api/users', body);
-  expect(created.status).toBe(201);
-  return { id: created.body.id as string, username: body.username as string, password: body.password as string };
-}
+const createUser = (run: RunningSuite, roles: { roleId: string; fixed?: boolean; default?: boolean }[]) => createSuiteUser(run, { roles });
 
 describe('gateway sessions: rate limit, permissions overview, field ACL, sessions ended by events', () => {
   let run: RunningSuite;

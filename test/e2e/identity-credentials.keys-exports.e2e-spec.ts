@@ -1,7 +1,7 @@
 import { adminQuery, eventually } from '@app/testing';
 import { firstLink, MailCatcher } from './identity-credentials.mail-catcher';
 import { callRpc } from './identity-credentials.rpc-caller';
-import { newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
+import { createUser as createSuiteUser, RunningSuite, startWholeSuite } from './suite-fixture';
 
 /** API keys and their verify RPC, the invitation mail, and the user export through the gateway. */
 describe('identity credentials: API keys, invitations, export', () => {
@@ -19,12 +19,7 @@ describe('identity credentials: API keys, invitations, export', () => {
     await mail?.stop();
   });
 
-  async function createUser(overrides: Record<string, unknown> = {}) {
-    const body = newUserBody(run.ids, overrides);
-    const created = await run.admin.post('/api/users', body);
-    expect(created.status).toBe(201);
-    return { id: created.body.id as string, username: body.username as string, email: body.primaryEmail as string, password: body.password as string };
-  }
+  const createUser = (overrides: Record<string, unknown> = {}) => createSuiteUser(run, overrides);
 
   const verify = (key: string) => callRpc(run.environment.amqpUrl, 'identity', 'identity.api-keys.verify', { key });
 

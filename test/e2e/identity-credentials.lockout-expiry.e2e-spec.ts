@@ -1,6 +1,6 @@
 import { adminQuery } from '@app/testing';
 import { firstLink, MailCatcher } from './identity-credentials.mail-catcher';
-import { newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
+import { createUser as createSuiteUser, RunningSuite, startWholeSuite } from './suite-fixture';
 
 /** Lockout after LOGIN_MAX_FAILURES (3 here) and reset links that expire (PASSWORD_RESET_TTL 2s here). */
 describe('identity credentials: lockout and expiring reset links', () => {
@@ -18,12 +18,7 @@ describe('identity credentials: lockout and expiring reset links', () => {
     await mail?.stop();
   });
 
-  async function createUser() {
-    const body = newUserBody(run.ids);
-    const created = await run.admin.post('/api/users', body);
-    expect(created.status).toBe(201);
-    return { id: created.body.id as string, username: body.username as string, email: body.primaryEmail as string, password: body.password as string };
-  }
+  const createUser = () => createSuiteUser(run);
 
   const login = (username: string, password: string) => run.api.post('/api/auth/login', { username, password });
 

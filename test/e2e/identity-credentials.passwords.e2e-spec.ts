@@ -1,6 +1,6 @@
 import { adminQuery, eventually } from '@app/testing';
 import { firstLink, MailCatcher } from './identity-credentials.mail-catcher';
-import { newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
+import { createUser as createSuiteUser, RunningSuite, startWholeSuite } from './suite-fixture';
 
 /** Password change, suggestion, and reset of one and many users followed through the mailed links. */
 describe('identity credentials: passwords', () => {
@@ -18,12 +18,7 @@ describe('identity credentials: passwords', () => {
     await mail?.stop();
   });
 
-  async function createUser(overrides: Record<string, unknown> = {}) {
-    const body = newUserBody(run.ids, overrides);
-    const created = await run.admin.post('/api/users', body);
-    expect(created.status).toBe(201);
-    return { id: created.body.id as string, username: body.username as string, email: body.primaryEmail as string, password: body.password as string };
-  }
+  const createUser = (overrides: Record<string, unknown> = {}) => createSuiteUser(run, overrides);
 
   const login = (username: string, password: string) => run.api.post('/api/auth/login', { username, password });
   const userRow = async (id: string) =>

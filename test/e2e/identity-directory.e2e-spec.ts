@@ -1,5 +1,5 @@
 import { adminQuery, GatewayClient } from '@app/testing';
-import { newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
+import { createUser as createSuiteUser, RunningSuite, startWholeSuite } from './suite-fixture';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
 
@@ -8,12 +8,7 @@ describe('identity directory: organizations, units, roles, profiles, groups, use
   const db = () => run.environment.databases.identity;
   const patch = (client: GatewayClient, path: string, body: unknown) => client.request('PATCH', path, body);
   const put = (client: GatewayClient, path: string, body: unknown) => client.request('PUT', path, body);
-  const createUser = async (overrides: Record<string, unknown> = {}) => {
-    const body = newUserBody(run.ids, overrides);
-    const response = await run.admin.post('/api/users', body);
-    expect({ status: response.status, body: response.status === 201 ? null : response.body }).toEqual({ status: 201, body: null });
-    return { ...response.body, password: body.password as string };
-  };
+  const createUser = (overrides: Record<string, unknown> = {}) => createSuiteUser(run, overrides);
 
   beforeAll(async () => {
     run = await startWholeSuite({ LOGIN_MAX_FAILURES: '3' });

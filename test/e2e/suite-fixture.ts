@@ -58,3 +58,11 @@ export async function startWholeSuite(overrides: Record<string, string> = {}): P
   const admin = await api.login('admin', environment.env.ADMIN_PASSWORD);
   return { environment, suite, api, admin, ids: await seededIds(environment) };
 }
+
+/** A user created through the gateway by the administrator: its view, with the credentials it was given. */
+export async function createUser(run: RunningSuite, overrides: Record<string, unknown> = {}) {
+  const body = newUserBody(run.ids, overrides);
+  const response = await run.admin.post('/api/users', body);
+  expect({ status: response.status, body: response.status === 201 ? null : response.body }).toEqual({ status: 201, body: null });
+  return { ...response.body, id: response.body.id as string, username: body.username as string, email: body.primaryEmail as string, password: body.password as string };
+}

@@ -1,5 +1,5 @@
 import { adminQuery, eventually, GatewayClient } from '@app/testing';
-import { newUserBody, RunningSuite } from './suite-fixture';
+import { createUser as createSuiteUser, RunningSuite } from './suite-fixture';
 
 /** Tickets roles as the tests use them: one level on Ticket and TicketComment for every action. */
 export function ticketRoleBody(name: string, level: string, capabilities: string[] = []): Record<string, unknown> {
@@ -40,12 +40,7 @@ export function ticketsKit(run: RunningSuite): TicketsKit {
     async createCrmProfile(name) {
       expectStatus(await run.admin.post('/api/security-profiles', { name }), 201);
     },
-    async createUser(overrides = {}) {
-      const body = newUserBody(run.ids, overrides);
-      const response = await run.admin.post('/api/users', body);
-      expectStatus(response, 201);
-      return { id: response.body.id, username: body.username as string, password: body.password as string };
-    },
+    createUser: (overrides = {}) => createSuiteUser(run, overrides),
     async mirrored(userId) {
       await eventually(async () => ((await statusOf(userId)) ? true : undefined), 5000);
       const list = await run.admin.get('/api/tickets/user-security?limit=500');

@@ -1,8 +1,8 @@
-import { Controller, HttpCode, Inject, Logger, Post, Req, UseGuards } from '@nestjs/common';
+import { Controller, HttpCode, Logger, Post, Req, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBody } from '@nestjs/swagger';
 import { LoginDto, RpcPatterns } from '@app/contracts';
-import { Public, SETTINGS, Settings } from '@app/service-kit';
+import { Public } from '@app/service-kit';
 import { Authenticated } from '../access/access-requirement';
 import { RpcClient } from '../rpc/rpc.client';
 import { LocalLoginGuard } from './local-login.guard';
@@ -26,7 +26,6 @@ export class AuthHttpController {
     private readonly jwt: JwtService,
     private readonly rpc: RpcClient,
     private readonly sessions: SessionCache,
-    @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
   @Post('login')

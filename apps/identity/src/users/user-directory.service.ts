@@ -148,7 +148,7 @@ export class UserDirectoryService {
       }
       if (dto.groups) await saveGroups(manager, id, dto.groups);
       if (dto.avatar !== undefined) await saveAvatar(manager, id, dto.avatar);
-      await this.publishChanges(manager, publish, before, user);
+      await this.publishChanges(publish, before, user);
       if (dto.enabled !== undefined) await this.applyEnabled(manager, publish, user, dto.enabled);
       return (await this.views(manager, [user]))[0];
     });
@@ -200,7 +200,7 @@ export class UserDirectoryService {
   }
 
   /** identity.user.updated with the id and only the mirrored fields that changed, if any did. */
-  private async publishChanges(manager: EntityManager, publish: PublishInTransaction, before: User, after: User): Promise<void> {
+  private async publishChanges(publish: PublishInTransaction, before: User, after: User): Promise<void> {
     const data: UserUpdatedData = { id: after.id };
     for (const [key, property] of MIRRORED) {
       if (!same(before[property], after[property])) (data as Record<string, unknown>)[key] = after[property];

@@ -11,7 +11,7 @@ export async function insertTicket(manager: EntityManager, publish: PublishInTra
   const view = ticketView(ticket);
   const entries = HISTORY_FIELDS.filter((field) => view[field] !== null).map((field) => ({ field, oldValue: null, newValue: view[field] }));
   await recordHistory(manager, ticket.id, actorId, entries);
-  await announce(manager, publish, EventTypes.TicketCreated, view);
+  await announce(publish, EventTypes.TicketCreated, view);
   return view;
 }
 
@@ -25,7 +25,7 @@ export async function changeTicket(manager: EntityManager, publish: PublishInTra
   await manager.save(ticket);
   const saved = ticketView(await manager.findOneByOrFail(Ticket, { id: ticket.id }));
   await recordHistory(manager, ticket.id, actorId, changed.map((field) => ({ field, oldValue: before[field], newValue: after[field] })));
-  await announce(manager, publish, EventTypes.TicketUpdated, saved);
+  await announce(publish, EventTypes.TicketUpdated, saved);
   return saved;
 }
 
@@ -41,5 +41,5 @@ async function recordHistory(manager: EntityManager, ticketId: string, actorId: 
 /** jsonb columns take JSON text; a plain string must be quoted to be one. */
 const jsonValue = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
-const announce = (manager: EntityManager, publish: PublishInTransaction, type: typeof EventTypes.TicketCreated | typeof EventTypes.TicketUpdated, view: TicketView) =>
+const announce = (publish: PublishInTransaction, type: typeof EventTypes.TicketCreated | typeof EventTypes.TicketUpdated, view: TicketView) =>
   publish<TicketChangedData>(type, { ticketId: view.id, type: view.type, status: view.status, requesterId: view.requesterId, organizationId: view.organizationId });

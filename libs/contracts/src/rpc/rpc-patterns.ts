@@ -5,7 +5,6 @@ export const RpcPatterns = {
     sessionsGet: 'identity.sessions.get',
     sessionsEnd: 'identity.sessions.end',
     usersCreate: 'identity.users.create',
-    usersGet: 'identity.users.get',
   },
   tickets: {
     userSecurityList: 'tickets.user-security.list',

@@ -1,23 +1,19 @@
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { NAME_MAX, NOT_BLANK } from '../directory/directory-common.dto';
+import { CreateSecurityProfileDto } from '../directory/security-profile.dto';
 import { OptionalNotNull, OptionalNullable } from './optional-not-null';
 
-/** `POST /api/tickets/security-profiles` (DESIGN.md section 9): matched by exact name against CRM profiles. */
-export class CreateTicketSecurityProfileDto {
-  @IsString()
-  @MaxLength(NAME_MAX)
-  @Matches(NOT_BLANK, { message: 'name must not be blank' })
-  name: string;
+const roleIdsRules = (): PropertyDecorator => (target, key) =>
+  [
+    IsArray(),
+    ArrayMaxSize(100),
+    ArrayUnique({ message: 'roleIds must not repeat a role' }),
+    IsUUID('all', { each: true, message: 'each of roleIds must be a UUID' }),
+  ].forEach((rule) => rule(target, key));
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  description?: string;
-
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'roleIds must not repeat a role' })
-  @IsUUID('all', { each: true, message: 'each of roleIds must be a UUID' })
+/** `POST /api/tickets/security-profiles` (DESIGN.md section 9): a CRM-style profile with its tickets roles, matched by exact name. */
+export class CreateTicketSecurityProfileDto extends CreateSecurityProfileDto {
+  @roleIdsRules()
   roleIds: string[];
 }
 
@@ -35,10 +31,7 @@ export class UpdateTicketSecurityProfileDto {
   description?: string | null;
 
   @OptionalNotNull()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'roleIds must not repeat a role' })
-  @IsUUID('all', { each: true, message: 'each of roleIds must be a UUID' })
+  @roleIdsRules()
   roleIds?: string[];
 }
 
@@ -49,10 +42,7 @@ export class UpdateTicketSecurityProfilePayloadDto extends UpdateTicketSecurityP
 
 /** `PUT /api/tickets/user-security/:userId/roles`: the user's whole set of tickets roles; [] makes it NEW. */
 export class AssignTicketRolesDto {
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ArrayUnique({ message: 'roleIds must not repeat a role' })
-  @IsUUID('all', { each: true, message: 'each of roleIds must be a UUID' })
+  @roleIdsRules()
   roleIds: string[];
 }
 
