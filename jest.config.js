@@ -8,6 +8,8 @@ const common = { rootDir: __dirname, testEnvironment: 'node', setupFiles: ['refl
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/jest.setup.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/jest.setup.ts'] },
+    // The attacker's view (issue 9): escalation and tenant matrix, odd input on every route, headers, secrets in logs.
+    { ...common, displayName: 'security', testMatch: ['<rootDir>/test/security/**/*.e2e-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/e2e/jest.setup.ts'] },
   ],
 };

@@ -37,6 +37,8 @@ export const SUITE_CAPABILITIES: string[] = [
   'portal_service_tickets',
   'portal_payments',
   'portal_modules',
+  /** Kubernetes RBAC's escalate: create, edit and give roles beyond one's own grants (ADMINISTRATOR has it). */
+  'role_escalate',
 ];
 
 export const ADMINISTRATOR_ROLE = 'ADMINISTRATOR';
