@@ -12,3 +12,5 @@ export * from './scope';
 export * from './states';
 export * from './grants';
 export * from './subject';
+export * from './escalation';
+export * from './placement';
