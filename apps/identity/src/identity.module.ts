@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CreateOutbox1763800000000 } from '@app/bus';
 import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
+import { AccessModule } from './access/access.module';
 import { AuthMessageController } from './auth/auth.message.controller';
 import { AuthService } from './auth/auth.service';
 import { CredentialsModule } from './credentials.module';
@@ -14,6 +15,7 @@ import { Session } from './auth/session.entity';
 import { FirstStartService } from './first-start/first-start.service';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
 import { IdentityCredentials1763800002000 } from './migrations/1763800002000-identity-credentials';
+import { RolesPerOrganization1763800004000 } from './migrations/1763800004000-roles-per-organization';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
@@ -29,10 +31,11 @@ import { UsersService } from './users/users.service';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),
+    AccessModule,
     CredentialsModule,
     DirectoryModule,
   ],

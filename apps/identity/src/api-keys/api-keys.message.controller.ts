@@ -2,15 +2,19 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ApiKeyIssued, IdentityCredentialsPatterns, RpcRequest, SessionView, UserApiKeyGenerateDto, VerifyApiKeyDto } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
+import { ActorAccess } from '../access/actor-access.service';
 import { ApiKeysService } from './api-keys.service';
 
 @Controller()
 export class ApiKeysMessageController {
-  constructor(private readonly keys: ApiKeysService) {}
+  constructor(
+    private readonly keys: ApiKeysService,
+    private readonly access: ActorAccess,
+  ) {}
 
   @MessagePattern(IdentityCredentialsPatterns.apiKeysGenerate)
   async generate(@Payload() request: RpcRequest): Promise<ApiKeyIssued> {
-    return this.keys.generate(await parsePayload(UserApiKeyGenerateDto, request), request.actor, request.scope);
+    return this.keys.generate(await parsePayload(UserApiKeyGenerateDto, request), await this.access.subjectOf(request.actor));
   }
 
   @MessagePattern(IdentityCredentialsPatterns.apiKeysVerify)

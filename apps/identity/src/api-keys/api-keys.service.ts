@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AclScope, BusinessUnitNode, RoleDefinition } from '@app/acl';
-import { ApiKeyIssued, RpcActor, SessionView, UserApiKeyGenerateDto } from '@app/contracts';
+import type { Subject } from '@app/acl';
+import { ApiKeyIssued, SessionView, UserApiKeyGenerateDto } from '@app/contracts';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource } from 'typeorm';
-import { activeLoginRoles, AssignedRole } from '../auth/login-roles';
-import { lockUsersInScope } from '../credentials/target-users';
+import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
+import { assertPlacementsInScope } from '../access/write-checks';
+import { activeLoginRoles } from '../auth/login-roles';
+import { lockTargetUsers } from '../credentials/target-users';
 import { apiKeyMatches, issueApiKey, keyIdOf } from './api-key-format';
 
 const NOT_ACCEPTED = 'The API key is not valid.';
@@ -30,16 +32,18 @@ export class ApiKeysService {
     @Inject(SETTINGS) private readonly settings: Settings,
   ) {}
 
-  async generate(dto: UserApiKeyGenerateDto, actor: RpcActor | null, scope: AclScope | undefined): Promise<ApiKeyIssued> {
+  async generate(dto: UserApiKeyGenerateDto, actor: Subject): Promise<ApiKeyIssued> {
     const issued = issueApiKey();
     const row = await this.dataSource.transaction(async (manager) => {
-      const user = (await lockUsersInScope(manager, [dto.userId], scope)).get(dto.userId);
+      const user = (await lockTargetUsers(manager, [dto.userId], actor)).get(dto.userId);
       if (!user) throw ServiceError.notFound(`user ${dto.userId}`);
-      const organizationId = dto.organizationId ?? actor?.organizationId;
+      const organizationId = dto.organizationId ?? actor.organizationId;
       if (!organizationId) throw ServiceError.badInput([{ field: 'organizationId', messages: ['organizationId is required: the session has no current organization'] }]);
       if (!user.organizationIds.includes(organizationId)) {
         throw ServiceError.badInput([{ field: 'organizationId', messages: [`the user is not a member of organization ${organizationId}`] }]);
       }
+      // A key acts in its organization: the actor must reach that organization, or it would open one to itself.
+      assertPlacementsInScope(actor, 'User', 'EDIT', [{ field: 'organizationId', placement: { organizationId } }]);
       // The unique (user, organization) pair makes a regenerate replace the old key, id and all.
       const [saved] = await manager.query(
         `INSERT INTO api_keys (id, user_id, organization_id, key_hash) VALUES ($1, $2, $3, $4)
@@ -73,21 +77,8 @@ export class ApiKeysService {
 
   /** The same shape `identity.sessions.get` answers with, so the gateway compiles it the same way. */
   private async describe(owner: KeyOwner): Promise<SessionView> {
-    const assigned: AssignedRole[] = await this.dataSource.query(
-      'SELECT r.id, r.name, ur.fixed, ur.is_default AS "isDefault" FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $1 ORDER BY r.name',
-      [owner.userId],
-    );
-    const login = activeLoginRoles(assigned, undefined);
+    const login = activeLoginRoles(await assignedRolesIn(this.dataSource.manager, owner.userId, owner.organizationId), undefined);
     const active = login.ok ? login.active : [];
-    const roles: RoleDefinition[] = await this.dataSource.query(
-      `SELECT name, read_only AS "readOnly", permissions, capabilities, field_permissions AS "fieldPermissions"
-         FROM roles WHERE id = ANY($1::uuid[]) ORDER BY name`,
-      [active.map((r) => r.id)],
-    );
-    const organizationUnits: BusinessUnitNode[] = await this.dataSource.query(
-      'SELECT id, parent_id AS "parentId", organization_id AS "organizationId" FROM business_units WHERE organization_id = $1',
-      [owner.organizationId],
-    );
     return {
       sessionId: `apikey:${owner.id}`,
       userId: owner.userId,
@@ -97,7 +88,7 @@ export class ApiKeysService {
       rolesSelected: false,
       // A key does not expire; this is how long the gateway may trust this answer before asking again.
       expiresAt: new Date(Date.now() + this.settings.tokenTtlSeconds * 1000).toISOString(),
-      access: { roles, businessUnitIds: owner.businessUnitIds, organizationUnits },
+      access: await loadSessionAccess(this.dataSource.manager, owner, owner.organizationId, active.map((r) => r.id)),
     };
   }
 }

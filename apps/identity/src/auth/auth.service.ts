@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BusinessUnitNode, RoleDefinition } from '@app/acl';
 import { EventTypes, LoginRequest, SessionView, UserRefData } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource, IsNull } from 'typeorm';
+import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
 import { User } from '../users/user.entity';
-import { activeLoginRoles, AssignedRole } from './login-roles';
+import { activeLoginRoles } from './login-roles';
 import { PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
 
@@ -47,7 +47,7 @@ export class AuthService {
     if (!user.organizationIds.includes(organizationId)) {
       throw ServiceError.badInput([{ field: 'organizationId', messages: [`the user is not a member of organization ${organizationId}`] }]);
     }
-    const roles = activeLoginRoles(await this.assignedRoles(user.id), request.roles);
+    const roles = activeLoginRoles(await assignedRolesIn(this.dataSource.manager, user.id, organizationId), request.roles);
     if (!roles.ok) throw ServiceError.badInput([{ field: 'roles', messages: [`the user does not hold the role ${roles.unknown.join(', ')}`] }]);
 
     const session = await this.dataSource.transaction(async (manager) => {
@@ -78,7 +78,7 @@ export class AuthService {
    */
   private async refreshRoles(session: Session): Promise<Session> {
     if (session.rolesSelected || Date.now() - session.rolesRefreshedAt.getTime() < this.settings.roleRefreshIntervalMs) return session;
-    const roles = activeLoginRoles(await this.assignedRoles(session.userId), undefined);
+    const roles = activeLoginRoles(await assignedRolesIn(this.dataSource.manager, session.userId, session.organizationId), undefined);
     if (!roles.ok) return session;
     session.activeRoles = roles.active.map(({ id, name }) => ({ id, name }));
     session.rolesRefreshedAt = new Date();
@@ -92,15 +92,6 @@ export class AuthService {
 
   /** The session with what the gateway needs to compile its subject: role definitions and the unit tree. */
   private async describe(session: Session, user: User): Promise<SessionView> {
-    const roles: RoleDefinition[] = await this.dataSource.query(
-      `SELECT name, read_only AS "readOnly", permissions, capabilities, field_permissions AS "fieldPermissions"
-         FROM roles WHERE id = ANY($1::uuid[]) ORDER BY name`,
-      [session.activeRoles.map((r) => r.id)],
-    );
-    const organizationUnits: BusinessUnitNode[] = await this.dataSource.query(
-      'SELECT id, parent_id AS "parentId", organization_id AS "organizationId" FROM business_units WHERE organization_id = $1',
-      [session.organizationId],
-    );
     return {
       sessionId: session.id,
       userId: session.userId,
@@ -109,15 +100,8 @@ export class AuthService {
       activeRoles: session.activeRoles.map((r) => r.name),
       rolesSelected: session.rolesSelected,
       expiresAt: session.expiresAt.toISOString(),
-      access: { roles, businessUnitIds: user.businessUnitIds, organizationUnits },
+      access: await loadSessionAccess(this.dataSource.manager, user, session.organizationId, session.activeRoles.map((r) => r.id)),
     };
-  }
-
-  private async assignedRoles(userId: string): Promise<AssignedRole[]> {
-    return this.dataSource.query(
-      'SELECT r.id, r.name, ur.fixed, ur.is_default AS "isDefault" FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = $1 ORDER BY r.name',
-      [userId],
-    );
   }
 
   /** Counts a wrong password; the Nth in a row locks the account and ends its sessions. */

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AclScope } from '@app/acl';
+import { AclScope, placementInScope } from '@app/acl';
 import { CONFIGURATION_KEYS, configurationProblems, effectiveConfiguration, UserConfigurationDto, UserConfigurationValues } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager } from 'typeorm';
+import { outOfScope } from '../directory-kit/directory-kit';
 import { User } from '../users/user.entity';
 import { userInScope } from '../users/user-scope';
 import { UserConfiguration } from './user-configuration.entity';
@@ -51,6 +52,8 @@ export class ConfigurationService {
     if (!user.organizationIds.includes(organizationId)) {
       throw ServiceError.badInput([{ field: 'organizationId', messages: [`the user is not a member of organization ${organizationId}`] }]);
     }
+    // Settings of the user in another organization lie outside an organization-level administrator's reach.
+    if (!placementInScope(scope, { organizationId })) throw outOfScope(`the settings of user ${userId} in organization ${organizationId}`);
     return organizationId;
   }
 }

@@ -1,5 +1,6 @@
-import { AclScope, NONE_SCOPE, recordInScope } from '@app/acl';
+import { recordInScope, Subject } from '@app/acl';
 import { EntityManager } from 'typeorm';
+import { assertTargetsCovered } from '../access/write-checks';
 import { AuthStatus } from '../users/user.entity';
 
 /** A user an administrator acts on, with what the credential mails and the scope check need. */
@@ -18,11 +19,12 @@ export interface TargetUser {
 }
 
 /**
- * Locks the given users for the transaction and returns those inside the caller's scope (User is
- * BUSINESS_UNIT-owned: its owner unit and that unit's organization decide). A user outside the
- * scope is left out exactly like an unknown one, so the answer does not reveal that it exists.
+ * Locks the given users for the transaction and returns those inside the actor's User EDIT scope
+ * (User is BUSINESS_UNIT-owned: its owner unit and that unit's organization decide). A user outside
+ * the scope is left out exactly like an unknown one, so the answer does not reveal that it exists.
+ * A user in scope who holds a grant the actor lacks is a 403: nobody takes over a stronger account.
  */
-export async function lockUsersInScope(manager: EntityManager, ids: string[], scope: AclScope | undefined): Promise<Map<string, TargetUser>> {
+export async function lockTargetUsers(manager: EntityManager, ids: string[], actor: Subject): Promise<Map<string, TargetUser>> {
   const rows: TargetUser[] = await manager.query(
     `SELECT u.id, u.username, u.primary_email AS "primaryEmail", u.first_name AS "firstName", u.last_name AS "lastName",
             u.enabled, u.auth_status AS "authStatus", u.organization_ids AS "organizationIds",
@@ -33,7 +35,8 @@ export async function lockUsersInScope(manager: EntityManager, ids: string[], sc
         FOR UPDATE OF u`,
     [ids],
   );
-  const reach = scope ?? NONE_SCOPE;
-  const inScope = rows.filter((u) => recordInScope(reach, { organizationId: u.ownerOrganizationId, ownerBusinessUnitId: u.ownerBusinessUnitId }));
+  const scope = actor.scope('User', 'EDIT');
+  const inScope = rows.filter((u) => recordInScope(scope, { organizationId: u.ownerOrganizationId, ownerBusinessUnitId: u.ownerBusinessUnitId }));
+  await assertTargetsCovered(manager, actor, inScope.map((u) => u.id));
   return new Map(inScope.map((u) => [u.id, u]));
 }

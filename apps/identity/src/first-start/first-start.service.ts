@@ -69,6 +69,7 @@ export class FirstStartService implements OnApplicationBootstrap {
           securityProfiles: [],
         },
         passwordHash,
+        null,
       );
       return true;
     });

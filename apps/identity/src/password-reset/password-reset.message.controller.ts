@@ -2,25 +2,29 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { ConfirmPasswordResetDto, IdentityCredentialsPatterns, PasswordChanged, PasswordResetsDone, ResetPasswordsDto, RpcRequest, UserRefDto } from '@app/contracts';
 import { parsePayload, ServiceError } from '@app/service-kit';
+import { ActorAccess } from '../access/actor-access.service';
 import { PasswordResetService } from './password-reset.service';
 
 @Controller()
 export class PasswordResetMessageController {
-  constructor(private readonly resets: PasswordResetService) {}
+  constructor(
+    private readonly resets: PasswordResetService,
+    private readonly access: ActorAccess,
+  ) {}
 
   /** Many users (the list's mass action): an unknown id is bad input naming `userIds`. */
   @MessagePattern(IdentityCredentialsPatterns.passwordResetsCreate)
   async resetMany(@Payload() request: RpcRequest): Promise<PasswordResetsDone> {
     const { userIds } = await parsePayload(ResetPasswordsDto, request);
     const missing = (ids: string[]) => ServiceError.badInput([{ field: 'userIds', messages: [`unknown user ${ids.join(', ')}`] }]);
-    return this.resets.reset(userIds, request.scope, missing, request.requestId);
+    return this.resets.reset(userIds, await this.access.subjectOf(request.actor), missing, request.requestId);
   }
 
   /** One user, named in the path: an unknown id is a 404. */
   @MessagePattern(IdentityCredentialsPatterns.passwordResetsCreateOne)
   async resetOne(@Payload() request: RpcRequest): Promise<PasswordResetsDone> {
     const { userId } = await parsePayload(UserRefDto, request);
-    return this.resets.reset([userId], request.scope, () => ServiceError.notFound(`user ${userId}`), request.requestId);
+    return this.resets.reset([userId], await this.access.subjectOf(request.actor), () => ServiceError.notFound(`user ${userId}`), request.requestId);
   }
 
   @MessagePattern(IdentityCredentialsPatterns.passwordResetsConfirm)

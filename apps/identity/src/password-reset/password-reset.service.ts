@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AclScope } from '@app/acl';
+import type { Subject } from '@app/acl';
 import { ConfirmPasswordResetDto, EventTypes, PasswordChanged, PasswordResetsDone, UserRefData } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { endOpenSessions } from '../credentials/end-sessions';
-import { lockUsersInScope, TargetUser } from '../credentials/target-users';
+import { lockTargetUsers, TargetUser } from '../credentials/target-users';
 import { Mailer } from '../mail/mailer';
 import { passwordResetMail } from '../mail/messages';
 import { checkPassword, readPasswordPolicy } from '../users/password-policy';
@@ -36,11 +36,11 @@ export class PasswordResetService {
   ) {}
 
   /** Resets all of them or none: one unknown id refuses the whole request. */
-  async reset(userIds: string[], scope: AclScope | undefined, missing: MissingUsers, correlationId: string | null): Promise<PasswordResetsDone> {
+  async reset(userIds: string[], actor: Subject, missing: MissingUsers, correlationId: string | null): Promise<PasswordResetsDone> {
     const tokens = new Map(userIds.map((id) => [id, newResetToken()]));
     const expiresAt = new Date(Date.now() + this.ttlMs);
     const users = await this.outbox.transaction(correlationId, async (manager, publish) => {
-      const found = await lockUsersInScope(manager, userIds, scope);
+      const found = await lockTargetUsers(manager, userIds, actor);
       const unknown = userIds.filter((id) => !found.has(id));
       if (unknown.length) throw missing(unknown);
       await manager.query(`UPDATE users SET auth_status = 'PASSWORD_RESET', updated_at = now() WHERE id = ANY($1::uuid[])`, [userIds]);

@@ -2,15 +2,19 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { IdentityCredentialsPatterns, PasswordChanged, PasswordSuggestion, RpcRequest, UserPasswordChangeDto } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
+import { ActorAccess } from '../access/actor-access.service';
 import { PasswordsService } from './passwords.service';
 
 @Controller()
 export class PasswordsMessageController {
-  constructor(private readonly passwords: PasswordsService) {}
+  constructor(
+    private readonly passwords: PasswordsService,
+    private readonly access: ActorAccess,
+  ) {}
 
   @MessagePattern(IdentityCredentialsPatterns.passwordsChange)
   async change(@Payload() request: RpcRequest): Promise<PasswordChanged> {
-    return this.passwords.change(await parsePayload(UserPasswordChangeDto, request), request.scope);
+    return this.passwords.change(await parsePayload(UserPasswordChangeDto, request), await this.access.subjectOf(request.actor));
   }
 
   @MessagePattern(IdentityCredentialsPatterns.passwordsSuggest)

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AclScope } from '@app/acl';
+import type { Subject } from '@app/acl';
 import { PasswordChanged, PasswordSuggestion, UserPasswordChangeDto } from '@app/contracts';
 import { ServiceError } from '@app/service-kit';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import { endOpenSessions } from '../credentials/end-sessions';
-import { lockUsersInScope } from '../credentials/target-users';
+import { lockTargetUsers } from '../credentials/target-users';
 import { Mailer } from '../mail/mailer';
 import { passwordChangedMail } from '../mail/messages';
 import { checkPassword, readPasswordPolicy } from '../users/password-policy';
@@ -32,12 +32,12 @@ export class PasswordsService {
    * the user's open sessions, then tells the user by mail. A LOCKED user stays locked: unlocking is
    * "Activate", a separate decision.
    */
-  async change(dto: UserPasswordChangeDto, scope: AclScope | undefined): Promise<PasswordChanged> {
+  async change(dto: UserPasswordChangeDto, actor: Subject): Promise<PasswordChanged> {
     const problems = checkPassword(this.policy, dto.password, dto.passwordConfirm);
     if (problems.length) throw ServiceError.badInput(problems);
     const passwordHash = await this.hasher.hash(dto.password);
     const { user, authStatus } = await this.dataSource.transaction(async (manager) => {
-      const user = (await lockUsersInScope(manager, [dto.userId], scope)).get(dto.userId);
+      const user = (await lockTargetUsers(manager, [dto.userId], actor)).get(dto.userId);
       if (!user) throw ServiceError.notFound(`user ${dto.userId}`);
       const [[row]] = await manager.query(
         `UPDATE users SET password_hash = $2, failed_logins = 0, updated_at = now(),

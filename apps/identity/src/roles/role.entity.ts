@@ -22,6 +22,10 @@ export class Role {
   @Column({ type: 'text', nullable: true })
   label: string | null;
 
+  /** The organization the role belongs to (seen and used only there); null: system-wide. */
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId: string | null;
+
   @Column({ name: 'read_only', type: 'boolean', default: false })
   readOnly: boolean;
 

@@ -2,36 +2,43 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DirectoryPatterns, IdPayloadDto, ListRolesDto, RoleBodyDto, RpcRequest, UpdateRolePayloadDto } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
+import { ActorAccess } from '../access/actor-access.service';
+import { scopeOf } from '../directory-kit/directory-kit';
 import { RolesService } from './roles.service';
 
-/** Roles are NONE-owned: the gateway only lets GLOBAL holders through, so no scope filter applies. */
+/** Roles belong to an organization or are system-wide: reads by the gateway's scope, writes by the actor's subject. */
 @Controller()
 export class RolesMessageController {
-  constructor(private readonly roles: RolesService) {}
+  constructor(
+    private readonly roles: RolesService,
+    private readonly access: ActorAccess,
+  ) {}
 
   @MessagePattern(DirectoryPatterns.rolesList)
   async list(@Payload() request: RpcRequest) {
-    return this.roles.list(await parsePayload(ListRolesDto, request));
+    return this.roles.list(await parsePayload(ListRolesDto, request), scopeOf(request));
   }
 
   @MessagePattern(DirectoryPatterns.rolesGet)
   async get(@Payload() request: RpcRequest) {
-    return this.roles.get((await parsePayload(IdPayloadDto, request)).id);
+    return this.roles.get((await parsePayload(IdPayloadDto, request)).id, scopeOf(request));
   }
 
   @MessagePattern(DirectoryPatterns.rolesCreate)
   async create(@Payload() request: RpcRequest) {
-    return this.roles.create(await parsePayload(RoleBodyDto, request), request.requestId);
+    const body = await parsePayload(RoleBodyDto, request);
+    return this.roles.create(body, await this.access.subjectOf(request.actor), request.requestId);
   }
 
   @MessagePattern(DirectoryPatterns.rolesUpdate)
   async update(@Payload() request: RpcRequest) {
     const { id, ...body } = await parsePayload(UpdateRolePayloadDto, request);
-    return this.roles.update(id, body as RoleBodyDto, request.requestId);
+    return this.roles.update(id, body as RoleBodyDto, await this.access.subjectOf(request.actor), request.requestId);
   }
 
   @MessagePattern(DirectoryPatterns.rolesDelete)
   async delete(@Payload() request: RpcRequest) {
-    return this.roles.delete((await parsePayload(IdPayloadDto, request)).id, request.requestId);
+    const { id } = await parsePayload(IdPayloadDto, request);
+    return this.roles.delete(id, await this.access.subjectOf(request.actor), request.requestId);
   }
 }

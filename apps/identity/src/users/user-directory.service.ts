@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AclScope } from '@app/acl';
+import { AclScope, GLOBAL_SCOPE, Subject } from '@app/acl';
 import { EventTypes, ListUsersDto, UpdateProfileDto, UpdateUserDto, UserCreatedData, UserRefData, UserUpdatedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { assertTargetsCovered } from '../access/write-checks';
 import { Session } from '../auth/session.entity';
 import { containsPattern, outOfScope, Page, pageOf } from '../directory-kit/directory-kit';
 import { loadExtras, saveAvatar, saveGroups } from './user-extras';
@@ -13,6 +14,7 @@ import { checkDirectoryReferences } from './user-references';
 import { UserAvatar } from './user-avatar.entity';
 import { UserRole } from './user-role.entity';
 import { userInScope, userScopeCondition } from './user-scope';
+import { assertEditAllowed, Assignment, roleOrganizationProblems } from './user-write-rules';
 import { toUserView, UserView } from './user-view';
 import { User } from './user.entity';
 
@@ -110,10 +112,16 @@ export class UserDirectoryService {
     return { contentType: avatar.contentType, dataBase64: avatar.data.toString('base64') };
   }
 
-  /** `PATCH /api/users/:id`: the record must be in the EDIT scope before and after the change. */
-  async update(id: string, dto: UpdateUserDto, scope: AclScope, correlationId: string | null): Promise<UserView> {
+  /**
+   * `PATCH /api/users/:id` by `actor` (null: the user's own profile, whose DTO holds no memberships
+   * or roles): the record in the EDIT scope before and after, another user no stronger than the
+   * actor, memberships and roles changed only within the actor's reach (user-write-rules.ts).
+   */
+  async update(id: string, dto: UpdateUserDto, actor: Subject | null, correlationId: string | null): Promise<UserView> {
+    const scope: AclScope = actor ? actor.scope('User', 'EDIT') : GLOBAL_SCOPE;
     return this.outbox.transaction(correlationId, async (manager, publish) => {
       const user = await this.lockInScope(manager, id, scope);
+      if (actor) await assertTargetsCovered(manager, actor, [id]);
       const before = { ...user };
       const roleIds = dto.roles?.map((r) => r.roleId);
       const next = {
@@ -121,9 +129,11 @@ export class UserDirectoryService {
         organizationIds: dto.organizationIds ?? user.organizationIds,
         businessUnitIds: dto.businessUnitIds ?? user.businessUnitIds,
       };
+      const assigned = await this.assignments(manager, id);
       const problems = [
         ...(await identityClashes(manager, id, dto.username, dto.primaryEmail)),
         ...(await membershipProblems(manager, { ...next, roleIds })),
+        ...(await roleOrganizationProblems(manager, roleIds ?? assigned.map((a) => a.roleId), next.organizationIds)),
         ...(await checkDirectoryReferences(
           manager,
           {
@@ -137,14 +147,16 @@ export class UserDirectoryService {
         )),
       ];
       if (problems.length) throw ServiceError.badInput(problems);
+      const after = dto.roles?.map((r) => ({ roleId: r.roleId, fixed: r.fixed ?? false, default: r.default ?? false }));
+      if (actor) await assertEditAllowed(manager, actor, user, next, { before: assigned, after });
       // An editor may not hand a user to units or organizations beyond their own reach.
       if (!userInScope(scope, next)) throw outOfScope('the user after this change');
 
       for (const field of PLAIN_FIELDS) if (dto[field] !== undefined) (user as unknown as Record<string, unknown>)[field] = dto[field];
       await manager.save(user);
-      if (dto.roles) {
+      if (after) {
         await manager.delete(UserRole, { userId: id });
-        await manager.insert(UserRole, dto.roles.map((r) => ({ userId: id, roleId: r.roleId, fixed: r.fixed ?? false, isDefault: r.default ?? false })));
+        await manager.insert(UserRole, after.map((r) => ({ userId: id, roleId: r.roleId, fixed: r.fixed, isDefault: r.default })));
       }
       if (dto.groups) await saveGroups(manager, id, dto.groups);
       if (dto.avatar !== undefined) await saveAvatar(manager, id, dto.avatar);
@@ -155,18 +167,18 @@ export class UserDirectoryService {
   }
 
   /** Enable or disable; disabling ends the user's open sessions. No change, no event. */
-  async setEnabled(id: string, enabled: boolean, scope: AclScope, correlationId: string | null): Promise<UserView> {
+  async setEnabled(id: string, enabled: boolean, actor: Subject, correlationId: string | null): Promise<UserView> {
     return this.outbox.transaction(correlationId, async (manager, publish) => {
-      const user = await this.lockInScope(manager, id, scope);
+      const user = await this.lockForAccountAction(manager, id, actor);
       await this.applyEnabled(manager, publish, user, enabled);
       return (await this.views(manager, [user]))[0];
     });
   }
 
   /** OroCRM's Activate: a LOCKED user becomes ACTIVE with the failure count reset. */
-  async activate(id: string, scope: AclScope, correlationId: string | null): Promise<UserView> {
+  async activate(id: string, actor: Subject, correlationId: string | null): Promise<UserView> {
     return this.outbox.transaction(correlationId, async (manager) => {
-      const user = await this.lockInScope(manager, id, scope);
+      const user = await this.lockForAccountAction(manager, id, actor);
       // PASSWORD_RESET stays: only the one-time link ends it (DESIGN.md section 5).
       if (user.authStatus === 'LOCKED') user.authStatus = 'ACTIVE';
       user.failedLogins = 0;
@@ -184,11 +196,22 @@ export class UserDirectoryService {
 
   /** The caller edits their own names, phone, emails, birthday and avatar. */
   async updateProfile(userId: string, dto: UpdateProfileDto, correlationId: string | null): Promise<UserView> {
-    return this.update(userId, dto, { level: 'GLOBAL' }, correlationId);
+    return this.update(userId, dto, null, correlationId);
   }
 
   private async lockInScope(manager: EntityManager, id: string, scope: AclScope): Promise<User> {
     return inScope(await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } }), id, scope);
+  }
+
+  /** Enable, disable, activate: a user in the EDIT scope who holds no grant the actor lacks. */
+  private async lockForAccountAction(manager: EntityManager, id: string, actor: Subject): Promise<User> {
+    const user = await this.lockInScope(manager, id, actor.scope('User', 'EDIT'));
+    await assertTargetsCovered(manager, actor, [id]);
+    return user;
+  }
+
+  private assignments(manager: EntityManager, userId: string): Promise<Assignment[]> {
+    return manager.query('SELECT role_id AS "roleId", fixed, is_default AS "default" FROM user_roles WHERE user_id = $1', [userId]);
   }
 
   private async applyEnabled(manager: EntityManager, publish: PublishInTransaction, user: User, enabled: boolean): Promise<void> {

@@ -2,15 +2,20 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CreateUserDto, RpcPatterns, RpcRequest } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
+import { ActorAccess } from '../access/actor-access.service';
 import { UserView } from './user-view';
 import { UsersService } from './users.service';
 
 @Controller()
 export class UsersMessageController {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly access: ActorAccess,
+  ) {}
 
   @MessagePattern(RpcPatterns.identity.usersCreate)
   async create(@Payload() request: RpcRequest): Promise<UserView> {
-    return this.users.create(await parsePayload(CreateUserDto, request), request.requestId);
+    const dto = await parsePayload(CreateUserDto, request);
+    return this.users.create(dto, await this.access.subjectOf(request.actor), request.requestId);
   }
 }

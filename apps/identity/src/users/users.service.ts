@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Subject } from '@app/acl';
 import { CreateUserDto, EventTypes, FieldProblem, UserCreatedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
@@ -12,6 +13,7 @@ import { checkPassword, readPasswordPolicy } from './password-policy';
 import { checkDirectoryReferences } from './user-references';
 import { loadExtras, saveAvatar, saveGroups } from './user-extras';
 import { UserRole } from './user-role.entity';
+import { assertCreateAllowed, roleOrganizationProblems } from './user-write-rules';
 import { toUserView, UserView } from './user-view';
 import { User } from './user.entity';
 
@@ -28,12 +30,13 @@ export class UsersService {
     private readonly invitations: InvitationService,
   ) {}
 
-  async create(dto: CreateUserDto, correlationId: string | null): Promise<UserView> {
+  /** A user created by `actor`, inside its CREATE scope and with roles it holds itself (DESIGN.md section 3). */
+  async create(dto: CreateUserDto, actor: Subject, correlationId: string | null): Promise<UserView> {
     const passwordProblems = checkPassword(this.passwordPolicy, dto.password, dto.passwordConfirm);
     if (passwordProblems.length) throw ServiceError.badInput(passwordProblems);
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      const user = await this.outbox.transaction(correlationId, (manager, publish) => this.insert(manager, publish, dto, passwordHash));
+      const user = await this.outbox.transaction(correlationId, (manager, publish) => this.insert(manager, publish, dto, passwordHash, actor));
       // After the commit, so the invitation never names a user that was rolled back.
       if (dto.sendInvitation) this.invitations.invite(user);
       return user;
@@ -44,10 +47,14 @@ export class UsersService {
     }
   }
 
-  /** Inserts a user whose references all check out, with its roles and its created event. */
-  async insert(manager: EntityManager, publish: PublishInTransaction, dto: CreateUserDto, passwordHash: string): Promise<UserView> {
+  /**
+   * Inserts a user whose references all check out, with its roles and its created event. `actor`
+   * null is first start, which seeds the first administrator before anyone can act.
+   */
+  async insert(manager: EntityManager, publish: PublishInTransaction, dto: CreateUserDto, passwordHash: string, actor: Subject | null): Promise<UserView> {
     const { problems, roles } = await this.checkReferences(manager, dto);
     if (problems.length) throw ServiceError.badInput(problems);
+    if (actor) await assertCreateAllowed(manager, actor, dto, dto.roles.map((r) => r.roleId));
     const user = await manager.save(
       manager.create(User, {
         username: dto.username,
@@ -128,6 +135,7 @@ export class UsersService {
       if (!knownRoles.has(assignment.roleId)) problems.push({ field: `roles.${index}.roleId`, messages: [`unknown role ${assignment.roleId}`] });
     });
     if (new Set(dto.roles.map((r) => r.roleId)).size !== dto.roles.length) problems.push({ field: 'roles', messages: ['a role is listed twice'] });
+    problems.push(...(await roleOrganizationProblems(manager, dto.roles.map((r) => r.roleId), dto.organizationIds)));
     problems.push(...(await checkDirectoryReferences(manager, dto, null)));
     return { problems, roles };
   }

@@ -17,7 +17,8 @@ export const SUITE_ENTITIES: AclEntityDefinition[] = [
   },
   { name: 'Organization', ownership: 'ORGANIZATION', fieldAcl: false, fields: ['name'] },
   { name: 'BusinessUnit', ownership: 'BUSINESS_UNIT', fieldAcl: false, fields: ['name', 'parentId', 'organizationId'] },
-  { name: 'Role', ownership: 'NONE', fieldAcl: false, fields: ['name', 'label', 'readOnly', 'permissions', 'capabilities', 'fieldPermissions'] },
+  // ORGANIZATION-owned: a role of one organization, or system-wide (no organization: GLOBAL level only).
+  { name: 'Role', ownership: 'ORGANIZATION', fieldAcl: false, fields: ['name', 'label', 'readOnly', 'organizationId', 'permissions', 'capabilities', 'fieldPermissions'] },
   { name: 'SecurityProfile', ownership: 'NONE', fieldAcl: false, fields: ['name', 'description'] },
   { name: 'Group', ownership: 'ORGANIZATION', fieldAcl: false, fields: ['name'] },
   { name: 'Ticket', ownership: 'USER', fieldAcl: true, fields: ['type', 'subject', 'description', 'status', 'priority', 'assigneeId', 'requesterId', 'dueDate'] },

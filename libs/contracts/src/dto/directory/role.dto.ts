@@ -21,6 +21,14 @@ export class RoleBodyDto {
   @IsBoolean()
   readOnly?: boolean;
 
+  /**
+   * The organization the role belongs to; null: system-wide (needs GLOBAL). Left out on create: the
+   * creator's current organization, or system-wide for a GLOBAL creator. It cannot change later.
+   */
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string | null;
+
   @IsArray()
   @ArrayMaxSize(500)
   permissions: unknown[];
