@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { roleArb } from './test-support/catalogue.arbitrary';
 import { ORGANIZATIONS, ownerTreeArb } from './test-support/owner-tree.arbitrary';
 import { FieldAction, FIELD_ACTIONS, WRITE_ACTIONS } from './actions';
 import { defineAclCatalogue } from './catalogue';
@@ -30,34 +31,9 @@ const catalogue = defineAclCatalogue({
 
 const USERS = ['u0', 'u1', 'u2'];
 
-const permissionArb = fc.constantFrom(...catalogue.entities).chain((entity) =>
-  fc.record({
-    entity: fc.constant(entity.name),
-    action: fc.constantFrom(...entity.actions),
-    level: fc.constantFrom(...allowedLevels(entity.ownership)),
-  }),
-);
+const roleArbOf = (readOnly?: fc.Arbitrary<boolean>) => roleArb(catalogue, { readOnly });
 
-const fieldPermissionArb = fc.constantFrom(...catalogue.entities.filter((e) => e.fieldAcl)).chain((entity) =>
-  fc.record({
-    entity: fc.constant(entity.name),
-    field: fc.constantFrom(...entity.fields),
-    action: fc.constantFrom(...FIELD_ACTIONS),
-    level: fc.constantFrom(...allowedLevels(entity.ownership)),
-  }),
-);
-
-function roleArb(readOnly: fc.Arbitrary<boolean> = fc.boolean()): fc.Arbitrary<RoleDefinition> {
-  return fc.record({
-    name: fc.constantFrom('A', 'B', 'C', 'D'),
-    readOnly,
-    permissions: fc.uniqueArray(permissionArb, { selector: (p) => `${p.entity}/${p.action}`, maxLength: 20 }),
-    capabilities: fc.uniqueArray(fc.constantFrom(...catalogue.capabilities), { maxLength: 3 }),
-    fieldPermissions: fc.uniqueArray(fieldPermissionArb, { selector: (p) => `${p.entity}/${p.field}/${p.action}`, maxLength: 6 }),
-  });
-}
-
-const rolesArb = fc.array(roleArb(), { maxLength: 4 });
+const rolesArb = fc.array(roleArbOf(), { maxLength: 4 });
 
 const treeArb = ownerTreeArb(10);
 
@@ -146,7 +122,7 @@ function referenceCanOnRecord(roles: readonly RoleDefinition[], world: World, en
 describe('ACL properties', () => {
   it('adding a role never removes a permission, a capability, a field or a record', () => {
     fc.assert(
-      fc.property(rolesArb, roleArb(), worldArb, (roles, extra, world) => {
+      fc.property(rolesArb, roleArbOf(), worldArb, (roles, extra, world) => {
         const before = subjectOf(roles, world);
         const after = subjectOf([...roles, extra], world);
         everyCheck((entity, action) => {
@@ -203,7 +179,7 @@ describe('ACL properties', () => {
 
   it('a read-only role never grants a write', () => {
     fc.assert(
-      fc.property(rolesArb, fc.array(roleArb(fc.constant(true)), { minLength: 1, maxLength: 3 }), worldArb, (roles, readOnlyRoles, world) => {
+      fc.property(rolesArb, fc.array(roleArbOf(fc.constant(true)), { minLength: 1, maxLength: 3 }), worldArb, (roles, readOnlyRoles, world) => {
         const onlyReadOnly = subjectOf(readOnlyRoles, world);
         const without = subjectOf(roles, world);
         const withReadOnly = subjectOf([...roles, ...readOnlyRoles], world);
@@ -305,7 +281,7 @@ describe('ACL properties', () => {
   });
 
   it('fields that no role mentions follow the entity', () => {
-    const withoutFieldRules = fc.array(roleArb().map((role) => ({ ...role, fieldPermissions: [] })), { maxLength: 4 });
+    const withoutFieldRules = fc.array(roleArbOf().map((role) => ({ ...role, fieldPermissions: [] })), { maxLength: 4 });
     fc.assert(
       fc.property(withoutFieldRules, worldArb, (roles, world) => {
         const subject = subjectOf(roles, world);
