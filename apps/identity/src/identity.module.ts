@@ -3,6 +3,7 @@ import { CreateOutbox1763800000000 } from '@app/bus';
 import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
 import { AuthMessageController } from './auth/auth.message.controller';
 import { AuthService } from './auth/auth.service';
+import { LockoutService } from './auth/lockout.service';
 import { CredentialsModule } from './credentials.module';
 import { DirectoryModule } from './directory.module';
 import { UserConfiguration } from './configuration/user-configuration.entity';
@@ -14,6 +15,7 @@ import { Session } from './auth/session.entity';
 import { FirstStartService } from './first-start/first-start.service';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
 import { IdentityCredentials1763800002000 } from './migrations/1763800002000-identity-credentials';
+import { LockoutModes1763800004100 } from './migrations/1763800004100-lockout-modes';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
@@ -29,7 +31,7 @@ import { UsersService } from './users/users.service';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, LockoutModes1763800004100],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),
@@ -38,6 +40,6 @@ import { UsersService } from './users/users.service';
   ],
   controllers: [AuthMessageController, UsersMessageController],
   // PasswordHasher comes from CredentialsModule: one instance, one decoy hash.
-  providers: [AuthService, UsersService, FirstStartService],
+  providers: [AuthService, LockoutService, UsersService, FirstStartService],
 })
 export class IdentityModule {}
