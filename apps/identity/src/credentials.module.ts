@@ -17,10 +17,11 @@ import { PasswordsService } from './passwords/passwords.service';
  * API keys, invitation mails and the user export. Its tables come with IdentityCredentials1763800002000.
  * It provides the process's one PasswordHasher to IdentityModule too: each instance hashes a decoy at
  * start (argon2id, 19 MiB), and glibc keeps such blocks once freed, so a second one costs resident memory.
+ * The Mailer goes with it, for the mail telling a user their account is locked.
  */
 @Module({
   controllers: [PasswordsMessageController, PasswordResetMessageController, ApiKeysMessageController, ExportsMessageController],
   providers: [PasswordHasher, Mailer, PasswordsService, PasswordResetService, ApiKeysService, ExportRunner, ExportsService, InvitationService],
-  exports: [InvitationService, PasswordHasher],
+  exports: [InvitationService, PasswordHasher, Mailer],
 })
 export class CredentialsModule {}

@@ -4,6 +4,7 @@ import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule }
 import { AccessModule } from './access/access.module';
 import { AuthMessageController } from './auth/auth.message.controller';
 import { AuthService } from './auth/auth.service';
+import { LockoutService } from './auth/lockout.service';
 import { CredentialsModule } from './credentials.module';
 import { DirectoryModule } from './directory.module';
 import { UserConfiguration } from './configuration/user-configuration.entity';
@@ -16,6 +17,7 @@ import { FirstStartService } from './first-start/first-start.service';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
 import { IdentityCredentials1763800002000 } from './migrations/1763800002000-identity-credentials';
 import { RolesPerOrganization1763800004000 } from './migrations/1763800004000-roles-per-organization';
+import { LockoutModes1763800004100 } from './migrations/1763800004100-lockout-modes';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
@@ -31,7 +33,7 @@ import { UsersService } from './users/users.service';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),
@@ -41,6 +43,6 @@ import { UsersService } from './users/users.service';
   ],
   controllers: [AuthMessageController, UsersMessageController],
   // PasswordHasher comes from CredentialsModule: one instance, one decoy hash.
-  providers: [AuthService, UsersService, FirstStartService],
+  providers: [AuthService, LockoutService, UsersService, FirstStartService],
 })
 export class IdentityModule {}

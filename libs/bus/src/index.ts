@@ -3,6 +3,7 @@ export * from './bus-options';
 export * from './bus.module';
 export * from './connection/bus-connection';
 export * from './outbox/outbox';
+export * from './outbox/outbox-row';
 export * from './bus-logger';
 export * from './inbox/event-consumer';
 export * from './rpc/rpc-transport';

@@ -1,7 +1,8 @@
 import { ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { describeProblems, errorBody, LoginDto, validateDto } from '@app/contracts';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { setLockRetryAfter } from './lock-retry-after';
 
 /**
  * Checks the login body before passport sees it (guards run before pipes), so a malformed login is
@@ -16,7 +17,12 @@ export class LocalLoginGuard extends AuthGuard('local') {
       throw new HttpException(errorBody(400, describeProblems(checked.problems), 'VALIDATION_FAILED', checked.problems), 400);
     }
     request.loginInput = checked.value;
-    return (await super.canActivate(context)) as boolean;
+    try {
+      return (await super.canActivate(context)) as boolean;
+    } catch (error) {
+      setLockRetryAfter(error, context.switchToHttp().getResponse<FastifyReply>());
+      throw error;
+    }
   }
 }
 

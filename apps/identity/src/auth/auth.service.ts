@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventTypes, LoginRequest, SessionView, UserRefData } from '@app/contracts';
-import { Outbox } from '@app/bus';
+import { LoginRequest, SessionView } from '@app/contracts';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource, IsNull } from 'typeorm';
 import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
 import { User } from '../users/user.entity';
+import { LockoutService } from './lockout.service';
 import { activeLoginRoles } from './login-roles';
 import { PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
@@ -14,29 +14,27 @@ const INVALID_CREDENTIALS = 'The username or the password is wrong.';
 
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger('Auth');
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SETTINGS) private readonly settings: Settings,
-    private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
+    private readonly lockout: LockoutService,
   ) {}
 
   /** Checks the credentials, applies lockout and the login-role rules, and opens a session. */
   async login(request: LoginRequest, correlationId: string | null): Promise<SessionView> {
-    const user = await this.dataSource
+    const found = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('u')
       .where('lower(u.username) = lower(:name)', { name: request.username })
       .getOne();
-    if (!user) {
+    if (!found) {
       await this.hasher.verifyDecoy(request.password);
       throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
-    if (user.authStatus === 'LOCKED') throw new ServiceError(423, 'The account is locked; an administrator must activate it.', 'LOCKED');
+    const user = await this.lockout.admit(found, correlationId);
     if (!(await this.hasher.verify(user.passwordHash, request.password))) {
-      await this.countFailure(user, correlationId);
+      await this.lockout.countFailure(user, correlationId);
       throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
     if (!user.enabled) throw new ServiceError(403, 'The account is disabled.', 'DISABLED');
@@ -51,7 +49,8 @@ export class AuthService {
     if (!roles.ok) throw ServiceError.badInput([{ field: 'roles', messages: [`the user does not hold the role ${roles.unknown.join(', ')}`] }]);
 
     const session = await this.dataSource.transaction(async (manager) => {
-      await manager.update(User, { id: user.id }, { failedLogins: 0 });
+      // A successful login starts both counts again: failures, and locks in a row (temporary lockout).
+      await manager.update(User, { id: user.id }, { failedLogins: 0, lockCount: 0 });
       return manager.save(
         manager.create(Session, {
           userId: user.id,
@@ -103,19 +102,4 @@ export class AuthService {
       access: await loadSessionAccess(this.dataSource.manager, user, session.organizationId, session.activeRoles.map((r) => r.id)),
     };
   }
-
-  /** Counts a wrong password; the Nth in a row locks the account and ends its sessions. */
-  private async countFailure(user: User, correlationId: string | null): Promise<void> {
-    await this.outbox.transaction(correlationId, async (manager, publish) => {
-      // TypeORM answers an UPDATE with [rows, affected count].
-      const [[row]] = await manager.query('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins', [user.id]);
-      if (row.failed_logins < this.settings.loginMaxFailures) return;
-      await manager.update(User, { id: user.id }, { authStatus: 'LOCKED' });
-      await manager.update(Session, { userId: user.id, endedAt: IsNull() }, { endedAt: new Date(), endReason: 'LOCKED' });
-      await publish<UserRefData>(EventTypes.UserLocked, { id: user.id });
-      this.logger.warn(`user ${user.id} locked after ${row.failed_logins} failed logins`);
-    });
-  }
 }
-
-

@@ -69,3 +69,26 @@ export function exportFailedMail(user: MailRecipient, reason: string): OutgoingM
     text: [greeting(user), '', `The export you asked for failed: ${reason}`, 'Please try again or ask your administrator.', signature].join('\n'),
   };
 }
+
+/**
+ * The account was locked after too many wrong passwords: until an administrator activates it
+ * (`lockedUntil` null) or until the time given. Says nothing of the passwords tried.
+ */
+export function accountLockedMail(user: MailRecipient, lockedUntil: Date | null, loginUrl: string): OutgoingMail {
+  const whatNow = lockedUntil
+    ? [`You can try again after ${lockedUntil.toISOString()} (UTC), at:`, '', loginUrl]
+    : ['It stays locked until an administrator activates it; please ask yours.'];
+  return {
+    to: user.primaryEmail,
+    subject: 'Your CRM account is locked',
+    text: [
+      greeting(user),
+      '',
+      `Your account "${user.username}" was locked after too many wrong passwords in a row.`,
+      ...whatNow,
+      '',
+      'If you did not try to log in, someone else may be guessing your password: tell your administrator.',
+      signature,
+    ].join('\n'),
+  };
+}

@@ -8,6 +8,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { assertTargetsCovered } from '../access/write-checks';
 import { Session } from '../auth/session.entity';
 import { containsPattern, outOfScope, Page, pageOf } from '../directory-kit/directory-kit';
+import { activateUser } from './user-activation';
 import { loadExtras, saveAvatar, saveGroups } from './user-extras';
 import { identityClashes, membershipProblems } from './user-edit-rules';
 import { checkDirectoryReferences } from './user-references';
@@ -175,14 +176,11 @@ export class UserDirectoryService {
     });
   }
 
-  /** OroCRM's Activate: a LOCKED user becomes ACTIVE with the failure count reset. */
+  /** OroCRM's Activate: a LOCKED user becomes ACTIVE with the failure count reset (see activateUser). */
   async activate(id: string, actor: Subject, correlationId: string | null): Promise<UserView> {
-    return this.outbox.transaction(correlationId, async (manager) => {
+    return this.outbox.transaction(correlationId, async (manager, publish) => {
       const user = await this.lockForAccountAction(manager, id, actor);
-      // PASSWORD_RESET stays: only the one-time link ends it (DESIGN.md section 5).
-      if (user.authStatus === 'LOCKED') user.authStatus = 'ACTIVE';
-      user.failedLogins = 0;
-      await manager.save(user);
+      await activateUser(manager, user, 'ACTIVATED', publish);
       return (await this.views(manager, [user]))[0];
     });
   }

@@ -23,6 +23,14 @@ export class User {
   @Column({ name: 'failed_logins', type: 'int', default: 0 })
   failedLogins: number;
 
+  /** The end of a temporary lock; null when not locked or locked until someone activates. */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  /** Locks in a row since the last successful login: each temporary lock waits twice the last. */
+  @Column({ name: 'lock_count', type: 'int', default: 0 })
+  lockCount: number;
+
   @Column({ name: 'name_prefix', type: 'text', nullable: true })
   namePrefix: string | null;
 

@@ -2,12 +2,12 @@ import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/comm
 import { EventEnvelope, EventType } from '@app/contracts';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { BusLogger } from '../bus-logger';
 import { BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, EVENTS_EXCHANGE } from '../topology';
+import { insertOutboxRow, newEnvelope } from './outbox-row';
 
 /** Adds an event to the outbox of the transaction it is given. */
 export type PublishInTransaction = <T>(type: EventType, data: T) => Promise<EventEnvelope<T>>;
@@ -59,16 +59,8 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   async add<T>(manager: EntityManager, type: EventType, data: T, correlationId: string | null): Promise<EventEnvelope<T>> {
-    const envelope: EventEnvelope<T> = {
-      id: randomUUID(),
-      type,
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      source: this.options.service,
-      correlationId,
-      data,
-    };
-    await manager.query('INSERT INTO outbox (event_id, type, envelope) VALUES ($1, $2, $3)', [envelope.id, type, JSON.stringify(envelope)]);
+    const envelope = newEnvelope(this.options.service, type, data, correlationId);
+    await insertOutboxRow((sql, params) => manager.query(sql, params), envelope);
     return envelope;
   }
 

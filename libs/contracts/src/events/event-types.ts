@@ -5,6 +5,7 @@ export const EventTypes = {
   UserEnabled: 'identity.user.enabled',
   UserDisabled: 'identity.user.disabled',
   UserLocked: 'identity.user.locked',
+  UserUnlocked: 'identity.user.unlocked',
   UserPasswordReset: 'identity.user.password_reset',
   RoleChanged: 'identity.role.changed',
   BusinessUnitChanged: 'identity.business-unit.changed',

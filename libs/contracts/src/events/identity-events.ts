@@ -23,6 +23,18 @@ export interface UserRefData {
   id: string;
 }
 
+/**
+ * Why a lock ended: an administrator's Activate, the wait of a temporary lock running out, or an
+ * operator's `npm run user:activate`.
+ */
+export type UnlockReason = 'ACTIVATED' | 'EXPIRED' | 'OPERATOR';
+
+/** Payload of `identity.user.unlocked`: a LOCKED user is ACTIVE again. */
+export interface UserUnlockedData {
+  id: string;
+  reason: UnlockReason;
+}
+
 export interface RoleChangedData {
   roleId: string;
 }

@@ -16,6 +16,14 @@ describe('readSettings', () => {
     expect(s.roleRefreshIntervalMs).toBe(30 * 60_000);
     expect(s.sessionCacheMs).toBe(5000);
     expect(s.loginRate).toEqual({ windowMs: 60_000, perAccount: 10, perAddress: 100 });
+    expect(s.lockout).toEqual({ mode: 'permanent', durationMs: 60_000, maxDurationMs: 3_600_000 });
+  });
+
+  it('reads the lockout mode and its durations', () => {
+    const s = readSettings({ LOCKOUT_MODE: 'temporary', LOCKOUT_DURATION: '500ms', LOCKOUT_MAX_DURATION: '5m' });
+    expect(s.lockout).toEqual({ mode: 'temporary', durationMs: 500, maxDurationMs: 300_000 });
+    expect(() => readSettings({ LOCKOUT_MODE: 'forever' })).toThrow(/LOCKOUT_MODE/);
+    expect(() => readSettings({ LOCKOUT_DURATION: 'a while' })).toThrow(/LOCKOUT_DURATION/);
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -12,6 +12,8 @@ export interface Settings {
   jwtSecret: string | null;
   production: boolean;
   loginMaxFailures: number;
+  /** What LOGIN_MAX_FAILURES wrong passwords in a row do (DESIGN.md section 5, "Lockout"). */
+  lockout: LockoutSettings;
   roleRefreshIntervalMs: number;
   tokenTtlSeconds: number;
   /** How long the gateway trusts a looked-up session before asking identity again. */
@@ -24,7 +26,26 @@ export interface Settings {
   outboxPollMs: number;
 }
 
+/**
+ * `permanent` (OroCRM, the default): LOCKED until an administrator or operator activates the user.
+ * `temporary` (Keycloak's brute-force detection): LOCKED for `durationMs` × 2^(locks in a row - 1),
+ * at most `maxDurationMs`.
+ */
+export interface LockoutSettings {
+  mode: 'permanent' | 'temporary';
+  durationMs: number;
+  maxDurationMs: number;
+}
+
 type Env = Record<string, string | undefined>;
+
+const LOCKOUT_MODES = ['permanent', 'temporary'] as const;
+
+const lockoutMode = (env: Env): LockoutSettings['mode'] => {
+  const raw = env.LOCKOUT_MODE || 'permanent';
+  if (!(LOCKOUT_MODES as readonly string[]).includes(raw)) throw new Error(`LOCKOUT_MODE must be permanent or temporary, got "${raw}"`);
+  return raw as LockoutSettings['mode'];
+};
 
 const int = (env: Env, name: string, fallback: number): number => {
   const raw = env[name];
@@ -71,6 +92,11 @@ export function readSettings(env: Env = process.env): Settings {
     jwtSecret,
     production,
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5),
+    lockout: {
+      mode: lockoutMode(env),
+      durationMs: parseDuration(env.LOCKOUT_DURATION || '1m', 'LOCKOUT_DURATION'),
+      maxDurationMs: parseDuration(env.LOCKOUT_MAX_DURATION || '1h', 'LOCKOUT_MAX_DURATION'),
+    },
     roleRefreshIntervalMs: parseDuration(env.ROLE_REFRESH_INTERVAL || '30m', 'ROLE_REFRESH_INTERVAL'),
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 3600),
     sessionCacheMs: int(env, 'SESSION_CACHE_MS', 5000),
