@@ -15,6 +15,8 @@ export interface Finding {
 const SHAPES: { name: string; pattern: RegExp }[] = [
   { name: 'an argon2 hash ($argon2…$)', pattern: /\$argon2(id|i|d)\$/ },
   { name: 'a JWT (eyJ….eyJ….…)', pattern: /eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/ },
+  // The API key format (apps/identity/src/api-keys/api-key-format.ts) is prefixed to be recognisable.
+  { name: 'an API key (crm_…_…)', pattern: /crm_[0-9a-f]{32}_[\w-]{43}/ },
 ];
 
 /** Below this, a literal would match by chance: the test must not hand the scanner such a value. */

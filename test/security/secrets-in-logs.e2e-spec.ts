@@ -18,11 +18,12 @@ describe('the secret scanner', () => {
     expect(findSecrets('bus', 'a "pass\\"word" field', [{ name: 'quoted', value: 'pass"word' }])).toHaveLength(1);
   });
 
-  it('finds any argon2 hash and any JWT by its shape, even ones it was not given', () => {
+  it('finds any argon2 hash, JWT and API key by its shape, even ones it was not given', () => {
     const hash = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g';
     const jwt = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl';
-    const findings = findSecrets('bus identity.user.created', `{"passwordHash":"${hash}"}\nBearer ${jwt}\nnothing here`, []);
-    expect(findings.map((f) => f.secret)).toEqual(['an argon2 hash ($argon2…$)', 'a JWT (eyJ….eyJ….…)']);
+    const key = `crm_${'0f'.repeat(16)}_${'A'.repeat(43)}`;
+    const findings = findSecrets('bus identity.user.created', `{"passwordHash":"${hash}"}\nBearer ${jwt}\nnothing here\nX-API-Key: ${key}`, []);
+    expect(findings.map((f) => f.secret)).toEqual(['an argon2 hash ($argon2…$)', 'a JWT (eyJ….eyJ….…)', 'an API key (crm_…_…)']);
     expect(describeFindings(findings)).toContain(`a JWT (eyJ….eyJ….…) in bus identity.user.created: Bearer ${jwt}`);
   });
 
