@@ -16,8 +16,8 @@ describe('tokens: forged, expired and ended ones are refused', () => {
   const secret = () => run.environment.env.JWT_SECRET;
 
   beforeAll(async () => {
-    // Tokens live 4 s, so expiry is seen; each test logs in afresh.
-    run = await startWholeSuite({ TOKEN_TTL_SECONDS: '4' });
+    // Tokens live 8 s, so expiry is seen (and a loaded machine still finishes a test in time); each test logs in afresh.
+    run = await startWholeSuite({ TOKEN_TTL_SECONDS: '8' });
   });
 
   afterAll(async () => {
@@ -84,7 +84,7 @@ describe('tokens: forged, expired and ended ones are refused', () => {
   it('a token stops working when it expires', async () => {
     const session = await run.api.login('admin', run.environment.env.ADMIN_PASSWORD);
     expect((await session.get('/api/me')).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 4500));
+    await new Promise((r) => setTimeout(r, 8500));
     const expired = await session.get('/api/me');
     expect(expired.status).toBe(401);
     expect(expired.body.message).toMatch(/expired/i);
