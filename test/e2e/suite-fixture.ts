@@ -51,8 +51,10 @@ export interface RunningSuite {
   ids: SeededIds;
 }
 
-export async function startWholeSuite(overrides: Record<string, string> = {}): Promise<RunningSuite> {
+/** `beforeStart` runs once the run's vhost and settings exist and before any service starts (e.g. to tap the bus). */
+export async function startWholeSuite(overrides: Record<string, string> = {}, beforeStart?: (environment: TestEnvironment) => Promise<void>): Promise<RunningSuite> {
   const environment = await createTestEnvironment(overrides);
+  await beforeStart?.(environment);
   const suite = await startSuite(environment);
   const api = new GatewayClient(environment.gatewayUrl);
   const admin = await api.login('admin', environment.env.ADMIN_PASSWORD);

@@ -9,6 +9,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
 import { GatewayModule } from './gateway.module';
+import { loggableUrl } from './logging/loggable-url';
 import { setUpOpenApi } from './openapi';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -30,7 +31,7 @@ async function bootstrap(): Promise<void> {
   });
   const access = new Logger('Access');
   adapter.getInstance().addHook('onResponse', async (request, reply) => {
-    access.log(JSON.stringify({ requestId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }));
+    access.log(JSON.stringify({ requestId: request.id, method: request.method, url: loggableUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }));
   });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter);
   app.setGlobalPrefix('api', { exclude: ['health'] });

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ErrorBody, errorBody, isErrorBody } from '@app/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { loggableUrl } from '../logging/loggable-url';
 
 /** Every HTTP error in the one shape of DESIGN.md section 8; unexpected ones are logged, not shown. */
 @Catch()
@@ -26,7 +27,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       // Fastify's own refusals (malformed JSON, body too large, wrong content type).
       return errorBody(status, (exception as Error).message, (exception as { code?: string }).code);
     }
-    this.logger.error(`${request.method} ${request.url} [${request.id}] failed`, (exception as Error)?.stack ?? String(exception));
+    this.logger.error(`${request.method} ${loggableUrl(request.url)} [${request.id}] failed`, (exception as Error)?.stack ?? String(exception));
     return errorBody(500, 'The request failed; it has been logged.', 'INTERNAL');
   }
 }

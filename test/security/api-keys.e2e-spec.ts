@@ -1,5 +1,5 @@
 import { adminQuery, GatewayClient } from '@app/testing';
-import { newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
+import { newUserBody, RunningSuite, startWholeSuite } from '../e2e/suite-fixture';
 
 /** `X-API-Key` through the gateway: bound to one organization, replaced on regeneration. */
 describe('gateway: API keys', () => {
@@ -47,6 +47,20 @@ describe('gateway: API keys', () => {
     expect(old.status).toBe(401);
     expect(await old.json()).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
     expect((await withKey(replaced.body.apiKey)('/api/me')).status).toBe(200);
+  });
+
+  it('refuses the key with any one character changed, in its id or its secret, and the key itself still works', async () => {
+    const created = await run.admin.post('/api/users', newUserBody(run.ids));
+    const { apiKey } = (await run.admin.post(`/api/users/${created.body.id}/api-key`, {})).body as { apiKey: string };
+    // crm_<32 hex of the key id>_<43 base64url of the secret>: first, middle and last of each part.
+    const [idStart, secretStart] = [4, 4 + 32 + 1];
+    const positions = [idStart, idStart + 16, secretStart - 2, secretStart, secretStart + 21, apiKey.length - 1];
+    for (const at of positions) {
+      const flipped = `${apiKey.slice(0, at)}${apiKey[at] === 'a' ? 'b' : 'a'}${apiKey.slice(at + 1)}`;
+      const response = await withKey(flipped)('/api/me');
+      expect({ at, status: response.status, body: await response.json() }).toEqual({ at, status: 401, body: expect.objectContaining({ statusCode: 401, error: 'Unauthorized' }) });
+    }
+    expect((await withKey(apiKey)('/api/me')).status).toBe(200);
   });
 
   it('refuses a made-up or tampered key with 401 in the error shape', async () => {
