@@ -14,6 +14,7 @@ import { Session } from './auth/session.entity';
 import { FirstStartService } from './first-start/first-start.service';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
 import { IdentityCredentials1763800002000 } from './migrations/1763800002000-identity-credentials';
+import { ExportScope1763800004200 } from './migrations/1763800004200-export-scope';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
@@ -29,7 +30,7 @@ import { UsersService } from './users/users.service';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, ExportScope1763800004200],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),
