@@ -47,6 +47,11 @@ export class ExportCsvBuffer {
     let at = this.at;
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i];
+      // The fast path, for most bytes: inside a value, and above every byte that matters (all are <= ',').
+      if (byte > COMMA && at === IN_VALUE) {
+        out[size++] = byte;
+        continue;
+      }
       if (at !== IN_VALUE) {
         if (at === FIELD_START && byte === QUOTE) {
           // The opening quote: the value's first character comes next.
