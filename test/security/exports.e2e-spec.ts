@@ -85,6 +85,12 @@ describe('security: user exports', () => {
     expect(rows.map((row) => row.passwordHash)).toEqual(rows.map(() => ''));
   });
 
+  it('takes no say on hashes from the client: the gateway decides them from the session', async () => {
+    const asked = await orgManager.post('/api/exports', { entity: 'User', includePasswordHashes: true });
+    expect(asked.status).toBe(400);
+    expect(asked.body.details).toEqual([expect.objectContaining({ field: 'includePasswordHashes' })]);
+  });
+
   it("a unit-level manager's export holds only the users their unit owns", async () => {
     const { rows, byId } = await exportAs(unitManager);
     expect([...byId.keys()].sort()).toEqual([users.unitManager.id, users.inA1.id].sort());
