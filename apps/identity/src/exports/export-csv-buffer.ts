@@ -47,7 +47,7 @@ export class ExportCsvBuffer {
     let at = this.at;
     for (let i = 0; i < chunk.length; i++) {
       const byte = chunk[i];
-      // The fast path, for most bytes: inside a value, and above every byte that matters (all are <= ',').
+      // The fast path, for most bytes: inside a value and above the quote, LF and comma (all <= ',').
       if (byte > COMMA && at === IN_VALUE) {
         out[size++] = byte;
         continue;
