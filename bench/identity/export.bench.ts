@@ -9,7 +9,7 @@ import { createTestEnvironment, eventually, GatewayClient, startSuite } from '@a
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { USER_EXPORT_SQL } from '../../apps/identity/src/exports/user-export.query';
+import { userExportSql } from '../../apps/identity/src/exports/user-export.query';
 import { findIdentityPid, memoryOf, resetPeak } from './identity-process';
 import { seedUsers } from './seed-users';
 
@@ -52,8 +52,10 @@ async function main(): Promise<void> {
     const url = new URL(environment.databaseUrl);
     url.pathname = `/${db}`;
     const copyFile = `.run/bench-exports/psql-${environment.runId}.csv`;
+    // The administrator's export: every user (GLOBAL scope), hashes in.
+    const query = userExportSql({ scope: { level: 'GLOBAL' }, includePasswordHashes: true });
     const copyStarted = Date.now();
-    await run('psql', [url.toString(), '-q', '-c', `\\copy (${USER_EXPORT_SQL.replace(/\s+/g, ' ').trim()}) to '${copyFile}' csv header`]);
+    await run('psql', [url.toString(), '-q', '-c', `\\copy (${query.replace(/\s+/g, ' ').trim()}) to '${copyFile}' csv header`]);
     const copyMs = Date.now() - copyStarted;
     await rm(copyFile, { force: true });
     const heap = /export [\w-]+: .*?(heap used .*)$/m.exec(suite.logs())?.[1] ?? '(not logged)';

@@ -1,5 +1,6 @@
 import { adminQuery, createTestEnvironment, eventually, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -32,17 +33,21 @@ describe('identity credentials: export jobs left over by a stop', () => {
 
     const db = environment.databases.identity;
     const [{ id: adminId }] = await adminQuery<{ id: string }>(db, `SELECT id FROM users WHERE username = 'admin'`);
-    const insertJob = async (status: string) =>
+    const [main] = await adminQuery<{ organizationId: string }>(db, `SELECT id AS "organizationId" FROM organizations WHERE name = 'Main'`);
+    // Each job keeps the scope and the hash decision of its request: a run again writes those.
+    const insertJob = async (status: string, scope: object, includePasswordHashes: boolean) =>
       (
         await adminQuery<{ id: string }>(
           db,
-          `INSERT INTO export_jobs (entity, requested_by, status, started_at) VALUES ('User', $1, $2, CASE WHEN $2 = 'RUNNING' THEN now() END) RETURNING id`,
-          [adminId, status],
+          `INSERT INTO export_jobs (entity, requested_by, status, started_at, scope, include_password_hashes)
+           VALUES ('User', $1, $2, CASE WHEN $2 = 'RUNNING' THEN now() END, $3, $4) RETURNING id`,
+          [adminId, status, JSON.stringify(scope), includePasswordHashes],
         )
       )[0].id;
-    const running = await insertJob('RUNNING');
-    const queued = await insertJob('QUEUED');
-    const elsewhere = await insertJob('RUNNING');
+    const running = await insertJob('RUNNING', { level: 'GLOBAL' }, true);
+    // A unit-level requester of Main whose scope, when they asked, was a unit that owns no one.
+    const queued = await insertJob('QUEUED', { level: 'BUSINESS_UNIT', organizationId: main.organizationId, businessUnitIds: [randomUUID()] }, false);
+    const elsewhere = await insertJob('RUNNING', { level: 'GLOBAL' }, true);
     mkdirSync(directory, { recursive: true });
     const partial = join(directory, `${running}.csv.partial`);
     writeFileSync(partial, 'id,username\r\nhalf a line');
@@ -59,11 +64,14 @@ describe('identity credentials: export jobs left over by a stop', () => {
     await eventually(async () => ((await jobOf(running)).status === 'DONE' && (await jobOf(queued)).status === 'DONE') || undefined, 30_000);
 
     const [{ n }] = await adminQuery<{ n: number }>(db, 'SELECT count(*)::int AS n FROM users');
-    for (const id of [running, queued]) {
-      const job = await jobOf(id);
-      expect(job.row_count).toBe(n);
-      expect(readFileSync(job.file_path!, 'utf8').split('\r\n')[0]).toMatch(/^id,username,/);
-    }
+    const everyone = await jobOf(running);
+    expect(everyone.row_count).toBe(n);
+    const lines = readFileSync(everyone.file_path!, 'utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^id,username,/);
+    expect(lines.find((line) => line.includes(',admin,'))).toContain('$argon2id$');
+    const noOne = await jobOf(queued);
+    expect(noOne.row_count).toBe(0);
+    expect(readFileSync(noOne.file_path!, 'utf8')).toMatch(/^id,username,[\w,]+\r\n$/);
     expect(existsSync(partial)).toBe(false);
     expect((await jobOf(elsewhere)).status).toBe('RUNNING');
     expect(identity.logs()).toContain('running again 2 export job(s)');

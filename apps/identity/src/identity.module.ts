@@ -18,6 +18,7 @@ import { IdentityFoundation1763800000100 } from './migrations/1763800000100-iden
 import { IdentityCredentials1763800002000 } from './migrations/1763800002000-identity-credentials';
 import { RolesPerOrganization1763800004000 } from './migrations/1763800004000-roles-per-organization';
 import { LockoutModes1763800004100 } from './migrations/1763800004100-lockout-modes';
+import { ExportScope1763800004200 } from './migrations/1763800004200-export-scope';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
@@ -33,7 +34,7 @@ import { UsersService } from './users/users.service';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),

@@ -12,9 +12,9 @@ export interface ExportDownload {
  * as the client takes them (services expose no business HTTP). The first chunk is read before this
  * resolves, so a job that is unknown, not the caller's or not DONE is an error answer, not a broken stream.
  */
-export async function openExportDownload(rpc: RpcClient, exportId: string, readAny: boolean, context: CallContext): Promise<ExportDownload> {
+export async function openExportDownload(rpc: RpcClient, exportId: string, context: CallContext): Promise<ExportDownload> {
   const read = (offset: number) =>
-    rpc.call<ExportChunk>('identity', IdentityCredentialsPatterns.exportsRead, { exportId, readAny, offset, length: EXPORT_CHUNK_MAX_BYTES }, context);
+    rpc.call<ExportChunk>('identity', IdentityCredentialsPatterns.exportsRead, { exportId, offset, length: EXPORT_CHUNK_MAX_BYTES }, context);
   const first = await read(0);
   async function* chunks(): AsyncGenerator<Buffer> {
     let chunk = Buffer.from(first.data, 'base64');

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
-import { CreateExportDto, ExportJobView, IdentityCredentialsPatterns } from '@app/contracts';
+import { CreateExportDto, ExportJobView, IdentityCredentialsPatterns, StartExportDto } from '@app/contracts';
 import { Authenticated, RequireCapability } from '../access/access-requirement';
 import { AccessPolicy } from '../access/access-policy';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
@@ -7,11 +7,11 @@ import { uuidParam } from '../errors/uuid-param.pipe';
 import { RpcClient } from '../rpc/rpc.client';
 import { openExportDownload } from './export-download';
 
-const EXPORT_CAPABILITY = 'export_users';
-
 /**
- * OroCRM's "Export" of all users. Starting one needs `export_users`; a job and its file are for
- * its requester or anyone holding `export_users` (identity checks which, from `readAny`).
+ * OroCRM's "Export" of all users. Starting one needs `export_users` and VIEW on User: the file holds
+ * the users of the requester's User VIEW scope at request time, and their password hashes only for a
+ * holder of `role_escalate` (anyone else could crack the hashes of users whose credentials they may
+ * not touch). A job and its file are for their requester only (identity answers 404 to anyone else).
  */
 @Controller('exports')
 export class ExportsHttpController {
@@ -22,29 +22,27 @@ export class ExportsHttpController {
 
   @Post()
   @HttpCode(202)
-  @RequireCapability(EXPORT_CAPABILITY)
+  @RequireCapability('export_users')
   create(@Body() body: CreateExportDto, @Req() request: AuthenticatedRequest): Promise<ExportJobView> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.exportsCreate, body, callContext(request));
+    const scope = this.policy.enforce(request.user, { kind: 'entity', entity: 'User', action: 'VIEW' });
+    const payload: StartExportDto = { ...body, includePasswordHashes: this.policy.subjectOf(request.user).hasCapability('role_escalate') };
+    return this.rpc.call('identity', IdentityCredentialsPatterns.exportsCreate, payload, { ...callContext(request), scope });
   }
 
   @Get(':id')
   @Authenticated()
   get(@Param('id', uuidParam('id')) exportId: string, @Req() request: AuthenticatedRequest): Promise<ExportJobView> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.exportsGet, { exportId, readAny: this.readAny(request) }, callContext(request));
+    return this.rpc.call('identity', IdentityCredentialsPatterns.exportsGet, { exportId }, callContext(request));
   }
 
   @Get(':id/file')
   @Authenticated()
   async file(@Param('id', uuidParam('id')) exportId: string, @Req() request: AuthenticatedRequest): Promise<StreamableFile> {
-    const download = await openExportDownload(this.rpc, exportId, this.readAny(request), callContext(request));
+    const download = await openExportDownload(this.rpc, exportId, callContext(request));
     return new StreamableFile(download.body, {
       type: 'text/csv; charset=utf-8',
       disposition: `attachment; filename="users-${exportId}.csv"`,
       length: download.sizeBytes,
     });
-  }
-
-  private readAny(request: AuthenticatedRequest): boolean {
-    return this.policy.subjectOf(request.user).hasCapability(EXPORT_CAPABILITY);
   }
 }

@@ -1,3 +1,4 @@
+import type { AclScope } from '@app/acl';
 import { ExportJobView, ExportStatus } from '@app/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { exportLockHeld } from './export-job-lock';
@@ -7,6 +8,8 @@ interface ExportJobRow {
   entity: string;
   status: ExportStatus;
   requested_by: string;
+  scope: AclScope;
+  include_password_hashes: boolean;
   file_path: string | null;
   row_count: number | null;
   size_bytes: string | null;
@@ -16,8 +19,19 @@ interface ExportJobRow {
   finished_at: Date | null;
 }
 
+/** What the requester asked for, kept with the job so that a run again after a stop writes the same. */
+export interface ExportRequest {
+  entity: string;
+  requestedBy: string;
+  /** The requester's User VIEW scope when asking: the rows the file holds. */
+  scope: AclScope;
+  includePasswordHashes: boolean;
+}
+
 export interface ExportJob extends ExportJobView {
   filePath: string | null;
+  scope: AclScope;
+  includePasswordHashes: boolean;
 }
 
 const toJob = (row: ExportJobRow): ExportJob => ({
@@ -32,16 +46,21 @@ const toJob = (row: ExportJobRow): ExportJob => ({
   startedAt: row.started_at?.toISOString() ?? null,
   finishedAt: row.finished_at?.toISOString() ?? null,
   filePath: row.file_path,
+  scope: row.scope,
+  includePasswordHashes: row.include_password_hashes,
 });
 
-export const toJobView = ({ filePath: _filePath, ...view }: ExportJob): ExportJobView => view;
+export const toJobView = ({ filePath: _filePath, scope: _scope, includePasswordHashes: _hashes, ...view }: ExportJob): ExportJobView => view;
 
 /** The export_jobs table: a job moves QUEUED -> RUNNING -> DONE or FAILED, each step a guarded update. */
 export class ExportJobsRepository {
   constructor(private readonly db: DataSource | EntityManager) {}
 
-  async insert(entity: string, requestedBy: string): Promise<ExportJob> {
-    const [row] = await this.db.query('INSERT INTO export_jobs (entity, requested_by) VALUES ($1, $2) RETURNING *', [entity, requestedBy]);
+  async insert(request: ExportRequest): Promise<ExportJob> {
+    const [row] = await this.db.query(
+      'INSERT INTO export_jobs (entity, requested_by, scope, include_password_hashes) VALUES ($1, $2, $3, $4) RETURNING *',
+      [request.entity, request.requestedBy, JSON.stringify(request.scope), request.includePasswordHashes],
+    );
     return toJob(row);
   }
 
@@ -50,10 +69,10 @@ export class ExportJobsRepository {
     return row ? toJob(row) : null;
   }
 
-  /** QUEUED -> RUNNING; false if another runner took it first. */
-  async start(id: string): Promise<boolean> {
-    const [, count] = await this.db.query(`UPDATE export_jobs SET status = 'RUNNING', started_at = now() WHERE id = $1 AND status = 'QUEUED'`, [id]);
-    return count === 1;
+  /** QUEUED -> RUNNING; the job as it now is, or null if another runner took it first. */
+  async start(id: string): Promise<ExportJob | null> {
+    const [rows] = await this.db.query(`UPDATE export_jobs SET status = 'RUNNING', started_at = now() WHERE id = $1 AND status = 'QUEUED' RETURNING *`, [id]);
+    return rows.length === 1 ? toJob(rows[0]) : null;
   }
 
   /**

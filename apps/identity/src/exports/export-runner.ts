@@ -16,7 +16,8 @@ import { partialPathOf, writeUserExport } from './user-export.writer';
 /**
  * Runs export jobs in the background, one at a time per process (a job holds a connection of its own
  * for its whole run), then mails the requester. On start it runs again, from scratch, the jobs a
- * stopped process left QUEUED or RUNNING, so that none stays RUNNING forever.
+ * stopped process left QUEUED or RUNNING, so that none stays RUNNING forever; each run writes what
+ * its job stored when requested (the requester's scope then, hashes or not), not what holds now.
  */
 @Injectable()
 export class ExportRunner implements OnApplicationBootstrap {
@@ -52,12 +53,14 @@ export class ExportRunner implements OnApplicationBootstrap {
       await client.connect();
       // The lock first, then QUEUED -> RUNNING: a RUNNING job is always locked while its runner lives.
       const [{ locked }] = (await client.query<{ locked: boolean }>(TRY_LOCK_EXPORT_SQL, [jobId])).rows;
-      if (!locked || !(await this.jobs.start(jobId))) return;
+      if (!locked) return;
+      const job = await this.jobs.start(jobId);
+      if (!job) return;
       await mkdir(this.directory, { recursive: true });
       const path = join(this.directory, `${jobId}.csv`);
       await rm(partialPathOf(path), { force: true });
       const started = Date.now();
-      const written = await writeUserExport(client, path);
+      const written = await writeUserExport(client, path, job);
       await this.jobs.finish(jobId, path, written.rowCount, written.sizeBytes);
       const { heapUsed, rss } = process.memoryUsage();
       this.logger.log(

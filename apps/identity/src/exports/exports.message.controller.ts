@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateExportDto, ExportChunk, ExportJobView, ExportRefDto, IdentityCredentialsPatterns, ReadExportDto, RpcRequest } from '@app/contracts';
+import { ExportChunk, ExportJobView, ExportRefDto, IdentityCredentialsPatterns, ReadExportDto, RpcRequest, StartExportDto } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
 import { ExportsService } from './exports.service';
 
@@ -10,7 +10,7 @@ export class ExportsMessageController {
 
   @MessagePattern(IdentityCredentialsPatterns.exportsCreate)
   async create(@Payload() request: RpcRequest): Promise<ExportJobView> {
-    return this.exports.create(await parsePayload(CreateExportDto, request), request.actor);
+    return this.exports.create(await parsePayload(StartExportDto, request), request.actor, request.scope);
   }
 
   @MessagePattern(IdentityCredentialsPatterns.exportsGet)

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CreateExportDto, ExportChunk, ExportJobView, ExportRefDto, ReadExportDto, RpcActor } from '@app/contracts';
+import type { AclScope } from '@app/acl';
+import { ExportChunk, ExportJobView, ExportRefDto, ReadExportDto, RpcActor, StartExportDto } from '@app/contracts';
 import { ServiceError } from '@app/service-kit';
 import { open } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { ExportJob, ExportJobsRepository, toJobView } from './export-jobs.repository';
 import { ExportRunner } from './export-runner';
 
-/** OroCRM's "Export" on All Users: a job that writes a CSV in the background and is then downloadable. */
+/**
+ * OroCRM's "Export" on All Users: a job that writes a CSV in the background and is then downloadable,
+ * by its requester only. The job holds the requester's User VIEW scope at request time.
+ */
 @Injectable()
 export class ExportsService {
   private readonly jobs: ExportJobsRepository;
@@ -19,9 +23,13 @@ export class ExportsService {
     this.jobs = new ExportJobsRepository(dataSource);
   }
 
-  async create(dto: CreateExportDto, actor: RpcActor | null): Promise<ExportJobView> {
+  async create(dto: StartExportDto, actor: RpcActor | null, scope: AclScope | undefined): Promise<ExportJobView> {
     if (!actor) throw new ServiceError(401, 'An export needs a requester to mail when it is done.', 'NOT_AUTHENTICATED');
-    const job = await this.jobs.insert(dto.entity, actor.userId);
+    // The gateway refuses a requester without User VIEW; a call without a scope is refused here too.
+    if (!scope || scope.level === 'NONE') {
+      throw new ServiceError(403, 'Access denied: this needs VIEW on User.', 'ACCESS_DENIED', { missing: { entity: 'User', action: 'VIEW' } });
+    }
+    const job = await this.jobs.insert({ entity: dto.entity, requestedBy: actor.userId, scope, includePasswordHashes: dto.includePasswordHashes });
     this.runner.enqueue(job.id);
     return toJobView(job);
   }
@@ -49,10 +57,10 @@ export class ExportsService {
     }
   }
 
-  /** The requester sees their own jobs; a holder of `export_users` (readAny) sees every job. */
+  /** Only the requester sees a job; to anyone else it does not exist (the same 404 as an unknown id). */
   private async visible(ref: ExportRefDto, actor: RpcActor | null): Promise<ExportJob> {
     const job = await this.jobs.find(ref.exportId);
-    if (!job || (!ref.readAny && job.requestedBy !== actor?.userId)) throw ServiceError.notFound(`export ${ref.exportId}`);
+    if (!job || !actor || job.requestedBy !== actor.userId) throw ServiceError.notFound(`export ${ref.exportId}`);
     return job;
   }
 }

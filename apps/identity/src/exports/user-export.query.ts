@@ -1,6 +1,11 @@
+import type { AclScope } from '@app/acl';
+import { userScopeCondition } from '../users/user-scope';
+import { inlineParameters } from './inline-parameters';
+
 /**
  * The columns of a user export (the User fields marked exportable) and the one query that reads
- * them, every value already text. No avatar bytes; the password only as its argon2id hash; roles,
+ * them, every value already text. No avatar bytes; the password only as its argon2id hash, and only
+ * when the job may hold hashes (the column is there but empty otherwise); roles,
  * groups, organizations, business units and more emails joined by `;` (names, not ids); custom fields
  * as their JSON; an empty list as an empty field. Ordered by the case-insensitive username index.
  * A unit test checks that the query's column labels are these names, in this order (COPY's header).
@@ -34,7 +39,17 @@ export const USER_EXPORT_COLUMNS = [
 const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const names = (from: string) => `(SELECT string_agg(x.name, ';' ORDER BY x.name) FROM ${from})`;
 
-export const USER_EXPORT_SQL = `
+/** What one export job reads: the users of its requester's User VIEW scope, with hashes or without. */
+export interface UserExportSelection {
+  scope: AclScope;
+  includePasswordHashes: boolean;
+}
+
+/**
+ * The query of one job, with the scope written in as literals (COPY takes no parameters), filtered
+ * by the same condition as the users list.
+ */
+export const userExportSql = ({ scope, includePasswordHashes }: UserExportSelection): string => `
 SELECT u.id::text AS "id",
        u.username AS "username",
        u.enabled::text AS "enabled",
@@ -48,7 +63,7 @@ SELECT u.id::text AS "id",
        u.primary_email AS "primaryEmail",
        nullif(array_to_string(u.emails, ';'), '') AS "emails",
        u.phone AS "phone",
-       u.password_hash AS "passwordHash",
+       ${includePasswordHashes ? 'u.password_hash' : 'NULL'} AS "passwordHash",
        owner.name AS "ownerBusinessUnit",
        ${names('business_units x WHERE x.id = ANY (u.business_unit_ids)')} AS "businessUnits",
        ${names('organizations x WHERE x.id = ANY (u.organization_ids)')} AS "organizations",
@@ -59,4 +74,5 @@ SELECT u.id::text AS "id",
        ${iso('u.created_at')} AS "createdAt",
        ${iso('u.updated_at')} AS "updatedAt"
   FROM users u JOIN business_units owner ON owner.id = u.owner_business_unit_id
+ WHERE ${inlineParameters(userScopeCondition(scope, 'u', 1), 1)}
  ORDER BY lower(u.username)`;

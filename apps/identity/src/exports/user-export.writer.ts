@@ -1,8 +1,8 @@
 import { FileHandle, open, rename, rm } from 'node:fs/promises';
 import { Client } from 'pg';
 import { CopyOut } from './copy-out';
-import { CrlfCsvBuffer } from './crlf-csv-buffer';
-import { USER_EXPORT_SQL } from './user-export.query';
+import { ExportCsvBuffer } from './export-csv-buffer';
+import { UserExportSelection, userExportSql } from './user-export.query';
 
 /** Bytes gathered before a file write; the socket is paused while one is under way and this much is waiting. */
 const WRITE_BYTES = 256 * 1024;
@@ -16,18 +16,18 @@ export interface WrittenExport {
 export const partialPathOf = (path: string): string => `${path}.partial`;
 
 /**
- * Writes every user to `path` as CSV with one `COPY (query) TO STDOUT` on `client`, a connection of
+ * Writes the selected users to `path` as CSV with one `COPY (query) TO STDOUT` on `client`, a connection of
  * the export's own (not one of the pool's): one snapshot for the whole file, CSV made by PostgreSQL,
- * bytes written as they come. Memory holds two write buffers whatever the number of users: when the
+ * records ended by CRLF and formula cells neutralised on the way (ExportCsvBuffer), bytes written as they come. Memory holds two write buffers whatever the number of users: when the
  * file lags, the socket is paused and TCP makes the server wait. The file appears under its name only
  * when complete. After a failure `client` is unusable (it may be mid-COPY): end it.
  */
-export async function writeUserExport(client: Client, path: string): Promise<WrittenExport> {
+export async function writeUserExport(client: Client, path: string, selection: UserExportSelection): Promise<WrittenExport> {
   const partial = partialPathOf(path);
   let file: FileHandle | undefined;
   try {
     file = await open(partial, 'w');
-    const written = await copyInto(client, file);
+    const written = await copyInto(client, file, userExportSql(selection));
     await file.close();
     file = undefined;
     await rename(partial, path);
@@ -39,8 +39,8 @@ export async function writeUserExport(client: Client, path: string): Promise<Wri
   }
 }
 
-async function copyInto(client: Client, file: FileHandle): Promise<WrittenExport> {
-  const output = new CrlfCsvBuffer(2 * WRITE_BYTES);
+async function copyInto(client: Client, file: FileHandle, query: string): Promise<WrittenExport> {
+  const output = new ExportCsvBuffer(2 * WRITE_BYTES);
   // The buffer to fill next; null while a write is under way (writes go one after another).
   let spare: Buffer | null = Buffer.allocUnsafe(2 * WRITE_BYTES);
   let lastWrite: Promise<void> = Promise.resolve();
@@ -67,7 +67,7 @@ async function copyInto(client: Client, file: FileHandle): Promise<WrittenExport
       },
     );
   };
-  const copy = new CopyOut(`COPY (${USER_EXPORT_SQL}) TO STDOUT WITH (FORMAT csv, HEADER)`, (chunk) => {
+  const copy = new CopyOut(`COPY (${query}) TO STDOUT WITH (FORMAT csv, HEADER)`, (chunk) => {
     output.append(chunk);
     if (output.length < WRITE_BYTES) return true;
     if (spare) startWrite();

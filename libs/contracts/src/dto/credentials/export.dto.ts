@@ -12,15 +12,19 @@ export class CreateExportDto {
 }
 
 /**
- * RPC payload naming one job. `readAny`: the gateway found the capability `export_users` on the
- * caller; without it only the requester may see the job.
+ * `identity.exports.create`: the HTTP body plus what the gateway decided from the requester's session.
+ * The User VIEW scope travels in the call context (`RpcRequest.scope`) and is stored with the job.
  */
+export class StartExportDto extends CreateExportDto {
+  /** Fill the password-hash column: only for a holder of `role_escalate`; otherwise it stays empty. */
+  @IsBoolean()
+  includePasswordHashes: boolean;
+}
+
+/** RPC payload naming one job; only its requester (the call's actor) sees it. */
 export class ExportRefDto {
   @IsUUID()
   exportId: string;
-
-  @IsBoolean()
-  readAny: boolean;
 }
 
 /** `identity.exports.read`: one chunk of a finished job's file. */
