@@ -18,6 +18,13 @@ describe('readSettings', () => {
     expect(s.loginRate).toEqual({ windowMs: 60_000, perAccount: 10, perAddress: 100 });
   });
 
+  it('reads CORS_ORIGINS as a list of origins, none when unset, and refuses what is not an origin', () => {
+    expect(readSettings({}).corsOrigins).toEqual([]);
+    expect(readSettings({ CORS_ORIGINS: 'https://crm.example.com, http://localhost:5173/' }).corsOrigins).toEqual(['https://crm.example.com', 'http://localhost:5173']);
+    expect(() => readSettings({ CORS_ORIGINS: 'https://crm.example.com/app' })).toThrow(/CORS_ORIGINS/);
+    expect(() => readSettings({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(() => readSettings({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
