@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { adminQuery, ApiResponse, GatewayClient } from '@app/testing';
-import { report, RunningSuite, startWholeSuite } from '../e2e/suite-fixture';
+import { callRpc } from '../e2e/identity-credentials.rpc-caller';
+import { report, RunningSuite, SeededIds, startWholeSuite } from '../e2e/suite-fixture';
 
 /**
  * Odd input on every route (issue 9, DESIGN.md section 8): NUL and lone surrogates in every string a
@@ -51,27 +52,60 @@ function routesOf(document: { paths: Record<string, Record<string, { parameters?
 const urlOf = (route: Route, params: Record<string, string> = {}): string =>
   route.path.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? randomUUID());
 
-/** A body of the schema's shape: every property present, each string a plain word. */
-function sampleOf(schema: Schema, schemas: Record<string, Schema>): unknown {
+const tag = () => Math.random().toString(36).slice(2, 8);
+
+/**
+ * Values the schema cannot tell: formats checked by custom rules, and references that must exist. With
+ * them a sample body is valid, so a spoiled string would reach the service and its database if the
+ * gateway let it through. A field not named here gets a plain value from its schema.
+ */
+const HINTS: Record<string, (ids: SeededIds) => unknown> = {
+  username: () => `user.${tag()}`,
+  password: () => 'Str0ng-Password',
+  passwordConfirm: () => 'Str0ng-Password',
+  primaryEmail: () => `${tag()}@example.com`,
+  emails: () => [`${tag()}@example.com`],
+  birthday: () => '1990-05-17',
+  phone: () => '+1 555 0100',
+  avatar: () => undefined,
+  customFields: () => ({ x: 'text' }),
+  locale: () => 'en-US',
+  timeZone: () => 'UTC',
+  currency: () => 'EUR',
+  dueDate: () => '2030-01-31',
+  sendInvitation: () => false,
+  organizationId: (ids) => ids.organizationId,
+  organizationIds: (ids) => [ids.organizationId],
+  ownerBusinessUnitId: (ids) => ids.businessUnitId,
+  businessUnitIds: (ids) => [ids.businessUnitId],
+  parentId: (ids) => ids.businessUnitId,
+  roleId: (ids) => ids.administratorRoleId,
+  requesterId: () => undefined,
+  assigneeId: () => undefined,
+  groups: () => undefined,
+};
+
+/** A body of the schema's shape: every property present (unless a hint leaves it out). */
+function sampleOf(schema: Schema, schemas: Record<string, Schema>, ids: SeededIds, name = ''): unknown {
+  if (HINTS[name]) return HINTS[name](ids);
   if (schema.$ref) {
     const target = schemas[schema.$ref.split('/').pop()!];
-    // Rules the schema generator cannot describe (avatar, customFields, birthday) come out as a bare
-    // Object: a small object then, so that a string inside it is tried too.
-    return target?.properties ? sampleOf({ type: 'object', ...target }, schemas) : { x: 'text' };
+    // Rules the schema generator cannot describe come out as a bare Object: a small object then.
+    return target?.properties ? sampleOf({ type: 'object', ...target }, schemas, ids) : { x: 'text' };
   }
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
     case 'object':
-      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, sampleOf(property, schemas)]));
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([key, property]) => [key, sampleOf(property, schemas, ids, key)]));
     case 'array':
-      return [sampleOf(schema.items?.type || schema.items?.$ref || schema.items?.enum ? schema.items : { type: 'string' }, schemas)];
+      return [sampleOf(schema.items?.type || schema.items?.$ref || schema.items?.enum ? schema.items : { type: 'string' }, schemas, ids)];
     case 'integer':
     case 'number':
       return schema.minimum ?? 1;
     case 'boolean':
       return true;
     default:
-      return schema.format === 'uuid' ? randomUUID() : schema.format === 'email' ? 'someone@example.com' : 'text';
+      return schema.format === 'uuid' ? randomUUID() : schema.format === 'email' ? `${tag()}@example.com` : `text ${tag()}`;
   }
 }
 
@@ -127,10 +161,13 @@ describe('odd input on every route of the gateway', () => {
   let schemas: Record<string, Schema>;
   let countsBefore: Awaited<ReturnType<typeof rowCounts>>;
   const tally = new Map<string, { attempts: number; statuses: number[] }>();
+  /** The administrator's second session, for logout: a logout that got through must not end the sweep's. */
+  let spare: GatewayClient;
 
   /** Sends one request and tallies its answer under its route. */
   async function send(client: GatewayClient, route: Route, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> {
-    const response = await client.request(route.method, url, body, headers);
+    const actor = client === run.admin && route.path === '/api/auth/logout' ? spare : client;
+    const response = await actor.request(route.method, url, body, headers);
     const key = `${route.method} ${route.path}`;
     const entry = tally.get(key) ?? { attempts: 0, statuses: [] };
     entry.attempts++;
@@ -147,6 +184,7 @@ describe('odd input on every route of the gateway', () => {
     const document = await run.api.get('/api/docs-json');
     routes = routesOf(document.body).filter((r) => r.path.startsWith('/api/'));
     schemas = document.body.components.schemas;
+    spare = await run.api.login('admin', run.environment.env.ADMIN_PASSWORD);
     countsBefore = await rowCounts(run);
   });
 
@@ -158,7 +196,7 @@ describe('odd input on every route of the gateway', () => {
   it('finds the routes, their bodies and their query parameters in the OpenAPI document', () => {
     expect(routes.length).toBeGreaterThan(50);
     expect(route('POST', '/api/users').body).toBeTruthy();
-    expect(stringPaths(sampleOf(route('POST', '/api/users').body!, schemas))).toEqual(expect.arrayContaining(['firstName', 'roles.0.roleId', 'organizationIds.0', 'customFields.x']));
+    expect(stringPaths(sampleOf(route('POST', '/api/users').body!, schemas, run.ids))).toEqual(expect.arrayContaining(['firstName', 'roles.0.roleId', 'organizationIds.0', 'customFields.x']));
     expect(route('GET', '/api/users').query).toEqual(expect.arrayContaining(['q', 'limit', 'offset']));
     expect(route('GET', '/api/tickets').query).toEqual(expect.arrayContaining(['q', 'limit', 'offset']));
   });
@@ -166,7 +204,7 @@ describe('odd input on every route of the gateway', () => {
   it('NUL or a lone surrogate in any string of any JSON body is a 400 naming that field', async () => {
     const wrong: string[] = [];
     for (const r of routes.filter((x) => x.body)) {
-      const sample = sampleOf(r.body!, schemas);
+      const sample = sampleOf(r.body!, schemas, run.ids);
       for (const path of stringPaths(sample)) {
         for (const [what, unit] of BAD_UNITS) {
           const response = await send(run.admin, r, urlOf(r), spoiled(sample, path, unit));
@@ -184,7 +222,7 @@ describe('odd input on every route of the gateway', () => {
   it('the same bodies from an anonymous caller are refused too, never a 5xx', async () => {
     const wrong: string[] = [];
     for (const r of routes.filter((x) => x.body)) {
-      const sample = sampleOf(r.body!, schemas);
+      const sample = sampleOf(r.body!, schemas, run.ids);
       for (const path of stringPaths(sample)) {
         const response = await send(run.api, r, urlOf(r), spoiled(sample, path, '\u0000'));
         if (![400, 401].includes(response.status) || !inErrorShape(response)) wrong.push(`${r.method} ${r.path} ${path}: ${response.status}`);
@@ -247,14 +285,14 @@ describe('odd input on every route of the gateway', () => {
     const wrong: string[] = [];
     for (const r of routes) {
       // An undeclared parameter too: it is refused for its NUL before being refused as unknown.
-      const stray = await send(run.admin, r, `${urlOf(r)}?stray=a%00b`, r.body ? sampleOf(r.body, schemas) : undefined);
+      const stray = await send(run.admin, r, `${urlOf(r)}?stray=a%00b`, r.body ? sampleOf(r.body, schemas, run.ids) : undefined);
       if (stray.status !== 400 || !fieldsOf(stray).includes('stray')) wrong.push(`${r.method} ${r.path}?stray: ${stray.status}`);
       for (const name of r.query) {
         const response = await send(run.admin, r, `${urlOf(r)}?${name}=a%00b`);
         if (response.status !== 400 || !fieldsOf(response).includes(name)) wrong.push(`${r.method} ${r.path}?${name}: ${response.status}`);
       }
       for (const name of r.params) {
-        const response = await send(run.admin, r, urlOf(r, { [name]: 'a%00b' }), r.body ? sampleOf(r.body, schemas) : undefined);
+        const response = await send(run.admin, r, urlOf(r, { [name]: 'a%00b' }), r.body ? sampleOf(r.body, schemas, run.ids) : undefined);
         if (response.status !== 400 || !fieldsOf(response).includes(name)) wrong.push(`${r.method} ${r.path} {${name}}: ${response.status}`);
       }
     }
@@ -296,6 +334,26 @@ describe('odd input on every route of the gateway', () => {
     const long = await run.api.request('GET', '/api/me', undefined, { 'x-api-key': 'k'.repeat(10_000) });
     expect(long.status).toBeLessThan(500);
     expect(inErrorShape(long)).toBe(true);
+  });
+
+  it('the services refuse the same input when it bypasses the gateway (RPC payloads)', async () => {
+    const amqp = run.environment.amqpUrl;
+    // 100 levels: past the services' limit of 32, and within what the caller's JSON.stringify can write.
+    const deep = JSON.parse(`{"a":${'['.repeat(100)}${']'.repeat(100)}}`);
+    const calls: [string, string, unknown, string][] = [
+      ['identity', 'identity.security-profiles.create', { name: 'a\u0000b' }, 'name'],
+      ['identity', 'identity.security-profiles.create', { name: 'ok', description: '\udc00' }, 'description'],
+      ['identity', 'identity.security-profiles.create', deep, '(body)'],
+      ['tickets', 'tickets.security-profiles.create', { name: 'a\u0000b', roleIds: [] }, 'name'],
+      ['tickets', 'tickets.security-profiles.create', deep, '(body)'],
+    ];
+    for (const [service, pattern, payload, field] of calls) {
+      const refused = await callRpc(amqp, service, pattern, payload).then(
+        (answer) => ({ statusCode: 200, answer }),
+        (error) => error,
+      );
+      expect({ pattern, field, statusCode: refused.statusCode, code: refused.code, fields: (refused.details ?? []).map((d: { field: string }) => d.field) }).toEqual({ pattern, field, statusCode: 400, code: 'VALIDATION_FAILED', fields: [field] });
+    }
   });
 
   it('nothing was written by any refused request', async () => {
