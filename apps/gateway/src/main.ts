@@ -36,6 +36,7 @@ async function bootstrap(): Promise<void> {
   adapter.getInstance().addHook('onResponse', async (request, reply) => {
     access.log(JSON.stringify({ requestId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }));
   });
+  // bodyParser: false: Nest would add its JSON and form-urlencoded parsers; bodies are JSON only (http/json-bodies).
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { bodyParser: false });
   useSecurityHeaders(app);
   allowConfiguredOrigins(app, settings.corsOrigins);

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
 
+const API_PATH = /^\/api(?:[/?]|$)/;
+
 /**
  * Answers of /api are never stored by a browser or a proxy: they carry sessions, tokens and personal
  * data. Every answer also echoes its X-Request-Id.
@@ -8,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 export function markAnswers(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/api')) reply.header('cache-control', 'no-store');
+    if (API_PATH.test(request.url)) reply.header('cache-control', 'no-store');
   });
 }
 
