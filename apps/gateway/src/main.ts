@@ -9,6 +9,9 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
 import { GatewayModule } from './gateway.module';
+import { acceptJsonBodiesOnly } from './http/json-bodies';
+import { refuseUnstorableInput } from './http/input-hook';
+import { allowConfiguredOrigins, markAnswers, useSecurityHeaders } from './http/response-headers';
 import { loggableUrl } from './logging/loggable-url';
 import { setUpOpenApi } from './openapi';
 
@@ -26,14 +29,18 @@ async function bootstrap(): Promise<void> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  adapter.getInstance().addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-  });
+  // On the root instance before Nest adds routes, so that every route context inherits them.
+  acceptJsonBodiesOnly(adapter.getInstance());
+  refuseUnstorableInput(adapter.getInstance());
+  markAnswers(adapter.getInstance());
   const access = new Logger('Access');
   adapter.getInstance().addHook('onResponse', async (request, reply) => {
     access.log(JSON.stringify({ requestId: request.id, method: request.method, url: loggableUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }));
   });
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter);
+  // bodyParser: false: Nest would add its JSON and form-urlencoded parsers; bodies are JSON only (http/json-bodies).
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { bodyParser: false });
+  useSecurityHeaders(app);
+  allowConfiguredOrigins(app, settings.corsOrigins);
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

@@ -6,3 +6,4 @@ export * from './acl/suite-catalogue';
 export * from './acl/tickets-catalogue';
 export * from './tickets';
 export * from './acl/role-problems';
+export * from './input';

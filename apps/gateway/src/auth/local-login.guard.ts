@@ -1,7 +1,8 @@
-import { ExecutionContext, HttpException, Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
-import { describeProblems, errorBody, LoginDto, validateDto } from '@app/contracts';
+import { LoginDto, validateDto } from '@app/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { badInput } from '../errors/bad-input';
 import { setLockRetryAfter } from './lock-retry-after';
 
 /**
@@ -13,9 +14,7 @@ export class LocalLoginGuard extends AuthGuard('local') {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { loginInput?: LoginDto }>();
     const checked = await validateDto(LoginDto, withQueryRoles(request.body ?? {}, request.query as { roles?: string }));
-    if (checked.value === null) {
-      throw new HttpException(errorBody(400, describeProblems(checked.problems), 'VALIDATION_FAILED', checked.problems), 400);
-    }
+    if (checked.value === null) throw badInput(checked.problems);
     request.loginInput = checked.value;
     try {
       return (await super.canActivate(context)) as boolean;

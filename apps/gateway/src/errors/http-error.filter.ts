@@ -16,6 +16,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
+    if (exception instanceof HttpException && exception.getStatus() === 415) {
+      // Fastify found no parser (it reaches here as an HttpException): the body is not JSON.
+      return errorBody(415, 'the body must be JSON (Content-Type: application/json)', 'UNSUPPORTED_MEDIA_TYPE');
+    }
     if (exception instanceof HttpException) {
       const response = exception.getResponse();
       if (isErrorBody(response) && response.error) return response;

@@ -1,7 +1,6 @@
-import { ArgumentMetadata, HttpException, Injectable, ValidationPipe } from '@nestjs/common';
-import { describeProblems, errorBody, FieldProblem, fieldProblems, validatorOptions } from '@app/contracts';
-
-const badInput = (problems: FieldProblem[]) => new HttpException(errorBody(400, describeProblems(problems), 'VALIDATION_FAILED', problems), 400);
+import { ArgumentMetadata, Injectable, ValidationPipe } from '@nestjs/common';
+import { fieldProblems, validatorOptions } from '@app/contracts';
+import { badInput } from './bad-input';
 
 /** class-validator on every input: unknown fields refused, each problem named by its field. */
 @Injectable()

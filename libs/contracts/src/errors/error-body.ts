@@ -19,6 +19,8 @@ const reasonPhrases: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
   423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',

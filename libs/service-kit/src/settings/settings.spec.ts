@@ -26,6 +26,13 @@ describe('readSettings', () => {
     expect(() => readSettings({ LOCKOUT_DURATION: 'a while' })).toThrow(/LOCKOUT_DURATION/);
   });
 
+  it('reads CORS_ORIGINS as a list of origins, none when unset, and refuses what is not an origin', () => {
+    expect(readSettings({}).corsOrigins).toEqual([]);
+    expect(readSettings({ CORS_ORIGINS: 'https://crm.example.com, http://localhost:5173/' }).corsOrigins).toEqual(['https://crm.example.com', 'http://localhost:5173']);
+    expect(() => readSettings({ CORS_ORIGINS: 'https://crm.example.com/app' })).toThrow(/CORS_ORIGINS/);
+    expect(() => readSettings({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(() => readSettings({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });

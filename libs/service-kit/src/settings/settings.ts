@@ -24,6 +24,8 @@ export interface Settings {
   busRetryDelaysMs: number[];
   busPrefetch: number;
   outboxPollMs: number;
+  /** Origins the gateway answers CORS requests from (CORS_ORIGINS, comma separated); none by default. */
+  corsOrigins: string[];
 }
 
 /**
@@ -62,6 +64,23 @@ export const parseDuration = (raw: string, name = 'duration'): number => {
   const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'];
   return Number(match[1]) * factor;
 };
+
+/** `https://a.example, https://b.example`: each must be an origin (scheme, host, port), nothing more. */
+const origins = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      let origin: string | null = null;
+      try {
+        origin = new URL(part).origin;
+      } catch {
+        // reported below
+      }
+      if (origin === null || origin === 'null' || origin !== part.replace(/\/$/, '')) throw new Error(`CORS_ORIGINS must list origins such as https://crm.example.com, got "${part}"`);
+      return origin;
+    });
 
 export function readSettings(env: Env = process.env): Settings {
   const production = env.NODE_ENV === 'production';
@@ -109,6 +128,7 @@ export function readSettings(env: Env = process.env): Settings {
     busRetryDelaysMs: retryDelays,
     busPrefetch: int(env, 'BUS_PREFETCH', 16),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500),
+    corsOrigins: origins(env.CORS_ORIGINS ?? ''),
   };
 }
 

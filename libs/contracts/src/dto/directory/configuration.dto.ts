@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DATE_FORMATS, TIME_FORMATS, WEEK_DAYS } from './configuration-rules';
 import { IsCurrencyCode, IsIanaTimeZone, IsLocaleTag } from './rule-decorators';
 
@@ -7,11 +7,14 @@ import { IsCurrencyCode, IsIanaTimeZone, IsLocaleTag } from './rule-decorators';
  * in one organization; a key left out falls back to its default.
  */
 export class UserConfigurationDto {
+  // The rules below accept only short values; the bounds say so in the schema, and before any rule runs.
   @IsOptional()
+  @MaxLength(35)
   @IsLocaleTag()
   locale?: string;
 
   @IsOptional()
+  @MaxLength(64)
   @IsIanaTimeZone()
   timeZone?: string;
 
@@ -28,6 +31,7 @@ export class UserConfigurationDto {
   firstDayOfWeek?: (typeof WEEK_DAYS)[number];
 
   @IsOptional()
+  @MaxLength(3)
   @IsCurrencyCode()
   currency?: string;
 

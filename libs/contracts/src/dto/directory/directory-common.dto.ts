@@ -5,6 +5,9 @@ import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } fro
 export const NAME_MAX = 100;
 export const NOT_BLANK = /\S/;
 
+/** The furthest a list may be paged: past PostgreSQL's bigint an offset was a 500, past this it is only slow. */
+export const OFFSET_MAX = 10_000_000;
+
 /** `?limit=&offset=` of every list (DESIGN.md section 9). */
 export class PageQueryDto {
   @IsOptional()
@@ -18,6 +21,7 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(OFFSET_MAX)
   offset?: number;
 }
 

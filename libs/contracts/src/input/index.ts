@@ -1,0 +1,3 @@
+export * from './unstorable-strings';
+export * from './nesting-depth';
+export * from './input-problems';
