@@ -29,11 +29,25 @@ describe('permission matrix: User records by access level over two organizations
     parentOf[row.id] = parent ? unit[parent] : null;
   }
 
+  /** What each fixture role grants on User, by action; the oracle of "the target holds no grant the editor lacks". */
+  const userGrants: Record<string, Record<string, string>> = {};
+  /** Each user's role, for that oracle; the seeded administrator holds every grant. */
+  const roleOfUser: Record<string, string> = {};
+
   async function addRole(name: string, permissions: { action: string; level: string; entity?: string }[]) {
     const rows = permissions.map((p) => ({ entity: 'User', ...p }));
     const [row] = await sql<{ id: string }>('INSERT INTO roles (name, permissions, capabilities) VALUES ($1, $2, $3) RETURNING id', [name, JSON.stringify(rows), '[]']);
+    userGrants[row.id] = Object.fromEntries(rows.filter((p) => p.entity === 'User').map((p) => [p.action, p.level]));
     return row.id;
   }
+
+  /** Whether the editor's User grants reach each of the target's at no lower level (DESIGN.md section 3). */
+  const covers = (editorRole: string, targetId: string): boolean => {
+    const target = roleOfUser[targetId];
+    if (!target) return false;
+    const rank = (level: string | undefined) => ['NONE', ...LEVELS].indexOf(level ?? 'NONE');
+    return Object.entries(userGrants[target]).every(([action, level]) => rank(level) <= rank(userGrants[editorRole][action]));
+  };
 
   async function addUser(owner: string, org: string, roleId: string) {
     const body = newUserBody(run.ids, {
@@ -44,6 +58,7 @@ describe('permission matrix: User records by access level over two organizations
     });
     const created = await run.admin.post('/api/users', body);
     expect(created.status).toBe(201);
+    roleOfUser[created.body.id] = roleId;
     return { id: created.body.id as string, username: body.username as string, password: body.password as string };
   }
 
@@ -121,7 +136,7 @@ describe('permission matrix: User records by access level over two organizations
         }
       });
 
-      it(`EDIT at ${level} for a user of ${subjectUnit}: editing answers 200 or 403 exactly as the scope says`, async () => {
+      it(`EDIT at ${level} for a user of ${subjectUnit}: editing answers 200 or 403 exactly as the scope and the target's grants say`, async () => {
         const role = await addRole(`EDIT_${level}_${subjectUnit}`, [
           { action: 'VIEW', level: 'GLOBAL' },
           { action: 'EDIT', level },
@@ -129,7 +144,8 @@ describe('permission matrix: User records by access level over two organizations
         const subject = await addUser(subjectUnit, subjectOrg, role);
         const client = await run.api.login(subject.username, subject.password);
         const users = await allUsers();
-        const expected = expectedScope(level, unit[subjectUnit], organization[subjectOrg], users);
+        // In scope, and holding no grant the editor lacks (the administrator outranks every editor here).
+        const expected = new Set([...expectedScope(level, unit[subjectUnit], organization[subjectOrg], users)].filter((id) => covers(role, id)));
         for (const user of users) {
           const edited = await client.request('PATCH', `/api/users/${user.id}`, { middleName: 'Matrix' });
           expect({ user: user.id, status: edited.status }).toEqual({ user: user.id, status: expected.has(user.id) ? 200 : 403 });
