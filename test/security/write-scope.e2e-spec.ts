@@ -1,5 +1,5 @@
 import { adminQuery, ApiResponse, GatewayClient } from '@app/testing';
-import { createUser, report, RunningSuite, startWholeSuite } from '../e2e/suite-fixture';
+import { createUser, newUserBody, report, RunningSuite, startWholeSuite } from '../e2e/suite-fixture';
 
 /**
  * Issue 9, the attacker's view of writes (DESIGN.md section 3: "Writes are scoped too", "No one
@@ -90,21 +90,17 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
     as[name] = await run.api.login(created.username, created.password);
   }
 
-  const newUser = (tag: string, owner: string, organization: string, roles: string[], overrides: Record<string, unknown> = {}) => ({
-    username: `new.${tag}`,
-    password: 'Str0ng-Password',
-    passwordConfirm: 'Str0ng-Password',
-    primaryEmail: `new.${tag}@example.com`,
-    firstName: 'New',
-    lastName: 'User',
-    enabled: true,
-    ownerBusinessUnitId: unit[owner],
-    organizationIds: [org[organization]],
-    businessUnitIds: [unit[owner]],
-    roles: roles.map((r) => ({ roleId: role[r], fixed: true })),
-    securityProfiles: [],
-    ...overrides,
-  });
+  /** A `POST /api/users` body for a user placed at `owner` in `organization`, holding `roles` as fixed roles. */
+  const newUser = (tag: string, owner: string, organization: string, roles: string[], overrides: Record<string, unknown> = {}) =>
+    newUserBody(run.ids, {
+      username: `new.${tag}`,
+      primaryEmail: `new.${tag}@example.com`,
+      ownerBusinessUnitId: unit[owner],
+      organizationIds: [org[organization]],
+      businessUnitIds: [unit[owner]],
+      roles: roles.map((r) => ({ roleId: role[r], fixed: true })),
+      ...overrides,
+    });
 
   beforeAll(async () => {
     run = await startWholeSuite();
