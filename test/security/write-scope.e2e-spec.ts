@@ -136,6 +136,9 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
     }
     await addRole('TenantManager', everything, ['user_management', 'export_users']);
 
+    // Security profiles decide tickets' roles by name (the profile match): giving one administers tickets.
+    // (First start may have created it already: then this is a 400 for the taken name.)
+    await run.admin.post('/api/security-profiles', { name: 'TICKETS_ADMINISTRATOR' });
     await addUser('editor.a1', 'A1', 'Main', ['UnitEditor']);
     await addUser('peer.a1', 'A1', 'Main', ['UnitEditor']);
     await addUser('user.a2', 'A2', 'Main', ['UnitEditor']);
@@ -197,6 +200,11 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
       expect(division.status).toBe(201);
     });
 
+    it('without ticket_user_security nobody gives a security profile (it would make a tickets administrator)', async () => {
+      const refused = await expectRefused('editor.a1', route, 'POST', '/api/users', newUser('x9', 'A1', 'Main', ['UnitEditor'], { securityProfiles: ['TICKETS_ADMINISTRATOR'] }));
+      expect(refused.body.details.missing).toEqual({ capability: 'ticket_user_security' });
+    });
+
     it('an organization manager of another organization creates nothing in Main', async () => {
       await expectRefused('tenant.manager', route, 'POST', '/api/users', newUser('x8', 'A1', 'Main', ['UnitEditor']));
     });
@@ -243,6 +251,11 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
       await patch('editor.a1', 'user.a1a', { firstName: 'Changed' });
       await patch('editor.a1', 'user.a2', { firstName: 'Changed' });
       await patch('tenant.manager', 'peer.a1', { firstName: 'Changed' });
+    });
+
+    it('without ticket_user_security nobody changes security profiles, their own included', async () => {
+      await patch('editor.a1', 'editor.a1', { securityProfiles: ['TICKETS_ADMINISTRATOR'] });
+      await patch('org.manager', 'peer.a1', { securityProfiles: ['TICKETS_ADMINISTRATOR'] });
     });
 
     it('nobody edits a user who holds grants they lack', async () => {

@@ -1,5 +1,6 @@
-import { Subject } from '@app/acl';
+import { mayEscalate, Subject } from '@app/acl';
 import { FieldProblem } from '@app/contracts';
+import { ServiceError } from '@app/service-kit';
 import { EntityManager } from 'typeorm';
 import { anyRoleDefinitions } from '../access/session-access';
 import { assertGrantsHeld, assertPlacementsInScope, FieldPlacement } from '../access/write-checks';
@@ -19,6 +20,9 @@ export interface Assignment {
 }
 
 type UnitOrganizations = ReadonlyMap<string, string>;
+
+/** The identity capability that administers tickets (DESIGN.md section 6). */
+const TICKETS_ADMINISTRATION = 'ticket_user_security';
 
 /** The organization of each given business unit (units that do not exist are left out). */
 export async function unitOrganizations(db: EntityManager, unitIds: string[]): Promise<UnitOrganizations> {
@@ -78,11 +82,27 @@ export async function roleOrganizationProblems(db: EntityManager, roleIds: strin
   });
 }
 
+/**
+ * Security profiles decide tickets' roles (the profile match), so giving or changing them is
+ * administering tickets: it needs `ticket_user_security` (or `role_escalate`), or anyone who may edit
+ * users could make someone a tickets administrator.
+ */
+function assertProfilesAllowed(subject: Subject): void {
+  if (subject.hasCapability(TICKETS_ADMINISTRATION) || mayEscalate(subject)) return;
+  throw new ServiceError(403, `Access denied: giving or changing security profiles needs the capability ${TICKETS_ADMINISTRATION}.`, 'ACCESS_DENIED', {
+    missing: { capability: TICKETS_ADMINISTRATION },
+    fields: ['securityProfiles'],
+  });
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
 /** A new user: placed inside the CREATE scope, holding only roles the subject could hold itself. */
-export async function assertCreateAllowed(db: EntityManager, subject: Subject, m: Memberships, roleIds: string[]): Promise<void> {
+export async function assertCreateAllowed(db: EntityManager, subject: Subject, m: Memberships & { securityProfiles?: string[] }, roleIds: string[]): Promise<void> {
   const units = await unitOrganizations(db, [m.ownerBusinessUnitId, ...m.businessUnitIds]);
   assertPlacementsInScope(subject, 'User', 'CREATE', createdPlacements(m, units));
   assertGrantsHeld(subject, await anyRoleDefinitions(db, roleIds), 'a role given');
+  if (m.securityProfiles?.length) assertProfilesAllowed(subject);
 }
 
 /**
@@ -96,7 +116,9 @@ export async function assertEditAllowed(
   before: Memberships,
   after: Memberships,
   assignments: { before: Assignment[]; after?: Assignment[] },
+  profiles: { before: string[]; after?: string[] },
 ): Promise<void> {
+  if (profiles.after && !sameSet(profiles.before, profiles.after)) assertProfilesAllowed(subject);
   const units = await unitOrganizations(db, [before.ownerBusinessUnitId, after.ownerBusinessUnitId, ...before.businessUnitIds, ...after.businessUnitIds]);
   assertPlacementsInScope(subject, 'User', 'EDIT', changedPlacements(before, after, units));
   if (before.ownerBusinessUnitId !== after.ownerBusinessUnitId) {
