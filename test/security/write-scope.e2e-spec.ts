@@ -258,6 +258,17 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
       await patch('org.manager', 'peer.a1', { securityProfiles: ['TICKETS_ADMINISTRATOR'] });
     });
 
+    it("another organization's groups are out of reach, even for a member of both organizations", async () => {
+      const group = await post(run.admin, '/api/groups', { name: 'Other group', organizationId: org.Other });
+      const shared = await createUser(run, {
+        ownerBusinessUnitId: unit.Main,
+        organizationIds: [org.Main, org.Other],
+        businessUnitIds: [unit.Main, unit.Other],
+        roles: [{ roleId: role.UnitEditor, fixed: true }],
+      });
+      await expectRefused('org.manager', route, 'PATCH', `/api/users/${shared.id}`, { groups: [group.id] });
+    });
+
     it('nobody edits a user who holds grants they lack', async () => {
       const refused = await patch('org.manager', 'victim.admin', { primaryEmail: 'taken.over@example.com' });
       expect(refused.body.code).toBe('TARGET_OUTRANKS');

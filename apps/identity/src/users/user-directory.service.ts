@@ -149,7 +149,10 @@ export class UserDirectoryService {
       ];
       if (problems.length) throw ServiceError.badInput(problems);
       const after = dto.roles?.map((r) => ({ roleId: r.roleId, fixed: r.fixed ?? false, default: r.default ?? false }));
-      if (actor) await assertEditAllowed(manager, actor, user, next, { before: assigned, after }, { before: user.securityProfiles, after: dto.securityProfiles });
+      if (actor) {
+        const profiles = { before: user.securityProfiles, after: dto.securityProfiles };
+        await assertEditAllowed(manager, actor, user, next, { before: assigned, after }, profiles, { before: await this.groupIds(manager, id), after: dto.groups });
+      }
       // An editor may not hand a user to units or organizations beyond their own reach.
       if (!userInScope(scope, next)) throw outOfScope('the user after this change');
 

@@ -49,10 +49,9 @@ function createdPlacements(m: Memberships, units: UnitOrganizations): FieldPlace
 
 /** Memberships an edit adds or takes away: both must lie in the EDIT scope. */
 function changedPlacements(before: Memberships, after: Memberships, units: UnitOrganizations): FieldPlacement[] {
-  const changed = (a: string[], b: string[]) => [...a.filter((id) => !b.includes(id)), ...b.filter((id) => !a.includes(id))];
   return [
-    ...changed(before.organizationIds, after.organizationIds).map((organizationId) => ({ field: 'organizationIds', placement: { organizationId } })),
-    ...changed(before.businessUnitIds, after.businessUnitIds).map((unitId) => unitPlacement('businessUnitIds', unitId, units)),
+    ...symmetricDifference(before.organizationIds, after.organizationIds).map((organizationId) => ({ field: 'organizationIds', placement: { organizationId } })),
+    ...symmetricDifference(before.businessUnitIds, after.businessUnitIds).map((unitId) => unitPlacement('businessUnitIds', unitId, units)),
   ];
 }
 
@@ -96,11 +95,24 @@ function assertProfilesAllowed(subject: Subject): void {
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const symmetricDifference = (a: string[], b: string[]) => [...a.filter((id) => !b.includes(id)), ...b.filter((id) => !a.includes(id))];
+
+/** Groups belong to one organization: a group given or taken lies where its organization does. */
+async function groupPlacements(db: EntityManager, groupIds: string[]): Promise<FieldPlacement[]> {
+  if (groupIds.length === 0) return [];
+  const rows: { organizationId: string }[] = await db.query('SELECT organization_id AS "organizationId" FROM groups WHERE id = ANY($1::uuid[])', [groupIds]);
+  return rows.map(({ organizationId }) => ({ field: 'groups', placement: { organizationId } }));
+}
 
 /** A new user: placed inside the CREATE scope, holding only roles the subject could hold itself. */
-export async function assertCreateAllowed(db: EntityManager, subject: Subject, m: Memberships & { securityProfiles?: string[] }, roleIds: string[]): Promise<void> {
+export async function assertCreateAllowed(
+  db: EntityManager,
+  subject: Subject,
+  m: Memberships & { securityProfiles?: string[]; groups?: string[] },
+  roleIds: string[],
+): Promise<void> {
   const units = await unitOrganizations(db, [m.ownerBusinessUnitId, ...m.businessUnitIds]);
-  assertPlacementsInScope(subject, 'User', 'CREATE', createdPlacements(m, units));
+  assertPlacementsInScope(subject, 'User', 'CREATE', [...createdPlacements(m, units), ...(await groupPlacements(db, m.groups ?? []))]);
   assertGrantsHeld(subject, await anyRoleDefinitions(db, roleIds), 'a role given');
   if (m.securityProfiles?.length) assertProfilesAllowed(subject);
 }
@@ -117,10 +129,12 @@ export async function assertEditAllowed(
   after: Memberships,
   assignments: { before: Assignment[]; after?: Assignment[] },
   profiles: { before: string[]; after?: string[] },
+  groups: { before: string[]; after?: string[] },
 ): Promise<void> {
   if (profiles.after && !sameSet(profiles.before, profiles.after)) assertProfilesAllowed(subject);
   const units = await unitOrganizations(db, [before.ownerBusinessUnitId, after.ownerBusinessUnitId, ...before.businessUnitIds, ...after.businessUnitIds]);
-  assertPlacementsInScope(subject, 'User', 'EDIT', changedPlacements(before, after, units));
+  const changedGroups = groups.after ? await groupPlacements(db, symmetricDifference(groups.before, groups.after)) : [];
+  assertPlacementsInScope(subject, 'User', 'EDIT', [...changedPlacements(before, after, units), ...changedGroups]);
   if (before.ownerBusinessUnitId !== after.ownerBusinessUnitId) {
     assertPlacementsInScope(subject, 'User', 'ASSIGN', [
       unitPlacement('ownerBusinessUnitId', before.ownerBusinessUnitId, units),
