@@ -31,11 +31,11 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
   });
 
   it('seeds TICKETS_ADMINISTRATOR; the first administrator holds the identity profile of that name and is ACTIVE by the match', async () => {
-    const [{ id: adminId, profiles }] = await adminQuery<{ id: string; profiles: string[] }>(
+    const [{ id: adminId, crmProfiles }] = await adminQuery<{ id: string; crmProfiles: string[] }>(
       run.environment.databases.identity,
-      "SELECT id, security_profiles AS profiles FROM users WHERE username = 'admin'",
+      "SELECT id, security_profiles AS \"crmProfiles\" FROM users WHERE username = 'admin'",
     );
-    expect(profiles).toEqual(['TICKETS_ADMINISTRATOR']);
+    expect(crmProfiles).toEqual(['TICKETS_ADMINISTRATOR']);
     await eventually(async () => ((await kit.statusOf(adminId)) === 'ACTIVE' ? true : undefined), 5000);
     expect(await kit.mirrored(adminId)).toMatchObject({ status: 'ACTIVE', roles: ['TICKETS_ADMINISTRATOR'] });
     const roles = await run.admin.get('/api/tickets/roles?q=TICKETS_ADMINISTRATOR');
