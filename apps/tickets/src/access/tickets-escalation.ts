@@ -29,6 +29,3 @@ export function roleDefinitions(manager: EntityManager, roleIds: string[]): Prom
   if (!roleIds.length) return Promise.resolve([]);
   return manager.query('SELECT name, read_only AS "readOnly", permissions, capabilities FROM ticket_roles WHERE id = ANY($1::uuid[])', [roleIds]);
 }
-
-/** The ids in one list and not the other: what a change of a role set gives or takes. */
-export const changedIds = (before: string[], after: string[]): string[] => [...after.filter((id) => !before.includes(id)), ...before.filter((id) => !after.includes(id))];
