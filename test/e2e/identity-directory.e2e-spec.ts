@@ -109,7 +109,7 @@ describe('identity directory: organizations, units, roles, profiles, groups, use
         name: 'Broken',
         permissions: [
           { entity: 'Role', action: 'VIEW', level: 'BUSINESS_UNIT' },
-          { entity: 'Ticket', action: 'CONFIGURE', level: 'USER' },
+          { entity: 'Organization', action: 'CONFIGURE', level: 'ORGANIZATION' },
           { entity: 'Nope', action: 'VIEW', level: 'GLOBAL' },
         ],
         capabilities: ['fly'],

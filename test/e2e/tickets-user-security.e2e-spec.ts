@@ -30,15 +30,17 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
     await run?.environment.dispose();
   });
 
-  it('seeds TICKETS_ADMINISTRATOR; the identity administrator is NEW until it assigns itself the role', async () => {
-    const [{ id: adminId }] = await adminQuery<{ id: string }>(run.environment.databases.identity, "SELECT id FROM users WHERE username = 'admin'");
-    expect((await kit.mirrored(adminId)).status).toBe('NEW');
-    expect((await run.admin.post('/api/tickets', { type: 'TASK', subject: 'x' })).body.code).toBe('TICKETS_ACCESS_NOT_ACTIVE');
+  it('seeds TICKETS_ADMINISTRATOR; the first administrator holds the identity profile of that name and is ACTIVE by the match', async () => {
+    const [{ id: adminId, crmProfiles }] = await adminQuery<{ id: string; crmProfiles: string[] }>(
+      run.environment.databases.identity,
+      "SELECT id, security_profiles AS \"crmProfiles\" FROM users WHERE username = 'admin'",
+    );
+    expect(crmProfiles).toEqual(['TICKETS_ADMINISTRATOR']);
+    await eventually(async () => ((await kit.statusOf(adminId)) === 'ACTIVE' ? true : undefined), 5000);
+    expect(await kit.mirrored(adminId)).toMatchObject({ status: 'ACTIVE', roles: ['TICKETS_ADMINISTRATOR'] });
     const roles = await run.admin.get('/api/tickets/roles?q=TICKETS_ADMINISTRATOR');
     const administrator = roles.body.items[0];
     expect(administrator.capabilities).toEqual(['ticket_user_security', 'ticket_internal_comments']);
-    const assigned = await kit.assignRoles(adminId, [administrator.id]);
-    expect(assigned.body).toMatchObject({ id: adminId, status: 'ACTIVE', roles: ['TICKETS_ADMINISTRATOR'] });
     expect((await run.admin.post('/api/tickets', { type: 'TASK', subject: 'first ticket' })).status).toBe(201);
     const profiles = await run.admin.get('/api/tickets/security-profiles?limit=100');
     expect(profiles.body.items.find((p: { name: string }) => p.name === 'TICKETS_ADMINISTRATOR').roles).toEqual(['TICKETS_ADMINISTRATOR']);

@@ -274,7 +274,7 @@ describe('odd input on every route of the gateway', () => {
         }
       }
       // The largest offset allowed passes validation: a page past the end, or the route's own refusal
-      // (the administrator holds no tickets role; a random parent id is not found).
+      // (a random parent id is not found).
       const furthest = await send(run.admin, r, `${urlOf(r)}?offset=10000000`);
       if (![200, 403, 404].includes(furthest.status)) wrong.push(`${r.path}?offset=10000000: ${furthest.status}`);
     }

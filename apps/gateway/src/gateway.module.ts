@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { HealthModule, serviceBusModule, SettingsModule } from '@app/service-kit';
 import { AccessGuard } from './access/access.guard';
 import { AccessPolicy } from './access/access-policy';
+import { TicketsSubjects } from './access/tickets-subjects';
 import { FieldAccessInterceptor } from './access/field-access.interceptor';
 import { ApiKeyStrategy } from './auth/api-key.strategy';
 import { JwtStrategy } from './auth/jwt.strategy';
@@ -29,6 +30,6 @@ import { RpcModule } from './rpc/rpc.module';
     }),
   ],
   controllers: GATEWAY_CONTROLLERS,
-  providers: [SessionCache, SessionEvents, AccessPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor }],
+  providers: [SessionCache, SessionEvents, TicketsSubjects, AccessPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor }],
 })
 export class GatewayModule {}

@@ -19,6 +19,7 @@ import { IdentityCredentials1763800002000 } from './migrations/1763800002000-ide
 import { RolesPerOrganization1763800004000 } from './migrations/1763800004000-roles-per-organization';
 import { LockoutModes1763800004100 } from './migrations/1763800004100-lockout-modes';
 import { ExportScope1763800004200 } from './migrations/1763800004200-export-scope';
+import { TicketEntitiesLeaveIdentity1763800004300 } from './migrations/1763800004300-ticket-entities-leave-identity';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
@@ -34,7 +35,7 @@ import { UsersService } from './users/users.service';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),

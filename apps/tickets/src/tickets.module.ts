@@ -7,6 +7,9 @@ import { TicketBusinessUnit } from './business-units/ticket-business-unit.entity
 import { TicketsFirstStartService } from './first-start/tickets-first-start.service';
 import { TicketsFoundation1763800000200 } from './migrations/1763800000200-tickets-foundation';
 import { TicketsCore1763800003000 } from './migrations/1763800003000-tickets-core';
+import { TicketDeletion1763800005000 } from './migrations/1763800005000-ticket-deletion';
+import { TicketsAccessMessageController } from './access/tickets-access.message.controller';
+import { TicketsEscalation } from './access/tickets-escalation';
 import { TicketRole } from './roles/ticket-role.entity';
 import { TicketRolesMessageController } from './roles/ticket-roles.message.controller';
 import { TicketRolesService } from './roles/ticket-roles.service';
@@ -35,12 +38,13 @@ import { UserMirrorService } from './users/user-mirror.service';
     ServiceDatabaseModule.forService({
       service: 'tickets',
       entities: [TicketUser, TicketBusinessUnit, TicketRole, TicketSecurityProfile, Ticket, TicketComment, TicketHistory],
-      migrations: [CreateOutbox1763800000000, CreateInbox1763800000001, TicketsFoundation1763800000200, TicketsCore1763800003000],
+      migrations: [CreateOutbox1763800000000, CreateInbox1763800000001, TicketsFoundation1763800000200, TicketsCore1763800003000, TicketDeletion1763800005000],
     }),
     serviceBusModule('tickets', true),
     HealthModule.forRoot({ database: true }),
   ],
   controllers: [
+    TicketsAccessMessageController,
     UserSecurityMessageController,
     TicketRolesMessageController,
     TicketSecurityProfilesMessageController,
@@ -54,6 +58,7 @@ import { UserMirrorService } from './users/user-mirror.service';
     TicketsEvents,
     TicketsFirstStartService,
     TicketAccessService,
+    TicketsEscalation,
     TicketRolesService,
     TicketSecurityProfilesService,
     UserSecurityService,

@@ -1,8 +1,12 @@
 import { SetMetadata } from '@nestjs/common';
 
-/** What a route needs beyond a valid session: an entity permission, a capability, or nothing more. */
+/**
+ * What a route needs beyond a valid session: an entity permission of identity's roles, a permission
+ * of the caller's tickets roles (ticket entities: DESIGN.md section 6), a capability, or nothing more.
+ */
 export type AccessRequirement =
   | { kind: 'entity'; entity: string; action: string }
+  | { kind: 'tickets'; entity: string; action: string }
   | { kind: 'capability'; capability: string }
   | { kind: 'authenticated' };
 
@@ -10,6 +14,10 @@ export const ACCESS_REQUIREMENT = 'access:requirement';
 
 export const RequirePermission = (entity: string, action: string): MethodDecorator =>
   SetMetadata(ACCESS_REQUIREMENT, { kind: 'entity', entity, action } satisfies AccessRequirement);
+
+/** A ticket entity's permission, granted by tickets' own security roles to an ACTIVE tickets user. */
+export const RequireTicketPermission = (entity: string, action: string): MethodDecorator =>
+  SetMetadata(ACCESS_REQUIREMENT, { kind: 'tickets', entity, action } satisfies AccessRequirement);
 
 export const RequireCapability = (capability: string): MethodDecorator =>
   SetMetadata(ACCESS_REQUIREMENT, { kind: 'capability', capability } satisfies AccessRequirement);

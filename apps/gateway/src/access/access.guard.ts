@@ -1,6 +1,7 @@
 import { ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { mayEscalate } from '@app/acl';
 import { errorBody } from '@app/contracts';
 import { IS_PUBLIC } from '@app/service-kit';
 import { AuthenticatedRequest } from '../auth/principal';
@@ -28,7 +29,9 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
     if (!requirement) throw new HttpException(errorBody(403, 'This route declares no permission, so it is closed.', 'NO_PERMISSION_DECLARED'), 403);
     await super.canActivate(context);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    request.scope = this.policy.enforce(request.user, requirement);
+    request.scope = await this.policy.enforce(request.user, requirement, String(request.id));
+    // Administration routes tell the service whether the caller may grant beyond its own grants.
+    if (requirement.kind === 'capability') request.roleEscalate = mayEscalate(this.policy.subjectOf(request.user));
     return true;
   }
 

@@ -7,10 +7,11 @@ import type { CallContext } from '../rpc/rpc.client';
 export type Principal = SessionView;
 
 /** A request past the access guard: its session, and the scope of the route's entity and action. */
-export type AuthenticatedRequest = FastifyRequest & { user: Principal; scope?: AclScope };
+export type AuthenticatedRequest = FastifyRequest & { user: Principal; scope?: AclScope; roleEscalate?: boolean };
 
-export const callContext = (request: FastifyRequest & { user?: Principal; scope?: AclScope }): CallContext => ({
+export const callContext = (request: FastifyRequest & { user?: Principal; scope?: AclScope; roleEscalate?: boolean }): CallContext => ({
   requestId: String(request.id),
   actor: request.user ? { userId: request.user.userId, sessionId: request.user.sessionId, organizationId: request.user.organizationId } : null,
   scope: request.scope,
+  roleEscalate: request.roleEscalate,
 });

@@ -23,8 +23,8 @@ export class ExportsHttpController {
   @Post()
   @HttpCode(202)
   @RequireCapability('export_users')
-  create(@Body() body: CreateExportDto, @Req() request: AuthenticatedRequest): Promise<ExportJobView> {
-    const scope = this.policy.enforce(request.user, { kind: 'entity', entity: 'User', action: 'VIEW' });
+  async create(@Body() body: CreateExportDto, @Req() request: AuthenticatedRequest): Promise<ExportJobView> {
+    const scope = await this.policy.enforce(request.user, { kind: 'entity', entity: 'User', action: 'VIEW' }, String(request.id));
     const payload: StartExportDto = { ...body, includePasswordHashes: this.policy.subjectOf(request.user).hasCapability('role_escalate') };
     return this.rpc.call('identity', IdentityCredentialsPatterns.exportsCreate, payload, { ...callContext(request), scope });
   }

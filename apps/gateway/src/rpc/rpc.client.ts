@@ -11,6 +11,7 @@ export interface CallContext {
   requestId: string;
   actor: RpcActor | null;
   scope?: AclScope;
+  roleEscalate?: boolean;
 }
 
 /**
@@ -32,7 +33,7 @@ export class RpcClient {
   }
 
   async call<T>(service: RpcService, pattern: string, payload: unknown, context: CallContext): Promise<T> {
-    const request: RpcRequest = { requestId: context.requestId, actor: context.actor, scope: context.scope, payload };
+    const request: RpcRequest = { requestId: context.requestId, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, payload };
     const deadline = this.settings.rpcTimeoutMs;
     try {
       return await firstValueFrom(this.clients[service].send<T>(pattern, request).pipe(timeout(deadline)));

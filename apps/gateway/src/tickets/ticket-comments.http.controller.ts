@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { CreateTicketCommentDto, PageQueryDto, TicketsPatterns } from '@app/contracts';
-import { RequirePermission } from '../access/access-requirement';
+import { RequireTicketPermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
 import { RpcClient } from '../rpc/rpc.client';
@@ -11,19 +11,25 @@ export class TicketCommentsHttpController {
   constructor(private readonly rpc: RpcClient) {}
 
   @Get('comments')
-  @RequirePermission('TicketComment', 'VIEW')
+  @RequireTicketPermission('TicketComment', 'VIEW')
   list(@Param('id', uuidParam('id')) ticketId: string, @Query() query: PageQueryDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call('tickets', TicketsPatterns.commentsList, { ...query, ticketId }, callContext(request));
   }
 
   @Post('comments')
-  @RequirePermission('TicketComment', 'CREATE')
+  @RequireTicketPermission('TicketComment', 'CREATE')
   create(@Param('id', uuidParam('id')) ticketId: string, @Body() body: CreateTicketCommentDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call('tickets', TicketsPatterns.commentsCreate, { ...body, ticketId }, callContext(request));
   }
 
+  @Delete('comments/:commentId')
+  @RequireTicketPermission('TicketComment', 'DELETE')
+  delete(@Param('id', uuidParam('id')) ticketId: string, @Param('commentId', uuidParam('commentId')) commentId: string, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call('tickets', TicketsPatterns.commentsDelete, { ticketId, commentId }, callContext(request));
+  }
+
   @Get('history')
-  @RequirePermission('Ticket', 'VIEW')
+  @RequireTicketPermission('Ticket', 'VIEW')
   history(@Param('id', uuidParam('id')) ticketId: string, @Query() query: PageQueryDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call('tickets', TicketsPatterns.historyList, { ...query, ticketId }, callContext(request));
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { administratorRole } from '@app/acl';
-import { ADMINISTRATOR_ROLE, SUITE_ACL } from '@app/contracts';
+import { ADMINISTRATOR_ROLE, SUITE_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { randomBytes } from 'node:crypto';
@@ -11,6 +11,7 @@ import { BusinessUnit } from '../organizations/business-unit.entity';
 import { publishUnitChanged } from '../organizations/business-unit-events';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from '../roles/role.entity';
+import { SecurityProfile } from '../security-profiles/security-profile.entity';
 import { UsersService } from '../users/users.service';
 
 /** Any fixed number: the advisory lock that keeps two first starts from seeding twice. */
@@ -18,7 +19,9 @@ const FIRST_START_LOCK = 7_310_001;
 
 /**
  * First start (DESIGN.md section 9): organization `Main`, its root business unit `Main`, role
- * ADMINISTRATOR and the first administrator, who holds it as a fixed role. Runs once per database.
+ * ADMINISTRATOR and the first administrator, who holds it as a fixed role. The administrator also gets
+ * the security profile TICKETS_ADMINISTRATOR, which tickets' own first start creates under the same
+ * name: the profile match (DESIGN.md section 6) makes them ACTIVE in tickets. Runs once per database.
  */
 @Injectable()
 export class FirstStartService implements OnApplicationBootstrap {
@@ -51,6 +54,7 @@ export class FirstStartService implements OnApplicationBootstrap {
           fieldPermissions: [],
         }),
       );
+      await manager.save(manager.create(SecurityProfile, { name: TICKETS_ADMINISTRATOR_ROLE, description: 'Matches the tickets profile of that name: everything in tickets' }));
       await this.users.insert(
         manager,
         publish,
@@ -66,7 +70,7 @@ export class FirstStartService implements OnApplicationBootstrap {
           organizationIds: [organization.id],
           businessUnitIds: [unit.id],
           roles: [{ roleId: role.id, fixed: true, default: true }],
-          securityProfiles: [],
+          securityProfiles: [TICKETS_ADMINISTRATOR_ROLE],
         },
         passwordHash,
         null,

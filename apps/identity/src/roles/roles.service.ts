@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ADMINISTRATOR_ROLE, EventTypes, ListRolesDto, RoleBodyDto, RoleChangedData, roleProblems, SUITE_ACL } from '@app/contracts';
+import { ADMINISTRATOR_ROLE, EventTypes, identityRoleProblems, ListRolesDto, RoleBodyDto, RoleChangedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -123,7 +123,7 @@ export class RolesService {
   }
 
   private assertValid(body: RoleBodyDto): void {
-    const problems = roleProblems(SUITE_ACL, body);
+    const problems = identityRoleProblems(body);
     if (problems.length) throw ServiceError.badInput(problems);
   }
 

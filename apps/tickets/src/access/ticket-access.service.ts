@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { buildOwnerTree, compileSubject, OwnerTree, RoleDefinition, Subject } from '@app/acl';
-import { RpcRequest, TICKETS_ACCESS_NOT_ACTIVE, TICKETS_ACL } from '@app/contracts';
+import { BusinessUnitNode, buildOwnerTree, compileSubject, OwnerTree, RoleDefinition, Subject } from '@app/acl';
+import { RpcRequest, TICKETS_ACCESS_NOT_ACTIVE, TICKETS_ACL, TicketsAccessView } from '@app/contracts';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -27,7 +27,7 @@ const MAX_CACHED_SUBJECTS = 10_000;
 @Injectable()
 export class TicketAccessService {
   private readonly subjects = new Map<string, { stamp: string; subject: Subject }>();
-  private tree: { version: string; tree: OwnerTree } | null = null;
+  private tree: { version: string; tree: OwnerTree; units: BusinessUnitNode[] } | null = null;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
@@ -68,10 +68,47 @@ export class TicketAccessService {
     return { user, organizationId, tree: await this.treeAt(user.aclVersion), aclVersion: user.aclVersion };
   }
 
+  /**
+   * What the gateway compiles the user's tickets subject from (`tickets.access.get`): status, enabled,
+   * membership of the organization, roles, units and the organization's part of the tree.
+   */
+  async accessView(userId: string, organizationId: string): Promise<TicketsAccessView> {
+    const [user]: TicketUser[] = await this.dataSource.query(
+      `SELECT id, enabled, status, organization_ids AS "organizationIds", business_unit_ids AS "businessUnitIds" FROM ticket_users WHERE id = $1`,
+      [userId],
+    );
+    const [{ version }]: { version: string }[] = await this.dataSource.query('SELECT version FROM ticket_acl_state WHERE id = 1');
+    await this.treeAt(version);
+    const organizationUnits = (this.tree?.units ?? []).filter((unit) => unit.organizationId === organizationId).map(({ id, parentId }) => ({ id, organizationId, parentId }));
+    if (!user) return { status: 'NONE', enabled: false, member: false, roles: [], businessUnitIds: [], organizationUnits };
+    return {
+      status: user.status,
+      enabled: user.enabled,
+      member: user.organizationIds.includes(organizationId),
+      roles: await this.rolesOf(userId),
+      businessUnitIds: user.businessUnitIds,
+      organizationUnits,
+    };
+  }
+
+  /**
+   * The caller's tickets grants for tickets' escalation rule: its subject when it may use tickets,
+   * otherwise a subject with no grant at all.
+   */
+  async grantsOf(request: RpcRequest): Promise<Subject> {
+    try {
+      return (await this.actorOf(request)).subject;
+    } catch (error) {
+      if (!(error instanceof ServiceError) || error.body.statusCode !== 403) throw error;
+      const context = { userId: request.actor?.userId ?? 'nobody', organizationId: request.actor?.organizationId ?? 'none', businessUnitIds: [] };
+      return compileSubject(TICKETS_ACL, [], context, buildOwnerTree([]));
+    }
+  }
+
   private async treeAt(version: string): Promise<OwnerTree> {
     if (this.tree?.version !== version) {
-      const units = await this.dataSource.getRepository(TicketBusinessUnit).find();
-      this.tree = { version, tree: buildOwnerTree(reachableUnits(units)) };
+      const units = reachableUnits(await this.dataSource.getRepository(TicketBusinessUnit).find());
+      this.tree = { version, tree: buildOwnerTree(units), units };
     }
     return this.tree.tree;
   }

@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessUnitChangedData, EventEnvelope } from '@app/contracts';
+import { Outbox } from '@app/bus';
 import { EntityManager } from 'typeorm';
-import { bumpAclVersion } from '../access/access-versions';
+import { aclChanged } from '../access/access-versions';
 
 /** Mirrors identity's business-unit tree; a change makes every cached subject recompile. */
 @Injectable()
 export class BusinessUnitMirrorService {
+  constructor(private readonly outbox: Outbox) {}
+
   async onUnitChanged(event: EventEnvelope<BusinessUnitChangedData>, manager: EntityManager): Promise<void> {
     const { id, organizationId, parentId } = event.data;
     // An older event (a redelivery after a later move) never overwrites a newer position.
@@ -15,6 +18,6 @@ export class BusinessUnitMirrorService {
         WHERE ticket_business_units.changed_at <= EXCLUDED.changed_at RETURNING id`,
       [id, organizationId, parentId, event.occurredAt],
     );
-    if (applied.length) await bumpAclVersion(manager);
+    if (applied.length) await aclChanged(manager, (type, data) => this.outbox.add(manager, type, data, event.correlationId ?? event.id), { kind: 'business-unit', id });
   }
 }

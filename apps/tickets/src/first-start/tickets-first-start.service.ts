@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { administratorRole } from '@app/acl';
 import { TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -14,12 +14,14 @@ const FIRST_START_LOCK = 7_320_001;
  * named TICKETS_ADMINISTRATOR so that they are activated with it on creation.
  */
 @Injectable()
-export class TicketsFirstStartService implements OnApplicationBootstrap {
+export class TicketsFirstStartService implements OnModuleInit {
   private readonly logger = new Logger('FirstStart');
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  // onModuleInit: before the event consumer starts (onApplicationBootstrap), so the first administrator's
+  // identity.user.created finds the profile TICKETS_ADMINISTRATOR to match.
+  async onModuleInit(): Promise<void> {
     const seeded = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [FIRST_START_LOCK]);
       const [existing] = await manager.query('SELECT 1 FROM ticket_roles WHERE name = $1', [TICKETS_ADMINISTRATOR_ROLE]);

@@ -21,17 +21,17 @@ export class TicketRolesMessageController {
 
   @MessagePattern(TicketsPatterns.rolesCreate)
   async create(@Payload() request: RpcRequest) {
-    return this.roles.create(await parsePayload(RoleBodyDto, request), request.requestId);
+    return this.roles.create(await parsePayload(RoleBodyDto, request), request);
   }
 
   @MessagePattern(TicketsPatterns.rolesUpdate)
   async update(@Payload() request: RpcRequest) {
     const { id, ...body } = await parsePayload(UpdateRolePayloadDto, request);
-    return this.roles.update(id, body as RoleBodyDto, request.requestId);
+    return this.roles.update(id, body as RoleBodyDto, request);
   }
 
   @MessagePattern(TicketsPatterns.rolesDelete)
   async delete(@Payload() request: RpcRequest) {
-    return this.roles.delete((await parsePayload(IdPayloadDto, request)).id, request.requestId);
+    return this.roles.delete((await parsePayload(IdPayloadDto, request)).id, request);
   }
 }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ListRolesDto, RoleBodyDto, roleProblems, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
+import { RoleDefinition } from '@app/acl';
+import { ListRolesDto, RoleBodyDto, roleProblems, RpcRequest, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { bumpAclVersion } from '../access/access-versions';
+import { aclChanged } from '../access/access-versions';
+import { TicketsEscalation } from '../access/tickets-escalation';
 import { containsPattern, Page, pageOf, problem, rethrowUnique } from '../kit/tickets-kit';
 import { TicketRole } from './ticket-role.entity';
 
@@ -29,6 +31,7 @@ export class TicketRolesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly escalation: TicketsEscalation,
   ) {}
 
   async list(query: ListRolesDto): Promise<Page<TicketRoleView>> {
@@ -45,10 +48,12 @@ export class TicketRolesService {
     return (await this.views(this.dataSource.manager, [role]))[0];
   }
 
-  async create(body: RoleBodyDto, correlationId: string | null): Promise<TicketRoleView> {
+  /** A role that grants nothing the caller's tickets roles lack (unless it holds role_escalate). */
+  async create(body: RoleBodyDto, request: RpcRequest): Promise<TicketRoleView> {
     assertValid(body);
+    await this.escalation.assertCovered(request, [definitionOf(body)], 'the tickets role');
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(request.requestId, async (manager) => {
         await assertNameFree(manager, body.name, null);
         const role = await manager.save(manager.create(TicketRole, stored(body)));
         return (await this.views(manager, [role]))[0];
@@ -58,16 +63,20 @@ export class TicketRolesService {
     }
   }
 
-  /** Replaces the definition whole; every holder's cached subject is recompiled on its next call. */
-  async update(id: string, body: RoleBodyDto, correlationId: string | null): Promise<TicketRoleView> {
+  /**
+   * Replaces the definition whole; every holder's cached subject is dropped (tickets.acl.changed). The
+   * caller must cover the role as it is and as it will be.
+   */
+  async update(id: string, body: RoleBodyDto, request: RpcRequest): Promise<TicketRoleView> {
     assertValid(body);
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(request.requestId, async (manager, publish) => {
         const role = await this.lock(manager, id);
+        await this.escalation.assertCovered(request, [role as unknown as RoleDefinition, definitionOf(body)], 'the tickets role');
         await assertNameFree(manager, body.name, id);
         Object.assign(role, stored(body));
         await manager.save(role);
-        await bumpAclVersion(manager);
+        await aclChanged(manager, publish, { kind: 'role', id });
         return (await this.views(manager, [role]))[0];
       });
     } catch (error) {
@@ -76,9 +85,10 @@ export class TicketRolesService {
   }
 
   /** Deletes a role that no user and no profile holds; a held one is a 409. */
-  async delete(id: string, correlationId: string | null): Promise<{ id: string; deleted: true }> {
-    return this.outbox.transaction(correlationId, async (manager) => {
+  async delete(id: string, request: RpcRequest): Promise<{ id: string; deleted: true }> {
+    return this.outbox.transaction(request.requestId, async (manager, publish) => {
       const role = await this.lock(manager, id);
+      await this.escalation.assertCovered(request, [role as unknown as RoleDefinition], 'the tickets role');
       const [{ users, profiles }] = await manager.query(
         `SELECT (SELECT count(*)::int FROM ticket_user_roles WHERE role_id = $1) AS users,
                 (SELECT count(*)::int FROM ticket_security_profile_roles WHERE role_id = $1) AS profiles`,
@@ -88,7 +98,7 @@ export class TicketRolesService {
         throw new ServiceError(409, `The tickets role ${role.name} is held by ${users} user(s) and ${profiles} security profile(s); remove it from them first.`, 'ROLE_IN_USE');
       }
       await manager.delete(TicketRole, { id });
-      await bumpAclVersion(manager);
+      await aclChanged(manager, publish, { kind: 'role', id });
       return { id, deleted: true as const };
     });
   }
@@ -137,3 +147,6 @@ const stored = (body: RoleBodyDto): Partial<TicketRole> => ({
   permissions: (body.permissions as TicketRole['permissions']).map(({ entity, action, level }) => ({ entity, action, level })),
   capabilities: body.capabilities as string[],
 });
+
+/** What libs/acl compiles of a role body. */
+const definitionOf = (body: RoleBodyDto): RoleDefinition => stored(body) as RoleDefinition;

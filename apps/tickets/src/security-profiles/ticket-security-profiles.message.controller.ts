@@ -21,13 +21,13 @@ export class TicketSecurityProfilesMessageController {
 
   @MessagePattern(TicketsPatterns.securityProfilesCreate)
   async create(@Payload() request: RpcRequest) {
-    return this.profiles.create(await parsePayload(CreateTicketSecurityProfileDto, request), request.requestId);
+    return this.profiles.create(await parsePayload(CreateTicketSecurityProfileDto, request), request);
   }
 
   @MessagePattern(TicketsPatterns.securityProfilesUpdate)
   async update(@Payload() request: RpcRequest) {
     const { id, ...changes } = await parsePayload(UpdateTicketSecurityProfilePayloadDto, request);
-    return this.profiles.update(id, changes, request.requestId);
+    return this.profiles.update(id, changes, request);
   }
 
   @MessagePattern(TicketsPatterns.securityProfilesDelete)

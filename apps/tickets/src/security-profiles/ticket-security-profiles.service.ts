@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTicketSecurityProfileDto, PageQueryDto, UpdateTicketSecurityProfileDto } from '@app/contracts';
+import { CreateTicketSecurityProfileDto, PageQueryDto, RpcRequest, UpdateTicketSecurityProfileDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { roleDefinitions, TicketsEscalation } from '../access/tickets-escalation';
+import { changedIds } from '../roles/role-set-change';
 import { Page, pageOf, problem, rethrowUnique } from '../kit/tickets-kit';
 import { assertRolesExist } from '../roles/role-references';
 import { TicketSecurityProfile } from './ticket-security-profile.entity';
@@ -29,6 +31,7 @@ export class TicketSecurityProfilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly escalation: TicketsEscalation,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<TicketSecurityProfileView>> {
@@ -43,11 +46,13 @@ export class TicketSecurityProfilesService {
     return (await views(this.dataSource.manager, [profile]))[0];
   }
 
-  async create(dto: CreateTicketSecurityProfileDto, correlationId: string | null): Promise<TicketSecurityProfileView> {
+  /** A profile gives its roles to every user it matches: its roles must be covered like an assignment. */
+  async create(dto: CreateTicketSecurityProfileDto, request: RpcRequest): Promise<TicketSecurityProfileView> {
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(request.requestId, async (manager) => {
         await assertNameFree(manager, dto.name, null);
         await assertRolesExist(manager, dto.roleIds);
+        await this.escalation.assertCovered(request, await roleDefinitions(manager, dto.roleIds), 'the profile');
         const profile = await manager.save(manager.create(TicketSecurityProfile, { name: dto.name, description: dto.description ?? null }));
         await setRoles(manager, profile.id, dto.roleIds);
         return (await views(manager, [profile]))[0];
@@ -58,9 +63,9 @@ export class TicketSecurityProfilesService {
   }
 
   /** Changes name, description or roles; users already activated keep the roles they were given. */
-  async update(id: string, dto: UpdateTicketSecurityProfileDto, correlationId: string | null): Promise<TicketSecurityProfileView> {
+  async update(id: string, dto: UpdateTicketSecurityProfileDto, request: RpcRequest): Promise<TicketSecurityProfileView> {
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(request.requestId, async (manager) => {
         const profile = await manager.findOne(TicketSecurityProfile, { where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!profile) throw ServiceError.notFound(`tickets security profile ${id}`);
         if (dto.name !== undefined) {
@@ -71,6 +76,8 @@ export class TicketSecurityProfilesService {
         await manager.save(profile);
         if (dto.roleIds) {
           await assertRolesExist(manager, dto.roleIds);
+          const before = (await views(manager, [profile]))[0].roleIds;
+          await this.escalation.assertCovered(request, await roleDefinitions(manager, changedIds(before, dto.roleIds)), 'the change of the profile\'s roles');
           await setRoles(manager, id, dto.roleIds);
         }
         return (await views(manager, [profile]))[0];

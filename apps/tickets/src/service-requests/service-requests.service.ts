@@ -3,7 +3,7 @@ import { CreateServiceRequestDto, ListServiceRequestsDto, RpcRequest } from '@ap
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
 import { Page, pageOf } from '../kit/tickets-kit';
 import { unitInOrganization } from '../tickets/ticket-people';
@@ -49,7 +49,7 @@ export class ServiceRequestsService {
     const { organizationId } = await this.access.memberOf(request);
     const { limit, offset } = pageOf(query);
     const [tickets, total] = await this.dataSource.getRepository(Ticket).findAndCount({
-      where: { type: 'SERVICE_REQUEST', organizationId, ...(query.status ? { status: query.status } : {}) },
+      where: { type: 'SERVICE_REQUEST', organizationId, deletedAt: IsNull(), ...(query.status ? { status: query.status } : {}) },
       order: { createdAt: 'DESC', id: 'DESC' },
       take: limit,
       skip: offset,

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateTicketCommentPayloadDto, RpcRequest, TicketPageQueryPayloadDto, TicketsPatterns } from '@app/contracts';
+import { CreateTicketCommentPayloadDto, RpcRequest, TicketCommentRefPayloadDto, TicketPageQueryPayloadDto, TicketsPatterns } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
 import { TicketCommentsService } from './ticket-comments.service';
 import { TicketHistoryService } from './ticket-history.service';
@@ -23,6 +23,12 @@ export class TicketCommentsMessageController {
   async create(@Payload() request: RpcRequest) {
     const { ticketId, ...body } = await parsePayload(CreateTicketCommentPayloadDto, request);
     return this.comments.create(request, ticketId, body);
+  }
+
+  @MessagePattern(TicketsPatterns.commentsDelete)
+  async delete(@Payload() request: RpcRequest) {
+    const { ticketId, commentId } = await parsePayload(TicketCommentRefPayloadDto, request);
+    return this.comments.delete(request, ticketId, commentId);
   }
 
   @MessagePattern(TicketsPatterns.historyList)

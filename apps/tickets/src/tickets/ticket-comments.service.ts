@@ -9,6 +9,7 @@ import { Page, pageOf } from '../kit/tickets-kit';
 import { applyScopes, COMMENT_COLUMNS, inScopes, scopesFor } from './ticket-scope';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketsService } from './tickets.service';
+import { recordHistory } from './ticket-writes';
 
 export interface TicketCommentView {
   id: string;
@@ -53,12 +54,34 @@ export class TicketCommentsService {
         throw new ServiceError(403, `Access denied: an internal comment needs the tickets capability ${INTERNAL}.`, 'ACCESS_DENIED', { missing: { capability: INTERNAL } });
       }
       const comment = { ticketId, authorId: actor.user.id, businessUnitId: ticket.businessUnitId, organizationId: ticket.organizationId, body: dto.body, internal };
-      if (!inScopes(scopesFor(actor, request, 'TicketComment', 'CREATE'), { ownerUserId: comment.authorId, ownerBusinessUnitId: comment.businessUnitId, organizationId: comment.organizationId })) {
+      if (!inScopes(scopesFor(actor, request, 'TicketComment', 'CREATE'), commentRecord(comment as TicketComment))) {
         throw new ServiceError(403, `Access denied: your roles do not let you comment on ticket ${ticketId}.`, 'ACCESS_DENIED');
       }
       return view(await manager.save(manager.create(TicketComment, comment)));
     });
   }
+
+  /**
+   * Deletes a comment the caller can see (internal ones need the capability) within its DELETE scope
+   * on TicketComment; the ticket's history keeps who deleted which comment (not its text).
+   */
+  async delete(request: RpcRequest, ticketId: string, commentId: string): Promise<{ id: string; deleted: true }> {
+    const actor = await this.access.actorOf(request);
+    return this.outbox.transaction(request.requestId, async (manager) => {
+      await this.tickets.viewable(manager, actor, null, ticketId, true);
+      const comment = await manager.findOne(TicketComment, { where: { id: commentId, ticketId }, lock: { mode: 'pessimistic_write' } });
+      const visible = comment && (!comment.internal || actor.subject.hasCapability(INTERNAL)) && inScopes(scopesFor(actor, null, 'TicketComment', 'VIEW'), commentRecord(comment));
+      if (!comment || !visible) throw ServiceError.notFound(`comment ${commentId} of ticket ${ticketId}`);
+      if (!inScopes(scopesFor(actor, request, 'TicketComment', 'DELETE'), commentRecord(comment))) {
+        throw new ServiceError(403, `Access denied: your tickets roles do not let you delete comment ${commentId}.`, 'ACCESS_DENIED', { missing: { entity: 'TicketComment', action: 'DELETE' } });
+      }
+      await manager.delete(TicketComment, { id: commentId });
+      await recordHistory(manager, ticketId, actor.user.id, [{ field: 'comment', oldValue: { id: comment.id, authorId: comment.authorId, internal: comment.internal }, newValue: null }]);
+      return { id: commentId, deleted: true as const };
+    });
+  }
 }
+
+const commentRecord = (c: TicketComment) => ({ ownerUserId: c.authorId, ownerBusinessUnitId: c.businessUnitId, organizationId: c.organizationId });
 
 const view = (c: TicketComment): TicketCommentView => ({ id: c.id, ticketId: c.ticketId, authorId: c.authorId, body: c.body, internal: c.internal, createdAt: c.createdAt.toISOString() });

@@ -35,5 +35,5 @@ export const ticketView = (t: Ticket): TicketView => ({
 });
 
 /** The fields a history entry may name, as the view shows them. */
-export const HISTORY_FIELDS = ['type', 'subject', 'description', 'status', 'priority', 'ownerId', 'assigneeId', 'requesterId', 'dueDate'] as const;
+export const HISTORY_FIELDS = ['type', 'subject', 'description', 'status', 'priority', 'ownerId', 'businessUnitId', 'assigneeId', 'requesterId', 'dueDate'] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];

@@ -29,7 +29,19 @@ export async function changeTicket(manager: EntityManager, publish: PublishInTra
   return saved;
 }
 
-async function recordHistory(manager: EntityManager, ticketId: string, actorId: string, entries: { field: HistoryField; oldValue: unknown; newValue: unknown }[]): Promise<void> {
+/**
+ * Hides the ticket (its history stays, ending with the deletion) and announces it. Comments go with
+ * it: they are reached only through their ticket.
+ */
+export async function deleteTicket(manager: EntityManager, publish: PublishInTransaction, actorId: string, ticket: Ticket): Promise<{ id: string; deleted: true }> {
+  await manager.query('UPDATE tickets SET deleted_at = now(), updated_at = now() WHERE id = $1', [ticket.id]);
+  await recordHistory(manager, ticket.id, actorId, [{ field: 'deleted', oldValue: false, newValue: true }]);
+  await announce(publish, EventTypes.TicketDeleted, ticketView(ticket));
+  return { id: ticket.id, deleted: true };
+}
+
+/** One history entry per field; besides the view's fields, `deleted` and `comment` (a comment deleted). */
+export async function recordHistory(manager: EntityManager, ticketId: string, actorId: string, entries: { field: HistoryField | 'deleted' | 'comment'; oldValue: unknown; newValue: unknown }[]): Promise<void> {
   if (!entries.length) return;
   await manager.query(
     `INSERT INTO ticket_history (ticket_id, actor_id, field, old_value, new_value)
@@ -41,5 +53,5 @@ async function recordHistory(manager: EntityManager, ticketId: string, actorId: 
 /** jsonb columns take JSON text; a plain string must be quoted to be one. */
 const jsonValue = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
-const announce = (publish: PublishInTransaction, type: typeof EventTypes.TicketCreated | typeof EventTypes.TicketUpdated, view: TicketView) =>
+const announce = (publish: PublishInTransaction, type: typeof EventTypes.TicketCreated | typeof EventTypes.TicketUpdated | typeof EventTypes.TicketDeleted, view: TicketView) =>
   publish<TicketChangedData>(type, { ticketId: view.id, type: view.type, status: view.status, requesterId: view.requesterId, organizationId: view.organizationId });

@@ -46,6 +46,10 @@ export class Ticket {
   @Column({ name: 'status_rank', type: 'smallint', insert: false, update: false, select: false })
   statusRank: number;
 
+  /** Set when the ticket was deleted: it is hidden from every read, its history kept. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true, select: false })
+  deletedAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

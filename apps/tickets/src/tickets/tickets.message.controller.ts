@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateTicketDto, IdPayloadDto, ListTicketsDto, RpcRequest, TicketsPatterns, TransitionPayloadDto, UpdateTicketPayloadDto } from '@app/contracts';
+import { AssignTicketOwnerPayloadDto, CreateTicketDto, IdPayloadDto, ListTicketsDto, RpcRequest, TicketsPatterns, TransitionPayloadDto, UpdateTicketPayloadDto } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
 import { TicketsService } from './tickets.service';
 
@@ -33,5 +33,16 @@ export class TicketsMessageController {
   async transition(@Payload() request: RpcRequest) {
     const { id, to } = await parsePayload(TransitionPayloadDto, request);
     return this.tickets.transition(request, id, to);
+  }
+
+  @MessagePattern(TicketsPatterns.ticketsAssignOwner)
+  async assignOwner(@Payload() request: RpcRequest) {
+    const { id, ownerId } = await parsePayload(AssignTicketOwnerPayloadDto, request);
+    return this.tickets.assignOwner(request, id, ownerId);
+  }
+
+  @MessagePattern(TicketsPatterns.ticketsDelete)
+  async delete(@Payload() request: RpcRequest) {
+    return this.tickets.delete(request, (await parsePayload(IdPayloadDto, request)).id);
   }
 }

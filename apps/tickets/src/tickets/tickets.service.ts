@@ -3,14 +3,16 @@ import { CreateTicketDto, FieldProblem, ListTicketsDto, RpcRequest, TicketStatus
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { AclAction } from '@app/acl';
+import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
 import { TicketAccessService, TicketsActor } from '../access/ticket-access.service';
 import { containsPattern, Page, pageOf } from '../kit/tickets-kit';
 import { personProblem, unitInOrganization } from './ticket-people';
 import { applyScopes, inScopes, OWNED_COLUMNS, scopesFor, ticketRecord } from './ticket-scope';
 import { canTransition, TICKET_TRANSITIONS } from './ticket-transitions';
 import { TicketView, ticketView } from './ticket-view';
-import { changeTicket, insertTicket } from './ticket-writes';
+import { changeTicket, deleteTicket, insertTicket } from './ticket-writes';
+import { TicketUser } from '../users/ticket-user.entity';
 import { Ticket } from './ticket.entity';
 
 const SORT_COLUMNS = { createdAt: 't.createdAt', updatedAt: 't.updatedAt', dueDate: 't.dueDate', priority: 't.priorityRank', status: 't.statusRank', subject: 't.subject' } as const;
@@ -53,7 +55,7 @@ export class TicketsService {
     const actor = await this.access.actorOf(request);
     const scopes = scopesFor(actor, request, 'Ticket', 'VIEW');
     const { limit, offset } = pageOf(query);
-    const qb = this.dataSource.getRepository(Ticket).createQueryBuilder('t');
+    const qb = this.dataSource.getRepository(Ticket).createQueryBuilder('t').where('t.deletedAt IS NULL');
     for (const field of ['status', 'type', 'priority', 'assigneeId', 'requesterId'] as const) {
       if (query[field] !== undefined) qb.andWhere(`t.${field} = :${field}`, { [field]: query[field] });
     }
@@ -78,7 +80,7 @@ export class TicketsService {
   async update(request: RpcRequest, id: string, dto: UpdateTicketDto): Promise<TicketView> {
     const actor = await this.access.actorOf(request);
     return this.outbox.transaction(request.requestId, async (manager, publish) => {
-      const ticket = await this.editable(manager, actor, request, id);
+      const ticket = await this.reachable(manager, actor, request, id, 'EDIT');
       const changes: Partial<Ticket> = {};
       if (dto.type !== undefined) changes.type = dto.type;
       if (dto.subject !== undefined) changes.subject = dto.subject.trim();
@@ -96,7 +98,7 @@ export class TicketsService {
   async transition(request: RpcRequest, id: string, to: TicketStatus): Promise<TicketView> {
     const actor = await this.access.actorOf(request);
     return this.outbox.transaction(request.requestId, async (manager, publish) => {
-      const ticket = await this.editable(manager, actor, request, id);
+      const ticket = await this.reachable(manager, actor, request, id, 'EDIT');
       if (!canTransition(ticket.status, to)) {
         const allowed = TICKET_TRANSITIONS[ticket.status];
         throw new ServiceError(
@@ -110,20 +112,51 @@ export class TicketsService {
     });
   }
 
-  /** A ticket the caller may view; missing and out of scope look the same (404). */
+  /**
+   * Gives the ticket to another owner (DESIGN.md section 3): ASSIGN must reach the ticket as it is and
+   * as it will be, filed under the new owner's unit. The new owner must be an ACTIVE, enabled tickets
+   * user of the ticket's organization. One history entry per changed field.
+   */
+  async assignOwner(request: RpcRequest, id: string, ownerId: string): Promise<TicketView> {
+    const actor = await this.access.actorOf(request);
+    return this.outbox.transaction(request.requestId, async (manager, publish) => {
+      const ticket = await this.reachable(manager, actor, request, id, 'ASSIGN');
+      const problem = await personProblem(manager, 'ownerId', ownerId, ticket.organizationId, true);
+      if (problem) throw ServiceError.badInput([problem]);
+      const owner = await manager.findOneByOrFail(TicketUser, { id: ownerId });
+      const businessUnitId = unitInOrganization(owner, ticket.organizationId, actor.tree);
+      if (!businessUnitId) throw ServiceError.badInput([{ field: 'ownerId', messages: [`ownerId ${ownerId} (${owner.username}) belongs to no business unit of the ticket's organization`] }]);
+      const next = { ownerId, businessUnitId, organizationId: ticket.organizationId };
+      if (!inScopes(scopesFor(actor, request, 'Ticket', 'ASSIGN'), ticketRecord(next))) {
+        throw new ServiceError(403, `Access denied: the new owner ${owner.username} lies beyond your ASSIGN level on Ticket.`, 'ACCESS_DENIED', { missing: { entity: 'Ticket', action: 'ASSIGN' } });
+      }
+      return changeTicket(manager, publish, actor.user.id, ticket, { ownerId, businessUnitId });
+    });
+  }
+
+  /** Deletes (hides) a ticket within the DELETE scope; its history records who deleted it. */
+  async delete(request: RpcRequest, id: string): Promise<{ id: string; deleted: true }> {
+    const actor = await this.access.actorOf(request);
+    return this.outbox.transaction(request.requestId, async (manager, publish) => {
+      const ticket = await this.reachable(manager, actor, request, id, 'DELETE');
+      return deleteTicket(manager, publish, actor.user.id, ticket);
+    });
+  }
+
+  /** A ticket the caller may view; missing, deleted and out of scope look the same (404). */
   async viewable(manager: EntityManager, actor: TicketsActor, request: RpcRequest | null, id: string, lock = false): Promise<Ticket> {
     const scopes = scopesFor(actor, request, 'Ticket', 'VIEW');
-    const ticket = await manager.findOne(Ticket, { where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const ticket = await manager.findOne(Ticket, { where: { id, deletedAt: IsNull() }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!ticket || !inScopes(scopes, ticketRecord(ticket))) throw ServiceError.notFound(`ticket ${id}`);
     return ticket;
   }
 
-  /** A ticket the caller may edit, locked: 404 when it cannot even see it, 403 when it may only see it. */
-  private async editable(manager: EntityManager, actor: TicketsActor, request: RpcRequest, id: string): Promise<Ticket> {
-    // The gateway's scope belongs to the route's action (EDIT); viewing is tickets' own decision here.
+  /** A ticket the caller may `action`, locked: 404 when it cannot even see it, 403 when it may only see it. */
+  private async reachable(manager: EntityManager, actor: TicketsActor, request: RpcRequest, id: string, action: AclAction): Promise<Ticket> {
+    // The gateway's scope belongs to the route's action; viewing is tickets' own decision here.
     const ticket = await this.viewable(manager, actor, null, id, true);
-    if (!inScopes(scopesFor(actor, request, 'Ticket', 'EDIT'), ticketRecord(ticket))) {
-      throw new ServiceError(403, `Access denied: your roles do not let you edit ticket ${id}.`, 'ACCESS_DENIED');
+    if (!inScopes(scopesFor(actor, request, 'Ticket', action), ticketRecord(ticket))) {
+      throw new ServiceError(403, `Access denied: your tickets roles do not let you ${action.toLowerCase()} ticket ${id}.`, 'ACCESS_DENIED', { missing: { entity: 'Ticket', action } });
     }
     return ticket;
   }

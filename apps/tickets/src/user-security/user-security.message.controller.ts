@@ -17,6 +17,6 @@ export class UserSecurityMessageController {
   @MessagePattern(TicketsPatterns.userSecurityAssignRoles)
   async assignRoles(@Payload() request: RpcRequest) {
     const { userId, roleIds } = await parsePayload(AssignTicketRolesPayloadDto, request);
-    return this.userSecurity.assignRoles(userId, roleIds, request.requestId);
+    return this.userSecurity.assignRoles(userId, roleIds, request);
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ListUserSecurityDto } from '@app/contracts';
+import { ListUserSecurityDto, RpcRequest } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { roleDefinitions, TicketsEscalation } from '../access/tickets-escalation';
+import { changedIds } from '../roles/role-set-change';
 import { Page, pageOf } from '../kit/tickets-kit';
 import { assertRolesExist } from '../roles/role-references';
 import { TicketUser } from '../users/ticket-user.entity';
@@ -22,6 +24,7 @@ export class UserSecurityService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly escalation: TicketsEscalation,
   ) {}
 
   /** NEW lists the users without roles, ACTIVE those with; no status lists both. */
@@ -48,12 +51,18 @@ export class UserSecurityService {
     return { items, total };
   }
 
-  /** Sets the user's whole set of roles: some make it ACTIVE, none make it NEW again. */
-  async assignRoles(userId: string, roleIds: string[], correlationId: string | null): Promise<UserRolesView> {
-    return this.outbox.transaction(correlationId, async (manager, publish) => {
+  /**
+   * Sets the user's whole set of roles: some make it ACTIVE, none make it NEW again. Every role given
+   * or taken must be covered by the caller's tickets roles (unless it holds role_escalate).
+   */
+  async assignRoles(userId: string, roleIds: string[], request: RpcRequest): Promise<UserRolesView> {
+    return this.outbox.transaction(request.requestId, async (manager, publish) => {
       const user = await manager.findOne(TicketUser, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw ServiceError.notFound(`tickets user ${userId}`);
       await assertRolesExist(manager, roleIds);
+      const held: { id: string }[] = await manager.query('SELECT role_id AS id FROM ticket_user_roles WHERE user_id = $1', [userId]);
+      const changed = changedIds(held.map((r) => r.id), roleIds);
+      await this.escalation.assertCovered(request, await roleDefinitions(manager, changed), 'the change of the user\'s tickets roles');
       return setUserRoles(manager, publish, userId, user.status, roleIds);
     });
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEnvelope, UserCreatedData, UserRefData, UserUpdatedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
-import { bumpUserAccess } from '../access/access-versions';
+import { userAccessChanged } from '../access/access-versions';
 import { TicketUser } from './ticket-user.entity';
 import { rolesOfMatchingProfiles, setUserRoles } from './user-roles';
 
@@ -47,14 +47,15 @@ export class UserMirrorService {
       const sets = changed.map(([, column], index) => `${column} = $${index + 2}`);
       await manager.query(`UPDATE ticket_users SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, [data.id, ...changed.map(([key]) => data[key])]);
     }
-    if (changed.some(([key]) => ACCESS_FIELDS.has(key))) await bumpUserAccess(manager, [data.id]);
+    if (changed.some(([key]) => ACCESS_FIELDS.has(key))) await userAccessChanged(manager, this.publisher(manager, event), [data.id]);
     if (data.securityProfiles && user.status === 'NEW') await this.matchProfiles(manager, this.publisher(manager, event), data.id, data.securityProfiles);
   }
 
-  /** A disabled user keeps its roles and status but reaches no ticket route (checked on every call). */
+  /** A disabled user keeps its roles and status but reaches no ticket route (the gateway's cached subject is dropped). */
   async onUserEnabled(event: EventEnvelope<UserRefData>, manager: EntityManager, enabled: boolean): Promise<void> {
     await this.lock(manager, event.data.id);
     await manager.query('UPDATE ticket_users SET enabled = $2, updated_at = now() WHERE id = $1', [event.data.id, enabled]);
+    await userAccessChanged(manager, this.publisher(manager, event), [event.data.id]);
   }
 
   private async matchProfiles(manager: EntityManager, publish: PublishInTransaction, userId: string, profileNames: string[]): Promise<void> {

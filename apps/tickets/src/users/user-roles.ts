@@ -1,7 +1,7 @@
 import { EventTypes, TicketsUserStatus, TicketsUserStatusData } from '@app/contracts';
 import type { PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
-import { bumpUserAccess } from '../access/access-versions';
+import { userAccessChanged } from '../access/access-versions';
 
 export interface UserRolesView {
   id: string;
@@ -19,7 +19,7 @@ export async function setUserRoles(manager: EntityManager, publish: PublishInTra
   if (roleIds.length) await manager.query('INSERT INTO ticket_user_roles (user_id, role_id) SELECT $1, unnest($2::uuid[])', [userId, roleIds]);
   const status: TicketsUserStatus = roleIds.length ? 'ACTIVE' : 'NEW';
   await manager.query('UPDATE ticket_users SET status = $2, updated_at = now() WHERE id = $1', [userId, status]);
-  await bumpUserAccess(manager, [userId]);
+  await userAccessChanged(manager, publish, [userId]);
   const view = await userRolesView(manager, userId, status);
   if (status !== previous) {
     await publish<TicketsUserStatusData>(status === 'ACTIVE' ? EventTypes.TicketsUserActivated : EventTypes.TicketsUserDeactivated, { userId, roles: view.roles });

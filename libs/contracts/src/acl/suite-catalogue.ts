@@ -21,10 +21,7 @@ export const SUITE_ENTITIES: AclEntityDefinition[] = [
   { name: 'Role', ownership: 'ORGANIZATION', fieldAcl: false, fields: ['name', 'label', 'readOnly', 'organizationId', 'permissions', 'capabilities', 'fieldPermissions'] },
   { name: 'SecurityProfile', ownership: 'NONE', fieldAcl: false, fields: ['name', 'description'] },
   { name: 'Group', ownership: 'ORGANIZATION', fieldAcl: false, fields: ['name'] },
-  { name: 'Ticket', ownership: 'USER', fieldAcl: true, fields: ['type', 'subject', 'description', 'status', 'priority', 'assigneeId', 'requesterId', 'dueDate'] },
-  { name: 'TicketComment', ownership: 'USER', fieldAcl: false, fields: ['body', 'internal'] },
-  { name: 'TicketRole', ownership: 'NONE', fieldAcl: false, fields: ['name', 'label', 'readOnly', 'permissions', 'capabilities'] },
-  { name: 'TicketSecurityProfile', ownership: 'NONE', fieldAcl: false, fields: ['name', 'description', 'roleIds'] },
+  // Ticket entities are not here: tickets' own security roles govern them (tickets-catalogue.ts).
   { name: 'PortalAccessProfile', ownership: 'NONE', fieldAcl: false, fields: ['name', 'description', 'features'] },
   { name: 'Payment', ownership: 'ORGANIZATION', fieldAcl: false, fields: ['amount', 'currency', 'reference'] },
   { name: 'PortalModule', ownership: 'ORGANIZATION', fieldAcl: false, fields: ['key', 'name'] },

@@ -11,8 +11,13 @@ export const EventTypes = {
   BusinessUnitChanged: 'identity.business-unit.changed',
   TicketsUserActivated: 'tickets.user.activated',
   TicketsUserDeactivated: 'tickets.user.deactivated',
+  /** A user's tickets subject changed otherwise: roles held, units, enabled. */
+  TicketsUserAccessChanged: 'tickets.user.access-changed',
+  /** Every tickets subject may have changed: a tickets role definition or the business-unit tree. */
+  TicketsAclChanged: 'tickets.acl.changed',
   TicketCreated: 'tickets.ticket.created',
   TicketUpdated: 'tickets.ticket.updated',
+  TicketDeleted: 'tickets.ticket.deleted',
   PortalAccessChanged: 'portal.access.changed',
 } as const;
 

@@ -6,7 +6,18 @@ export interface TicketsUserStatusData {
   roles: string[];
 }
 
-/** Payload of `tickets.ticket.created` and `.updated`. */
+/** Payload of `tickets.user.access-changed`. */
+export interface TicketsUserAccessChangedData {
+  userId: string;
+}
+
+/** Payload of `tickets.acl.changed`: what changed (`role` or `business-unit`) and its id. */
+export interface TicketsAclChangedData {
+  kind: 'role' | 'business-unit';
+  id: string;
+}
+
+/** Payload of `tickets.ticket.created`, `.updated` and `.deleted`.*/
 export interface TicketChangedData {
   ticketId: string;
   type: TicketType;

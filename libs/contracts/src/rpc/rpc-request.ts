@@ -12,6 +12,11 @@ export interface RpcRequest<TPayload = unknown> {
    * computed it with libs/acl. Services apply it as a query filter (`@app/acl/typeorm`).
    */
   scope?: AclScope;
+  /**
+   * Set by the gateway on tickets administration routes: whether the caller holds identity's
+   * `role_escalate`, which exempts it from tickets' "no one grants more than they hold".
+   */
+  roleEscalate?: boolean;
   payload: TPayload;
 }
 

@@ -4,3 +4,4 @@ export * from './list-tickets.dto';
 export * from './ticket-comment.dto';
 export * from './tickets-admin.dto';
 export * from './service-request.dto';
+export * from './tickets-access.dto';

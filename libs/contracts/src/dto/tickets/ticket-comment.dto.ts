@@ -23,3 +23,12 @@ export class TicketPageQueryPayloadDto extends PageQueryDto {
   @IsUUID()
   ticketId: string;
 }
+
+/** `DELETE /api/tickets/:id/comments/:commentId`. */
+export class TicketCommentRefPayloadDto {
+  @IsUUID()
+  ticketId: string;
+
+  @IsUUID()
+  commentId: string;
+}

@@ -70,3 +70,14 @@ export class TransitionPayloadDto extends TransitionDto {
   @IsUUID()
   id: string;
 }
+
+/** `POST /api/tickets/:id/assign-owner`: needs ASSIGN reaching the old and the new owner. */
+export class AssignTicketOwnerDto {
+  @IsUUID()
+  ownerId: string;
+}
+
+export class AssignTicketOwnerPayloadDto extends AssignTicketOwnerDto {
+  @IsUUID()
+  id: string;
+}
