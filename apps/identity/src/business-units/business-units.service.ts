@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { AclScope, recordInScope } from '@app/acl';
 import { CreateBusinessUnitDto, ListBusinessUnitsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertInScope, outOfScope, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
-import { BusinessUnit } from '../organizations/business-unit.entity';
-import { publishUnitChanged } from '../organizations/business-unit-events';
+import { assertInScope, outOfScope } from '../access/scope-checks';
+import { BusinessUnit } from '../business-units/business-unit.entity';
+import { publishUnitChanged } from '../business-units/business-unit-changed.event';
 import { Organization } from '../organizations/organization.entity';
 import { moveProblem, treeOrder } from './tree-rules';
 

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AclScope, recordInScope } from '@app/acl';
 import { CreateGroupDto, ListGroupsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertInScope, outOfScope, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
+import { assertInScope, outOfScope } from '../access/scope-checks';
 import { Organization } from '../organizations/organization.entity';
 import { Group } from './group.entity';
 

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { AclScope } from '@app/acl';
 import { CreateOrganizationDto, ListOrganizationsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { containsPattern, Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertInScope, containsPattern, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
-import { BusinessUnit } from './business-unit.entity';
-import { publishUnitChanged } from './business-unit-events';
+import { assertInScope } from '../access/scope-checks';
+import { BusinessUnit } from '../business-units/business-unit.entity';
+import { publishUnitChanged } from '../business-units/business-unit-changed.event';
 import { Organization } from './organization.entity';
 
 export interface OrganizationView {

@@ -5,12 +5,12 @@ import { ConfirmPasswordResetDto, EventTypes, PasswordChanged, PasswordResetsDon
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { DataSource } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
-import { endOpenSessions } from '../credentials/end-sessions';
-import { lockTargetUsers, TargetUser } from '../credentials/target-users';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { endOpenSessions } from '../auth/end-sessions';
+import { lockTargetUsers, TargetUser } from '../users/target-users';
 import { Mailer } from '../mail/mailer';
 import { passwordResetMail } from '../mail/messages';
-import { checkPassword, readPasswordPolicy } from '../users/password-policy';
+import { checkPassword, readPasswordPolicy } from '../passwords/password-policy';
 import { readResetTtlMs } from './reset-settings';
 import { hashToken, newResetToken } from './reset-token';
 

@@ -1,4 +1,4 @@
-import { checkPassword, PasswordPolicy } from '../users/password-policy';
+import { checkPassword, PasswordPolicy } from '../passwords/password-policy';
 import { suggestPassword } from './password-suggestion';
 
 describe('suggestPassword', () => {

@@ -4,12 +4,12 @@ import type { Subject } from '@app/acl';
 import { PasswordChanged, PasswordSuggestion, UserPasswordChangeDto } from '@app/contracts';
 import { ServiceError } from '@app/service-kit';
 import { DataSource } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
-import { endOpenSessions } from '../credentials/end-sessions';
-import { lockTargetUsers } from '../credentials/target-users';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { endOpenSessions } from '../auth/end-sessions';
+import { lockTargetUsers } from '../users/target-users';
 import { Mailer } from '../mail/mailer';
 import { passwordChangedMail } from '../mail/messages';
-import { checkPassword, readPasswordPolicy } from '../users/password-policy';
+import { checkPassword, readPasswordPolicy } from '../passwords/password-policy';
 import { suggestPassword } from './password-suggestion';
 
 /** An administrator sets a user's password (OroCRM "Change Password", with "Suggest Password"). */

@@ -4,14 +4,14 @@ import { CreateUserDto, EventTypes, FieldProblem, UserCreatedData } from '@app/c
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { EntityManager, In } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
-import { InvitationService } from '../invitations/invitation.service';
-import { BusinessUnit } from '../organizations/business-unit.entity';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { InvitationMailService } from '../mail/invitation-mail.service';
+import { BusinessUnit } from '../business-units/business-unit.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from '../roles/role.entity';
-import { checkPassword, readPasswordPolicy } from './password-policy';
+import { checkPassword, readPasswordPolicy } from '../passwords/password-policy';
 import { checkDirectoryReferences } from './user-references';
-import { loadExtras, saveAvatar, saveGroups } from './user-extras';
+import { loadExtras, saveAvatar, saveGroups } from './user-groups-and-avatar';
 import { UserRole } from './user-role.entity';
 import { assertCreateAllowed, roleOrganizationProblems } from './user-write-rules';
 import { toUserView, UserView } from './user-view';
@@ -27,7 +27,7 @@ export class UsersService {
   constructor(
     private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
-    private readonly invitations: InvitationService,
+    private readonly invitations: InvitationMailService,
   ) {}
 
   /** A user created by `actor`, inside its CREATE scope and with roles it holds itself (DESIGN.md section 3). */

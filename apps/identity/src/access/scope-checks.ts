@@ -2,10 +2,7 @@ import type { AclScope } from '@app/acl';
 import { recordInScope } from '@app/acl';
 import { ServiceError } from '@app/service-kit';
 
-export { containsPattern, DEFAULT_LIMIT, pageOf, rethrowUnique } from '@app/service-kit';
-export type { Page } from '@app/service-kit';
-
-/** The scope a request carries; a directory route without one reaches nothing. */
+/** The scope a request carries; a route without one reaches nothing (DESIGN.md section 3). */
 export const scopeOf = (request: { scope?: AclScope }): AclScope => request.scope ?? { level: 'NONE' };
 
 /** A single record the caller asks for must exist (404) and lie within its scope (403). */
@@ -20,4 +17,3 @@ export function assertInScope(
 
 /** 403 for an action whose target lies outside the caller's scope but whose existence they may know. */
 export const outOfScope = (what: string): ServiceError => new ServiceError(403, `Access denied: ${what} is outside your access level.`, 'ACCESS_DENIED');
-

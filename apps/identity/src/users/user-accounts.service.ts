@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AclScope, GLOBAL_SCOPE, Subject } from '@app/acl';
 import { EventTypes, ListUsersDto, UpdateProfileDto, UpdateUserDto, UserCreatedData, UserRefData, UserUpdatedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { containsPattern, Page, pageOf, ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { assertTargetsCovered } from '../access/write-checks';
 import { Session } from '../auth/session.entity';
-import { containsPattern, outOfScope, Page, pageOf } from '../directory-kit/directory-kit';
+import { outOfScope } from '../access/scope-checks';
 import { activateUser } from './user-activation';
-import { loadExtras, saveAvatar, saveGroups } from './user-extras';
-import { identityClashes, membershipProblems } from './user-edit-rules';
+import { loadExtras, saveAvatar, saveGroups } from './user-groups-and-avatar';
+import { identityClashes, membershipProblems } from './user-reference-rules';
 import { checkDirectoryReferences } from './user-references';
 import { UserAvatar } from './user-avatar.entity';
 import { UserRole } from './user-role.entity';
@@ -51,7 +51,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The users directory of OroCRM: list, view, edit, enable, disable, activate, avatar, own profile. */
 @Injectable()
-export class UserDirectoryService {
+export class UserAccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,

@@ -1,6 +1,6 @@
 import { FieldProblem } from '@app/contracts';
 import { EntityManager, In } from 'typeorm';
-import { BusinessUnit } from '../organizations/business-unit.entity';
+import { BusinessUnit } from '../business-units/business-unit.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from '../roles/role.entity';
 
