@@ -1,7 +1,7 @@
 import { identityClashProblems, KnownReferences, membershipProblems, MembershipState } from './user-rules';
 
 const known: KnownReferences = {
-  organizationIds: new Set(['o1', 'o2']),
+  organizationIds: new Set(['o1']),
   unitOrganizations: new Map([
     ['u1', 'o1'],
     ['u2', 'o2'],

@@ -11,6 +11,7 @@ export interface MembershipState {
 
 /** What exists of the references a MembershipState names, as read from the database. */
 export interface KnownReferences {
+  /** Those of the user's organizations that exist. */
   organizationIds: ReadonlySet<string>;
   /** Each existing business unit's organization. */
   unitOrganizations: ReadonlyMap<string, string>;
