@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Subject } from '@app/acl';
 import { CreateUserDto, EventTypes, UserCreatedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { InvitationMailService } from '../mail/invitation-mail.service';
-import { checkPassword, readPasswordPolicy } from '../passwords/password-policy';
+import { checkPassword } from '../passwords/password-policy';
 import { userCreatedData } from './user-events';
 import { userReferenceProblems } from './user-references';
 import { loadExtras, saveAvatar, saveGroups } from './user-groups-and-avatar';
@@ -20,9 +20,8 @@ const uniqueFields: Record<string, string> = { users_username_ci: 'username', us
 
 @Injectable()
 export class UsersService {
-  private readonly passwordPolicy = readPasswordPolicy();
-
   constructor(
+    @Inject(SETTINGS) private readonly settings: Settings,
     private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
     private readonly invitations: InvitationMailService,
@@ -30,7 +29,7 @@ export class UsersService {
 
   /** A user created by `actor`, inside its CREATE scope and with roles it holds itself (DESIGN.md section 3). */
   async create(dto: CreateUserDto, actor: Subject, correlationId: string | null): Promise<UserView> {
-    const passwordProblems = checkPassword(this.passwordPolicy, dto.password, dto.passwordConfirm);
+    const passwordProblems = checkPassword(this.settings.passwordPolicy, dto.password, dto.passwordConfirm);
     if (passwordProblems.length) throw ServiceError.badInput(passwordProblems);
     const passwordHash = await this.hasher.hash(dto.password);
     try {
