@@ -24,7 +24,6 @@ const badToken = (why: string) => ServiceError.badInput([{ field: 'token', messa
  */
 @Injectable()
 export class PasswordResetService {
-
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -15,7 +15,6 @@ import { suggestPassword } from './password-suggestion';
 /** An administrator sets a user's password (OroCRM "Change Password", with "Suggest Password"). */
 @Injectable()
 export class PasswordsService {
-
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
     @InjectDataSource() private readonly dataSource: DataSource,

@@ -19,7 +19,7 @@ export interface TargetUser {
   ownerOrganizationId: string;
 }
 
-/** For credentials the owner unit and that unit's organization decide, not the user's memberships. */
+/** Acting on an account, the owner unit and that unit's organization decide, not the user's memberships. */
 const OWNER_SCOPE_COLUMNS: ScopeColumns = { organizationId: 'ownerOrganizationId', ownerBusinessUnitId: 'ownerBusinessUnitId' };
 
 /**

@@ -32,7 +32,7 @@ const PLAIN_FIELDS = [
   'customFields', 'ownerBusinessUnitId', 'organizationIds', 'businessUnitIds', 'securityProfiles',
 ] as const;
 
-/** The users directory of OroCRM: list, view, edit, enable, disable, activate, avatar, own profile. */
+/** A user account once created (DESIGN.md section 5): list, view, edit, enable, disable, activate, avatar, own profile. */
 @Injectable()
 export class UserAccountsService {
   constructor(
@@ -234,7 +234,7 @@ export class UserAccountsService {
   }
 }
 
-/** The permission matrix of the gateway issue: a record outside the scope is a 403, a missing one a 404. */
+/** A user the caller names must exist (404) and lie in its scope (403), DESIGN.md section 3 "Scopes". */
 function inScope(user: User | null, id: string, scope: AclScope): User {
   if (!user) throw ServiceError.notFound(`user ${id}`);
   if (!userInScope(scope, user)) throw outOfScope(`user ${id}`);

@@ -1,6 +1,6 @@
 import { UserCreatedData, UserUpdatedData } from '@app/contracts';
 
-/** The user properties the identity.user.* events carry (DESIGN.md section 7). */
+/** The user properties the identity.user.* events carry (DESIGN.md section 2, the events table). */
 export type MirroredUser = {
   id: string;
   username: string;
