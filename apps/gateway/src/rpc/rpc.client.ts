@@ -4,7 +4,7 @@ import type { AclScope } from '@app/acl';
 import { errorBody, isErrorBody, RpcActor, RpcRequest } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { RPC_CLIENTS, RpcService } from './rpc-clients';
+import { RPC_CLIENTS, RpcService } from './rpc-client.tokens';
 
 /** Who is asking and under which request id; every RPC carries both. */
 export interface CallContext {

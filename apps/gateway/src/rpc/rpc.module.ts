@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { ClientsModule } from '@nestjs/microservices';
 import { rpcTransportOptions } from '@app/bus';
 import { SETTINGS, Settings } from '@app/service-kit';
-import { RPC_CLIENTS, RpcService } from './rpc-clients';
+import { RPC_CLIENTS, RpcService } from './rpc-client.tokens';
 import { RpcClient } from './rpc.client';
 
 const client = (service: RpcService) => ({

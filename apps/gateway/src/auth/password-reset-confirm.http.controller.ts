@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ConfirmPasswordResetDto, IdentityCredentialsPatterns, PasswordChanged } from '@app/contracts';
 import { Public } from '@app/service-kit';
 import type { FastifyRequest } from 'fastify';
-import { callContext } from '../auth/principal';
+import { callContext } from './principal';
 import { RpcClient } from '../rpc/rpc.client';
 
 /** Where the mailed reset link leads: public, since the user cannot log in until it is done. */
