@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
-import { ConfirmPasswordResetDto, IdentityCredentialsPatterns, PasswordChanged } from '@app/contracts';
+import { ConfirmPasswordResetDto, IdentityRpc, PasswordChanged } from '@app/contracts';
 import { Public } from '@app/service-kit';
 import type { FastifyRequest } from 'fastify';
 import { callContext } from './principal';
@@ -14,6 +14,6 @@ export class PasswordResetConfirmHttpController {
   @Public()
   @HttpCode(200)
   confirm(@Body() body: ConfirmPasswordResetDto, @Req() request: FastifyRequest): Promise<PasswordChanged> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.passwordResetsConfirm, body, callContext(request));
+    return this.rpc.call(IdentityRpc.passwordResetsConfirm, body, callContext(request));
   }
 }

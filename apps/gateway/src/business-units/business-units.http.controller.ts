@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { CreateBusinessUnitDto, DirectoryPatterns, ListBusinessUnitsDto, MoveBusinessUnitDto, RenameBusinessUnitDto } from '@app/contracts';
+import { CreateBusinessUnitDto, IdentityRpc, ListBusinessUnitsDto, MoveBusinessUnitDto, RenameBusinessUnitDto } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -13,31 +13,31 @@ export class BusinessUnitsHttpController {
   @Get()
   @RequirePermission('BusinessUnit', 'VIEW')
   list(@Query() query: ListBusinessUnitsDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.businessUnitsList, query, callContext(request));
+    return this.rpc.call(IdentityRpc.businessUnitsList, query, callContext(request));
   }
 
   @Get(':id')
   @RequirePermission('BusinessUnit', 'VIEW')
   get(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.businessUnitsGet, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.businessUnitsGet, { id }, callContext(request));
   }
 
   @Post()
   @RequirePermission('BusinessUnit', 'CREATE')
   create(@Body() body: CreateBusinessUnitDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.businessUnitsCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.businessUnitsCreate, body, callContext(request));
   }
 
   @Patch(':id')
   @RequirePermission('BusinessUnit', 'EDIT')
   rename(@Param('id', uuidParam('id')) id: string, @Body() body: RenameBusinessUnitDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.businessUnitsRename, { ...body, id }, callContext(request));
+    return this.rpc.call(IdentityRpc.businessUnitsRename, { ...body, id }, callContext(request));
   }
 
   @Post(':id/move')
   @HttpCode(200)
   @RequirePermission('BusinessUnit', 'EDIT')
   move(@Param('id', uuidParam('id')) id: string, @Body() body: MoveBusinessUnitDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.businessUnitsMove, { ...body, id }, callContext(request));
+    return this.rpc.call(IdentityRpc.businessUnitsMove, { ...body, id }, callContext(request));
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { CreateGroupDto, DirectoryPatterns, ListGroupsDto, RenameGroupDto } from '@app/contracts';
+import { CreateGroupDto, IdentityRpc, ListGroupsDto, RenameGroupDto } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -12,30 +12,30 @@ export class GroupsHttpController {
   @Get()
   @RequirePermission('Group', 'VIEW')
   list(@Query() query: ListGroupsDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.groupsList, query, callContext(request));
+    return this.rpc.call(IdentityRpc.groupsList, query, callContext(request));
   }
 
   @Get(':id')
   @RequirePermission('Group', 'VIEW')
   get(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.groupsGet, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.groupsGet, { id }, callContext(request));
   }
 
   @Post()
   @RequirePermission('Group', 'CREATE')
   create(@Body() body: CreateGroupDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.groupsCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.groupsCreate, body, callContext(request));
   }
 
   @Patch(':id')
   @RequirePermission('Group', 'EDIT')
   rename(@Param('id', uuidParam('id')) id: string, @Body() body: RenameGroupDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.groupsRename, { ...body, id }, callContext(request));
+    return this.rpc.call(IdentityRpc.groupsRename, { ...body, id }, callContext(request));
   }
 
   @Delete(':id')
   @RequirePermission('Group', 'DELETE')
   delete(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.groupsDelete, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.groupsDelete, { id }, callContext(request));
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Put, Req } from '@nestjs/common';
-import { DirectoryPatterns, UpdateProfileDto, UserConfigurationDto } from '@app/contracts';
+import { IdentityRpc, UpdateProfileDto, UserConfigurationDto } from '@app/contracts';
 import { Authenticated } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { RpcClient } from '../rpc/rpc.client';
@@ -12,24 +12,24 @@ export class MyProfileHttpController {
   @Get('profile')
   @Authenticated()
   profile(@Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.profileGet, {}, callContext(request));
+    return this.rpc.call(IdentityRpc.profileGet, {}, callContext(request));
   }
 
   @Patch('profile')
   @Authenticated()
   updateProfile(@Body() body: UpdateProfileDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.profileUpdate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.profileUpdate, body, callContext(request));
   }
 
   @Get('configuration')
   @Authenticated()
   configuration(@Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.configurationGet, { userId: request.user.userId }, callContext(request));
+    return this.rpc.call(IdentityRpc.configurationGet, { userId: request.user.userId }, callContext(request));
   }
 
   @Put('configuration')
   @Authenticated()
   configure(@Body() body: UserConfigurationDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.configurationPut, { ...body, userId: request.user.userId }, callContext(request));
+    return this.rpc.call(IdentityRpc.configurationPut, { ...body, userId: request.user.userId }, callContext(request));
   }
 }

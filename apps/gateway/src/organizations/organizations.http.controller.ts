@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { CreateOrganizationDto, DirectoryPatterns, ListOrganizationsDto, RenameOrganizationDto } from '@app/contracts';
+import { CreateOrganizationDto, IdentityRpc, ListOrganizationsDto, RenameOrganizationDto } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -12,24 +12,24 @@ export class OrganizationsHttpController {
   @Get()
   @RequirePermission('Organization', 'VIEW')
   list(@Query() query: ListOrganizationsDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.organizationsList, query, callContext(request));
+    return this.rpc.call(IdentityRpc.organizationsList, query, callContext(request));
   }
 
   @Get(':id')
   @RequirePermission('Organization', 'VIEW')
   get(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.organizationsGet, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.organizationsGet, { id }, callContext(request));
   }
 
   @Post()
   @RequirePermission('Organization', 'CREATE')
   create(@Body() body: CreateOrganizationDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.organizationsCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.organizationsCreate, body, callContext(request));
   }
 
   @Patch(':id')
   @RequirePermission('Organization', 'EDIT')
   rename(@Param('id', uuidParam('id')) id: string, @Body() body: RenameOrganizationDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.organizationsRename, { ...body, id }, callContext(request));
+    return this.rpc.call(IdentityRpc.organizationsRename, { ...body, id }, callContext(request));
   }
 }

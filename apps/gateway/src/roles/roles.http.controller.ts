@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { DirectoryPatterns, ListRolesDto, RoleBodyDto } from '@app/contracts';
+import { IdentityRpc, ListRolesDto, RoleBodyDto } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -12,31 +12,31 @@ export class RolesHttpController {
   @Get()
   @RequirePermission('Role', 'VIEW')
   list(@Query() query: ListRolesDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.rolesList, query, callContext(request));
+    return this.rpc.call(IdentityRpc.rolesList, query, callContext(request));
   }
 
   @Get(':id')
   @RequirePermission('Role', 'VIEW')
   get(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.rolesGet, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.rolesGet, { id }, callContext(request));
   }
 
   @Post()
   @RequirePermission('Role', 'CREATE')
   create(@Body() body: RoleBodyDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.rolesCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.rolesCreate, body, callContext(request));
   }
 
   /** The whole definition, as on create: a role is read whole, so it is replaced whole. */
   @Put(':id')
   @RequirePermission('Role', 'EDIT')
   update(@Param('id', uuidParam('id')) id: string, @Body() body: RoleBodyDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.rolesUpdate, { ...body, id }, callContext(request));
+    return this.rpc.call(IdentityRpc.rolesUpdate, { ...body, id }, callContext(request));
   }
 
   @Delete(':id')
   @RequirePermission('Role', 'DELETE')
   delete(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.rolesDelete, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.rolesDelete, { id }, callContext(request));
   }
 }

@@ -1,3 +1,4 @@
-export const RPC_CLIENTS = { identity: 'IDENTITY_RPC', tickets: 'TICKETS_RPC', portal: 'PORTAL_RPC' } as const;
+import type { RpcService } from '@app/contracts';
 
-export type RpcService = keyof typeof RPC_CLIENTS;
+/** Nest injection tokens of the three AMQP client proxies RpcClient sends through. */
+export const RPC_CLIENTS: Record<RpcService, string> = { identity: 'IDENTITY_RPC', tickets: 'TICKETS_RPC', portal: 'PORTAL_RPC' };

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { CreateTicketSecurityProfileDto, PageQueryDto, TicketsPatterns, UpdateTicketSecurityProfileDto } from '@app/contracts';
+import { CreateTicketSecurityProfileDto, PageQueryDto, TicketsRpc, UpdateTicketSecurityProfileDto } from '@app/contracts';
 import { RequireCapability } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -13,30 +13,30 @@ export class TicketSecurityProfilesHttpController {
   @Get()
   @RequireCapability('ticket_user_security')
   list(@Query() query: PageQueryDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.securityProfilesList, query, callContext(request));
+    return this.rpc.call(TicketsRpc.securityProfilesList, query, callContext(request));
   }
 
   @Get(':id')
   @RequireCapability('ticket_user_security')
   get(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.securityProfilesGet, { id }, callContext(request));
+    return this.rpc.call(TicketsRpc.securityProfilesGet, { id }, callContext(request));
   }
 
   @Post()
   @RequireCapability('ticket_user_security')
   create(@Body() body: CreateTicketSecurityProfileDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.securityProfilesCreate, body, callContext(request));
+    return this.rpc.call(TicketsRpc.securityProfilesCreate, body, callContext(request));
   }
 
   @Patch(':id')
   @RequireCapability('ticket_user_security')
   update(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateTicketSecurityProfileDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.securityProfilesUpdate, { ...body, id }, callContext(request));
+    return this.rpc.call(TicketsRpc.securityProfilesUpdate, { ...body, id }, callContext(request));
   }
 
   @Delete(':id')
   @RequireCapability('ticket_user_security')
   delete(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.securityProfilesDelete, { id }, callContext(request));
+    return this.rpc.call(TicketsRpc.securityProfilesDelete, { id }, callContext(request));
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post, Req } from '@nestjs/common';
-import { ApiKeyIssued, GenerateApiKeyDto, IdentityCredentialsPatterns } from '@app/contracts';
+import { ApiKeyIssued, GenerateApiKeyDto, IdentityRpc } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -13,6 +13,6 @@ export class ApiKeysHttpController {
   @Post(':id/api-key')
   @RequirePermission('User', 'EDIT')
   generate(@Param('id', uuidParam('id')) userId: string, @Body() body: GenerateApiKeyDto, @Req() request: AuthenticatedRequest): Promise<ApiKeyIssued> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.apiKeysGenerate, { ...body, userId }, callContext(request));
+    return this.rpc.call(IdentityRpc.apiKeysGenerate, { ...body, userId }, callContext(request));
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req, StreamableFile } from '@nestjs/common';
-import { ConfigurationQueryDto, DirectoryPatterns, ListUsersDto, UpdateUserDto, UserConfigurationDto } from '@app/contracts';
+import { ConfigurationQueryDto, IdentityRpc, ListUsersDto, UpdateUserDto, UserConfigurationDto } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -13,40 +13,40 @@ export class UserDirectoryHttpController {
   @Get()
   @RequirePermission('User', 'VIEW')
   list(@Query() query: ListUsersDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.usersList, query, callContext(request));
+    return this.rpc.call(IdentityRpc.usersList, query, callContext(request));
   }
 
   @Get(':id')
   @RequirePermission('User', 'VIEW')
   view(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.usersView, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.usersView, { id }, callContext(request));
   }
 
   @Get(':id/avatar')
   @RequirePermission('User', 'VIEW')
   async avatar(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest): Promise<StreamableFile> {
-    const image = await this.rpc.call<{ contentType: string; dataBase64: string }>('identity', DirectoryPatterns.usersAvatarGet, { id }, callContext(request));
+    const image = await this.rpc.call(IdentityRpc.usersAvatarGet, { id }, callContext(request));
     return new StreamableFile(Buffer.from(image.dataBase64, 'base64'), { type: image.contentType });
   }
 
   @Patch(':id')
   @RequirePermission('User', 'EDIT')
   update(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateUserDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.usersUpdate, { ...body, id }, callContext(request));
+    return this.rpc.call(IdentityRpc.usersUpdate, { ...body, id }, callContext(request));
   }
 
   @Post(':id/enable')
   @HttpCode(200)
   @RequirePermission('User', 'EDIT')
   enable(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.usersEnable, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.usersEnable, { id }, callContext(request));
   }
 
   @Post(':id/disable')
   @HttpCode(200)
   @RequirePermission('User', 'EDIT')
   disable(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.usersDisable, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.usersDisable, { id }, callContext(request));
   }
 
   /** OroCRM's Activate: unlocks a user locked after too many failed logins. */
@@ -54,14 +54,14 @@ export class UserDirectoryHttpController {
   @HttpCode(200)
   @RequirePermission('User', 'EDIT')
   activate(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.usersActivate, { id }, callContext(request));
+    return this.rpc.call(IdentityRpc.usersActivate, { id }, callContext(request));
   }
 
   /** The user's settings in `?organizationId=` (the administrator's current organization by default). */
   @Get(':id/configuration')
   @RequirePermission('User', 'CONFIGURE')
   configuration(@Param('id', uuidParam('id')) id: string, @Query() query: ConfigurationQueryDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('identity', DirectoryPatterns.configurationGet, { userId: id, ...query }, callContext(request));
+    return this.rpc.call(IdentityRpc.configurationGet, { userId: id, ...query }, callContext(request));
   }
 
   @Put(':id/configuration')
@@ -72,6 +72,6 @@ export class UserDirectoryHttpController {
     @Body() body: UserConfigurationDto,
     @Req() request: AuthenticatedRequest,
   ) {
-    return this.rpc.call('identity', DirectoryPatterns.configurationPut, { ...body, userId: id, ...query }, callContext(request));
+    return this.rpc.call(IdentityRpc.configurationPut, { ...body, userId: id, ...query }, callContext(request));
   }
 }

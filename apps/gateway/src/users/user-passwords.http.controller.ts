@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ChangePasswordDto, IdentityCredentialsPatterns, PasswordChanged, PasswordResetsDone, PasswordSuggestion, ResetPasswordsDto } from '@app/contracts';
+import { ChangePasswordDto, IdentityRpc, PasswordChanged, PasswordResetsDone, PasswordSuggestion, ResetPasswordsDto } from '@app/contracts';
 import { RequireCapability, RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -17,21 +17,21 @@ export class UserPasswordsHttpController {
   @Get('password-suggestion')
   @RequireCapability('user_management')
   suggest(@Req() request: AuthenticatedRequest): Promise<PasswordSuggestion> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.passwordsSuggest, {}, callContext(request));
+    return this.rpc.call(IdentityRpc.passwordsSuggest, {}, callContext(request));
   }
 
   @Post(':id/password')
   @HttpCode(200)
   @RequirePermission('User', 'EDIT')
   change(@Param('id', uuidParam('id')) userId: string, @Body() body: ChangePasswordDto, @Req() request: AuthenticatedRequest): Promise<PasswordChanged> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.passwordsChange, { ...body, userId }, callContext(request));
+    return this.rpc.call(IdentityRpc.passwordsChange, { ...body, userId }, callContext(request));
   }
 
   @Post(':id/password-reset')
   @HttpCode(200)
   @RequirePermission('User', 'EDIT')
   resetOne(@Param('id', uuidParam('id')) userId: string, @Req() request: AuthenticatedRequest): Promise<PasswordResetsDone> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.passwordResetsCreateOne, { userId }, callContext(request));
+    return this.rpc.call(IdentityRpc.passwordResetsCreateOne, { userId }, callContext(request));
   }
 
   /** The mass action of the users list: all of them or, if one is unknown, none. */
@@ -39,6 +39,6 @@ export class UserPasswordsHttpController {
   @HttpCode(200)
   @RequirePermission('User', 'EDIT')
   resetMany(@Body() body: ResetPasswordsDto, @Req() request: AuthenticatedRequest): Promise<PasswordResetsDone> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.passwordResetsCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.passwordResetsCreate, body, callContext(request));
   }
 }

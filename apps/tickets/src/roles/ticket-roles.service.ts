@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RoleDefinition } from '@app/acl';
-import { ListRolesDto, RoleBodyDto, roleProblems, RpcRequest, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
+import { ListRolesDto, RoleBodyDto, roleProblems, RpcRequest, TicketRoleView, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,18 +9,6 @@ import { aclChanged } from '../access/access-versions';
 import { TicketsEscalation } from '../access/tickets-escalation';
 import { containsPattern, Page, pageOf, problem, rethrowUnique } from '../kit/tickets-kit';
 import { TicketRole } from './ticket-role.entity';
-
-export interface TicketRoleView {
-  id: string;
-  name: string;
-  label: string | null;
-  readOnly: boolean;
-  permissions: TicketRole['permissions'];
-  capabilities: string[];
-  fieldPermissions: [];
-  userCount: number;
-  createdAt: string;
-}
 
 const UNIQUE = { ticket_roles_name_ci: 'name' };
 

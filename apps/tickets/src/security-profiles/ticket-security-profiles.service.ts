@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTicketSecurityProfileDto, PageQueryDto, RpcRequest, UpdateTicketSecurityProfileDto } from '@app/contracts';
+import { CreateTicketSecurityProfileDto, PageQueryDto, RpcRequest, TicketSecurityProfileView, UpdateTicketSecurityProfileDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,15 +9,6 @@ import { changedIds } from '../roles/role-set-change';
 import { Page, pageOf, problem, rethrowUnique } from '../kit/tickets-kit';
 import { assertRolesExist } from '../roles/role-references';
 import { TicketSecurityProfile } from './ticket-security-profile.entity';
-
-export interface TicketSecurityProfileView {
-  id: string;
-  name: string;
-  description: string | null;
-  roleIds: string[];
-  roles: string[];
-  createdAt: string;
-}
 
 const UNIQUE = { ticket_security_profiles_name_ci: 'name' };
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTicketCommentDto, PageQueryDto, RpcRequest } from '@app/contracts';
+import { CreateTicketCommentDto, PageQueryDto, RpcRequest, TicketCommentView } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,15 +10,6 @@ import { applyScopes, COMMENT_COLUMNS, inScopes, scopesFor } from './ticket-scop
 import { TicketComment } from './ticket-comment.entity';
 import { TicketsService } from './tickets.service';
 import { recordHistory } from './ticket-writes';
-
-export interface TicketCommentView {
-  id: string;
-  ticketId: string;
-  authorId: string;
-  body: string;
-  internal: boolean;
-  createdAt: string;
-}
 
 const INTERNAL = 'ticket_internal_comments';
 

@@ -1,7 +1,7 @@
-import { EventTypes, TicketChangedData } from '@app/contracts';
+import { EventTypes, TicketChangedData, TicketView } from '@app/contracts';
 import type { PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
-import { HISTORY_FIELDS, HistoryField, TicketView, ticketView } from './ticket-view';
+import { HISTORY_FIELDS, HistoryField, ticketView } from './ticket-view';
 import { Ticket } from './ticket.entity';
 
 /** Inserts a ticket with a history entry per field it starts with, and announces it. */

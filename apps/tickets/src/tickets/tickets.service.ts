@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTicketDto, FieldProblem, ListTicketsDto, RpcRequest, TicketStatus, UpdateTicketDto } from '@app/contracts';
+import { CreateTicketDto, FieldProblem, ListTicketsDto, RpcRequest, TicketStatus, TicketView, UpdateTicketDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,7 +10,7 @@ import { containsPattern, Page, pageOf } from '../kit/tickets-kit';
 import { personProblem, unitInOrganization } from './ticket-people';
 import { applyScopes, inScopes, OWNED_COLUMNS, scopesFor, ticketRecord } from './ticket-scope';
 import { canTransition, TICKET_TRANSITIONS } from './ticket-transitions';
-import { TicketView, ticketView } from './ticket-view';
+import { ticketView } from './ticket-view';
 import { changeTicket, deleteTicket, insertTicket } from './ticket-writes';
 import { TicketUser } from '../users/ticket-user.entity';
 import { Ticket } from './ticket.entity';

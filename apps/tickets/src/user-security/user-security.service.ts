@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ListUserSecurityDto, RpcRequest } from '@app/contracts';
+import { ListUserSecurityDto, RpcRequest, UserRolesView, UserSecurityItem } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,14 +9,7 @@ import { changedIds } from '../roles/role-set-change';
 import { Page, pageOf } from '../kit/tickets-kit';
 import { assertRolesExist } from '../roles/role-references';
 import { TicketUser } from '../users/ticket-user.entity';
-import { setUserRoles, UserRolesView } from '../users/user-roles';
-
-export interface UserSecurityItem {
-  id: string;
-  username: string;
-  status: string;
-  roles: string[];
-}
+import { setUserRoles } from '../users/user-roles';
 
 /** OrangeTask's User Security: users by status, and their tickets roles set by hand. */
 @Injectable()

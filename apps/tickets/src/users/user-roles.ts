@@ -1,14 +1,7 @@
-import { EventTypes, TicketsUserStatus, TicketsUserStatusData } from '@app/contracts';
+import { EventTypes, TicketsUserStatus, TicketsUserStatusData, UserRolesView } from '@app/contracts';
 import type { PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
 import { userAccessChanged } from '../access/access-versions';
-
-export interface UserRolesView {
-  id: string;
-  status: TicketsUserStatus;
-  roles: string[];
-  roleIds: string[];
-}
 
 /**
  * Replaces the tickets roles a user holds (the caller has checked the role ids and locked the user).
