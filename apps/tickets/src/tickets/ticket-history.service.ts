@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { PageQueryDto, RpcRequest, TicketHistoryView } from '@app/contracts';
+import { pageOf } from '@app/service-kit';
+import { Page, PageQueryDto, RpcRequest, TicketHistoryView } from '@app/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
-import { Page, pageOf } from '../kit/tickets-kit';
 import { TicketHistory } from './ticket-history.entity';
 import { TicketsService } from './tickets.service';
 

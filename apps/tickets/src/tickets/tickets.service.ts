@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTicketDto, FieldProblem, ListTicketsDto, RpcRequest, TicketStatus, TicketView, UpdateTicketDto } from '@app/contracts';
+import { CreateTicketDto, FieldProblem, ListTicketsDto, Page, RpcRequest, TicketStatus, TicketView, UpdateTicketDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { containsPattern, pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AclAction } from '@app/acl';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
 import { TicketAccessService, TicketsActor } from '../access/ticket-access.service';
-import { containsPattern, Page, pageOf } from '../kit/tickets-kit';
 import { personProblem, unitInOrganization } from './ticket-people';
 import { applyScopes, inScopes, OWNED_COLUMNS, scopesFor, ticketRecord } from './ticket-scope';
 import { canTransition, TICKET_TRANSITIONS } from './ticket-transitions';

@@ -1,4 +1,4 @@
-import { EventTypes, TicketsUserStatus, TicketsUserStatusData, UserRolesView } from '@app/contracts';
+import { EventTypes, TicketsUserStatus, UserRolesView } from '@app/contracts';
 import type { PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
 import { userAccessChanged } from '../access/access-versions';
@@ -15,7 +15,7 @@ export async function setUserRoles(manager: EntityManager, publish: PublishInTra
   await userAccessChanged(manager, publish, [userId]);
   const view = await userRolesView(manager, userId, status);
   if (status !== previous) {
-    await publish<TicketsUserStatusData>(status === 'ACTIVE' ? EventTypes.TicketsUserActivated : EventTypes.TicketsUserDeactivated, { userId, roles: view.roles });
+    await publish(status === 'ACTIVE' ? EventTypes.TicketsUserActivated : EventTypes.TicketsUserDeactivated, { userId, roles: view.roles });
   }
   return view;
 }

@@ -3,9 +3,9 @@ import { EventTypes } from '@app/contracts';
 import { EventConsumer, EventConsumerFactory } from '@app/bus';
 import { PortalAccessService } from './portal-access.service';
 
-/** The events portal consumes, each bound on `portal.events`. */
+/** `identity.user.created`, consumed from portal's durable `portal.events` queue: a new user gets the minimum portal access. */
 @Injectable()
-export class PortalEvents implements OnApplicationBootstrap, OnApplicationShutdown {
+export class UserCreatedEventHandler implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer: EventConsumer | undefined;
 
   constructor(

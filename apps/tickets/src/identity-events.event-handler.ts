@@ -1,12 +1,15 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventTypes } from '@app/contracts';
 import { EventConsumer, EventConsumerFactory } from '@app/bus';
-import { BusinessUnitMirrorService } from '../business-units/business-unit-mirror.service';
-import { UserMirrorService } from './user-mirror.service';
+import { BusinessUnitMirrorService } from './business-units/business-unit-mirror.service';
+import { UserMirrorService } from './users/user-mirror.service';
 
-/** The events tickets consumes, each bound on `tickets.events`. */
+/**
+ * Identity's events that tickets mirrors (users and the business-unit tree), consumed from its own
+ * durable `tickets.events` queue (DESIGN.md section 2); each is applied in the inbox transaction.
+ */
 @Injectable()
-export class TicketsEvents implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IdentityEventsHandler implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer: EventConsumer | undefined;
 
   constructor(
