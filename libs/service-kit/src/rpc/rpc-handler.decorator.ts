@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
 import type { RpcContract, RpcReplyOf, RpcRequest } from '@app/contracts';
 
@@ -12,5 +11,5 @@ type HandlerOf<TContract extends RpcContract> = (request: RpcRequest, ...rest: n
 export const RpcHandler =
   <TContract extends RpcContract>(contract: TContract) =>
   <THandler extends HandlerOf<TContract>>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<THandler>): void => {
-    applyDecorators(MessagePattern(contract.pattern))(target, key, descriptor);
+    MessagePattern(contract.pattern)(target, key, descriptor);
   };
