@@ -1,10 +1,47 @@
 import { AuthHttpController } from './auth/auth.http.controller';
-import { CREDENTIALS_CONTROLLERS } from './credentials/credentials.controllers';
-import { DIRECTORY_CONTROLLERS } from './directory/directory.controllers';
+import { PasswordResetConfirmHttpController } from './auth/password-reset-confirm.http.controller';
+import { BusinessUnitsHttpController } from './business-units/business-units.http.controller';
+import { ExportsHttpController } from './exports/exports.http.controller';
+import { GroupsHttpController } from './groups/groups.http.controller';
 import { MeHttpController } from './me/me.http.controller';
+import { MyProfileHttpController } from './me/my-profile.http.controller';
+import { OrganizationsHttpController } from './organizations/organizations.http.controller';
 import { PortalHttpController } from './portal/portal.http.controller';
-import { TICKETS_CONTROLLERS } from './tickets/tickets.controllers';
+import { RolesHttpController } from './roles/roles.http.controller';
+import { SecurityProfilesHttpController } from './security-profiles/security-profiles.http.controller';
+import { TicketRolesHttpController } from './ticket-roles/ticket-roles.http.controller';
+import { TicketSecurityProfilesHttpController } from './ticket-security-profiles/ticket-security-profiles.http.controller';
+import { TicketCommentsHttpController } from './tickets/ticket-comments.http.controller';
+import { TicketsHttpController } from './tickets/tickets.http.controller';
+import { UserSecurityHttpController } from './user-security/user-security.http.controller';
+import { ApiKeysHttpController } from './users/api-keys.http.controller';
+import { UserDirectoryHttpController } from './users/user-directory.http.controller';
+import { UserPasswordsHttpController } from './users/user-passwords.http.controller';
 import { UsersHttpController } from './users/users.http.controller';
 
-/** The gateway's REST controllers (health comes from HealthModule); the route check reads this list. */
-export const GATEWAY_CONTROLLERS = [AuthHttpController, MeHttpController, UsersHttpController, PortalHttpController, ...CREDENTIALS_CONTROLLERS, ...DIRECTORY_CONTROLLERS, ...TICKETS_CONTROLLERS];
+/**
+ * The gateway's REST controllers (health comes from HealthModule); the route check and the OpenAPI
+ * document read this list. The order is the order of the OpenAPI document.
+ */
+export const GATEWAY_CONTROLLERS = [
+  AuthHttpController,
+  MeHttpController,
+  UsersHttpController,
+  PortalHttpController,
+  UserPasswordsHttpController,
+  PasswordResetConfirmHttpController,
+  ApiKeysHttpController,
+  ExportsHttpController,
+  OrganizationsHttpController,
+  BusinessUnitsHttpController,
+  RolesHttpController,
+  SecurityProfilesHttpController,
+  GroupsHttpController,
+  UserDirectoryHttpController,
+  MyProfileHttpController,
+  UserSecurityHttpController,
+  TicketRolesHttpController,
+  TicketSecurityProfilesHttpController,
+  TicketsHttpController,
+  TicketCommentsHttpController,
+];

@@ -3,7 +3,7 @@ import { CreateInbox1763800000001, CreateOutbox1763800000000 } from '@app/bus';
 import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
 import { PortalAccessMessageController } from './access/portal-access.message.controller';
 import { PortalAccessService } from './access/portal-access.service';
-import { PortalEvents } from './access/portal-events';
+import { UserCreatedEventHandler } from './access/user-created.event-handler';
 import { PortalUserAccess } from './access/portal-user-access.entity';
 import { PortalFoundation1763800000300 } from './migrations/1763800000300-portal-foundation';
 
@@ -19,6 +19,6 @@ import { PortalFoundation1763800000300 } from './migrations/1763800000300-portal
     HealthModule.forRoot({ database: true }),
   ],
   controllers: [PortalAccessMessageController],
-  providers: [PortalAccessService, PortalEvents],
+  providers: [PortalAccessService, UserCreatedEventHandler],
 })
 export class PortalModule {}

@@ -29,7 +29,7 @@ import { TicketsService } from './tickets/tickets.service';
 import { UserSecurityMessageController } from './user-security/user-security.message.controller';
 import { UserSecurityService } from './user-security/user-security.service';
 import { TicketUser } from './users/ticket-user.entity';
-import { TicketsEvents } from './users/tickets-events';
+import { IdentityEventsHandler } from './identity-events.event-handler';
 import { UserMirrorService } from './users/user-mirror.service';
 
 @Module({
@@ -55,7 +55,7 @@ import { UserMirrorService } from './users/user-mirror.service';
   providers: [
     UserMirrorService,
     BusinessUnitMirrorService,
-    TicketsEvents,
+    IdentityEventsHandler,
     TicketsFirstStartService,
     TicketAccessService,
     TicketsEscalation,

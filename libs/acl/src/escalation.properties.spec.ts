@@ -310,7 +310,7 @@ function perform(admin: Administration, operation: Operation, step: number): { r
   }
 }
 
-describe('the escalation property (issue 9): an actor without role_escalate never makes a role or a user above itself', () => {
+describe('the escalation property: an actor without role_escalate never makes a role or a user above itself', () => {
   it('after any sequence of allowed operations, every role it created or edited, every user it assigned, and itself stay within its starting grants', () => {
     fc.assert(
       fc.property(administrationArb, ({ world, stored, assigned, operations }) => {

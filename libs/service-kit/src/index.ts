@@ -13,3 +13,4 @@ export * from './bootstrap/service-bus.module';
 export * from './health/health.controller';
 export * from './queries/paging';
 export * from './errors/rethrow-unique';
+export * from './rpc/rpc-handler.decorator';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { buildOwnerTree, compileSubject, Subject } from '@app/acl';
-import { TICKETS_ACL, TicketsAccessView, TicketsPatterns } from '@app/contracts';
+import { TICKETS_ACL, TicketsAccessView, TicketsRpc } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { Principal } from '../auth/principal';
 import { RpcClient } from '../rpc/rpc.client';
@@ -37,7 +37,7 @@ export class TicketsSubjects {
     const cached = this.entries.get(key);
     if (cached && cached.until > Date.now()) return cached.access;
     const generation = this.generation;
-    const view = await this.rpc.call<TicketsAccessView>('tickets', TicketsPatterns.accessGet, { userId: principal.userId, organizationId }, { requestId, actor: null });
+    const view = await this.rpc.call(TicketsRpc.accessGet, { userId: principal.userId, organizationId }, { requestId, actor: null });
     const usable = view.status === 'ACTIVE' && view.enabled && view.member;
     const subject = usable ? compileSubject(TICKETS_ACL, view.roles, { userId: principal.userId, organizationId, businessUnitIds: view.businessUnitIds }, buildOwnerTree(view.organizationUnits)) : null;
     const access: TicketsAccess = { status: view.status, enabled: view.enabled, member: view.member, subject };

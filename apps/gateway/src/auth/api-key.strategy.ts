@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { IdentityCredentialsPatterns, SessionView } from '@app/contracts';
+import { IdentityRpc, SessionView } from '@app/contracts';
 import { HeaderAPIKeyStrategy } from 'passport-headerapikey';
 import { randomUUID } from 'node:crypto';
 import { RpcClient } from '../rpc/rpc.client';
@@ -17,6 +17,6 @@ export class ApiKeyStrategy extends PassportStrategy(HeaderAPIKeyStrategy, 'api-
   }
 
   validate(key: string): Promise<SessionView> {
-    return this.rpc.call<SessionView>('identity', IdentityCredentialsPatterns.apiKeysVerify, { key }, { requestId: randomUUID(), actor: null });
+    return this.rpc.call(IdentityRpc.apiKeysVerify, { key }, { requestId: randomUUID(), actor: null });
   }
 }

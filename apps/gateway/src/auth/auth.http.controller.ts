@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Logger, Post, Req, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBody } from '@nestjs/swagger';
-import { LoginDto, RpcPatterns } from '@app/contracts';
+import { IdentityRpc, LoginDto } from '@app/contracts';
 import { Public } from '@app/service-kit';
 import { Authenticated } from '../access/access-requirement';
 import { RpcClient } from '../rpc/rpc.client';
@@ -46,7 +46,7 @@ export class AuthHttpController {
   @Authenticated()
   @HttpCode(204)
   async logout(@Req() request: AuthenticatedRequest): Promise<void> {
-    await this.rpc.call('identity', RpcPatterns.identity.sessionsEnd, { sessionId: request.user.sessionId }, callContext(request));
+    await this.rpc.call(IdentityRpc.sessionsEnd, { sessionId: request.user.sessionId }, callContext(request));
     this.sessions.drop(request.user.sessionId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { LoginDto, RpcPatterns, SessionView } from '@app/contracts';
+import { IdentityRpc, LoginDto, SessionView } from '@app/contracts';
 import { Strategy } from 'passport-local';
 import type { FastifyRequest } from 'fastify';
 import { RpcClient } from '../rpc/rpc.client';
@@ -13,6 +13,6 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   async validate(request: FastifyRequest & { loginInput: LoginDto }): Promise<SessionView> {
-    return this.rpc.call<SessionView>('identity', RpcPatterns.identity.authLogin, request.loginInput, { requestId: String(request.id), actor: null });
+    return this.rpc.call(IdentityRpc.authLogin, request.loginInput, { requestId: String(request.id), actor: null });
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RpcPatterns, SessionView } from '@app/contracts';
+import { IdentityRpc, SessionView } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { RpcClient } from '../rpc/rpc.client';
 
@@ -19,7 +19,7 @@ export class SessionCache {
   async get(sessionId: string, requestId: string): Promise<SessionView> {
     const cached = this.entries.get(sessionId);
     if (cached && cached.until > Date.now()) return cached.session;
-    const session = await this.rpc.call<SessionView>('identity', RpcPatterns.identity.sessionsGet, { sessionId }, { requestId, actor: null });
+    const session = await this.rpc.call(IdentityRpc.sessionsGet, { sessionId }, { requestId, actor: null });
     this.entries.set(sessionId, { session, until: Date.now() + this.settings.sessionCacheMs });
     return session;
   }

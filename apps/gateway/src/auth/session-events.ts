@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventEnvelope, EventTypes, TicketsUserAccessChangedData, UserRefData } from '@app/contracts';
+import { EventOf, EventTypes } from '@app/contracts';
 import { BusConnection, EVENTS_EXCHANGE } from '@app/bus';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
@@ -7,11 +7,12 @@ import { TicketsSubjects } from '../access/tickets-subjects';
 import { SessionCache } from './session-cache';
 
 /** The events after which a cached session or compiled subject may no longer be trusted. */
-const SESSION_EVENTS = [EventTypes.UserDisabled, EventTypes.UserLocked, EventTypes.UserPasswordReset, EventTypes.RoleChanged];
+const SESSION_EVENTS = [EventTypes.UserDisabled, EventTypes.UserLocked, EventTypes.UserPasswordReset, EventTypes.RoleChanged] as const;
 
 /** Tickets' events after which one user's (or every) cached tickets subject may be stale. */
-const TICKETS_USER_EVENTS: string[] = [EventTypes.TicketsUserActivated, EventTypes.TicketsUserDeactivated, EventTypes.TicketsUserAccessChanged];
-const TICKETS_EVENTS = [...TICKETS_USER_EVENTS, EventTypes.TicketsAclChanged];
+const TICKETS_EVENTS = [EventTypes.TicketsUserActivated, EventTypes.TicketsUserDeactivated, EventTypes.TicketsUserAccessChanged, EventTypes.TicketsAclChanged] as const;
+
+type CacheEvent = EventOf<(typeof SESSION_EVENTS)[number] | (typeof TICKETS_EVENTS)[number]>;
 
 /**
  * Every gateway instance listens on its own exclusive, server-named queue (DESIGN.md section 4), so
@@ -47,14 +48,26 @@ export class SessionEvents implements OnApplicationBootstrap, OnApplicationShutd
 
   private receive(message: ConsumeMessage): void {
     try {
-      const event = JSON.parse(message.content.toString('utf8')) as EventEnvelope<UserRefData & TicketsUserAccessChangedData>;
-      if (event.type === EventTypes.TicketsAclChanged) this.tickets.dropAll();
-      else if (TICKETS_USER_EVENTS.includes(event.type)) this.tickets.dropUser(event.data.userId);
-      else if (event.type === EventTypes.RoleChanged) this.sessions.dropAll();
-      else this.sessions.dropUser(event.data.id);
+      const event = JSON.parse(message.content.toString('utf8')) as CacheEvent;
+      this.drop(event);
       this.logger.log(`${event.type}: cached ${event.type.startsWith('tickets.') ? 'tickets subjects' : 'sessions'} dropped [${event.correlationId ?? '-'}]`);
     } catch (error) {
       this.logger.warn(`unreadable session event ignored: ${(error as Error).message}`);
+    }
+  }
+
+  private drop(event: CacheEvent): void {
+    switch (event.type) {
+      case EventTypes.TicketsAclChanged:
+        return this.tickets.dropAll();
+      case EventTypes.TicketsUserActivated:
+      case EventTypes.TicketsUserDeactivated:
+      case EventTypes.TicketsUserAccessChanged:
+        return this.tickets.dropUser(event.data.userId);
+      case EventTypes.RoleChanged:
+        return this.sessions.dropAll();
+      default:
+        return this.sessions.dropUser(event.data.id);
     }
   }
 }

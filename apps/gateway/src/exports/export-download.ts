@@ -1,4 +1,4 @@
-import { ExportChunk, EXPORT_CHUNK_MAX_BYTES, IdentityCredentialsPatterns } from '@app/contracts';
+import { EXPORT_CHUNK_MAX_BYTES, IdentityRpc } from '@app/contracts';
 import { Readable } from 'node:stream';
 import { CallContext, RpcClient } from '../rpc/rpc.client';
 
@@ -14,7 +14,7 @@ export interface ExportDownload {
  */
 export async function openExportDownload(rpc: RpcClient, exportId: string, context: CallContext): Promise<ExportDownload> {
   const read = (offset: number) =>
-    rpc.call<ExportChunk>('identity', IdentityCredentialsPatterns.exportsRead, { exportId, offset, length: EXPORT_CHUNK_MAX_BYTES }, context);
+    rpc.call(IdentityRpc.exportsRead, { exportId, offset, length: EXPORT_CHUNK_MAX_BYTES }, context);
   const first = await read(0);
   async function* chunks(): AsyncGenerator<Buffer> {
     let chunk = Buffer.from(first.data, 'base64');

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req, StreamableFile } from '@nestjs/common';
-import { CreateExportDto, ExportJobView, IdentityCredentialsPatterns, StartExportDto } from '@app/contracts';
+import { CreateExportDto, ExportJobView, IdentityRpc, StartExportDto } from '@app/contracts';
 import { Authenticated, RequireCapability } from '../access/access-requirement';
 import { AccessPolicy } from '../access/access-policy';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
@@ -26,13 +26,13 @@ export class ExportsHttpController {
   async create(@Body() body: CreateExportDto, @Req() request: AuthenticatedRequest): Promise<ExportJobView> {
     const scope = await this.policy.enforce(request.user, { kind: 'entity', entity: 'User', action: 'VIEW' }, String(request.id));
     const payload: StartExportDto = { ...body, includePasswordHashes: this.policy.subjectOf(request.user).hasCapability('role_escalate') };
-    return this.rpc.call('identity', IdentityCredentialsPatterns.exportsCreate, payload, { ...callContext(request), scope });
+    return this.rpc.call(IdentityRpc.exportsCreate, payload, { ...callContext(request), scope });
   }
 
   @Get(':id')
   @Authenticated()
   get(@Param('id', uuidParam('id')) exportId: string, @Req() request: AuthenticatedRequest): Promise<ExportJobView> {
-    return this.rpc.call('identity', IdentityCredentialsPatterns.exportsGet, { exportId }, callContext(request));
+    return this.rpc.call(IdentityRpc.exportsGet, { exportId }, callContext(request));
   }
 
   @Get(':id/file')

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Req } from '@nestjs/common';
-import { RpcPatterns } from '@app/contracts';
+import { PortalRpc } from '@app/contracts';
 import { Authenticated, RequireCapability } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -13,12 +13,12 @@ export class PortalHttpController {
   @Get('home')
   @Authenticated()
   home(@Req() request: AuthenticatedRequest): Promise<unknown> {
-    return this.rpc.call('portal', RpcPatterns.portal.homeGet, {}, callContext(request));
+    return this.rpc.call(PortalRpc.homeGet, {}, callContext(request));
   }
 
   @Get('users/:userId/access')
   @RequireCapability('portal_access_admin')
   access(@Param('userId', uuidParam('userId')) userId: string, @Req() request: AuthenticatedRequest): Promise<unknown> {
-    return this.rpc.call('portal', RpcPatterns.portal.accessGet, { userId }, callContext(request));
+    return this.rpc.call(PortalRpc.accessGet, { userId }, callContext(request));
   }
 }

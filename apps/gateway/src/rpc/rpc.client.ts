@@ -1,10 +1,10 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import type { AclScope } from '@app/acl';
-import { errorBody, isErrorBody, RpcActor, RpcRequest } from '@app/contracts';
+import { errorBody, isErrorBody, RpcActor, RpcContract, RpcReplyOf, RpcRequest, RpcRequestOf, RpcService } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
-import { RPC_CLIENTS, RpcService } from './rpc-clients';
+import { RPC_CLIENTS } from './rpc-client.tokens';
 
 /** Who is asking and under which request id; every RPC carries both. */
 export interface CallContext {
@@ -16,7 +16,8 @@ export interface CallContext {
 
 /**
  * Request/reply to a service with a deadline: an answer, the service's own error as HTTP, or a 503
- * saying which service did not answer. Never a hang.
+ * saying which service did not answer. Never a hang. The contract entry names the service, the
+ * pattern, and the payload and reply types (libs/contracts, `IdentityRpc`, `TicketsRpc`, `PortalRpc`).
  */
 @Injectable()
 export class RpcClient {
@@ -32,11 +33,12 @@ export class RpcClient {
     this.clients = { identity, tickets, portal };
   }
 
-  async call<T>(service: RpcService, pattern: string, payload: unknown, context: CallContext): Promise<T> {
-    const request: RpcRequest = { requestId: context.requestId, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, payload };
+  async call<TContract extends RpcContract>(contract: TContract, payload: RpcRequestOf<TContract>, context: CallContext): Promise<RpcReplyOf<TContract>> {
+    const { service, pattern } = contract;
+    const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, payload };
     const deadline = this.settings.rpcTimeoutMs;
     try {
-      return await firstValueFrom(this.clients[service].send<T>(pattern, request).pipe(timeout(deadline)));
+      return await firstValueFrom(this.clients[service].send<RpcReplyOf<TContract>>(pattern, request).pipe(timeout(deadline)));
     } catch (error) {
       if (isErrorBody(error)) throw new HttpException(error, error.statusCode);
       const why = error instanceof TimeoutError ? `did not answer within ${deadline} ms` : `cannot be reached (${(error as Error)?.message ?? error})`;

@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { ClientsModule } from '@nestjs/microservices';
 import { rpcTransportOptions } from '@app/bus';
+import type { RpcService } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
-import { RPC_CLIENTS, RpcService } from './rpc-clients';
+import { RPC_CLIENTS } from './rpc-client.tokens';
 import { RpcClient } from './rpc.client';
 
 const client = (service: RpcService) => ({

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { CreateTicketCommentDto, PageQueryDto, TicketsPatterns } from '@app/contracts';
+import { CreateTicketCommentDto, PageQueryDto, TicketsRpc } from '@app/contracts';
 import { RequireTicketPermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -13,24 +13,24 @@ export class TicketCommentsHttpController {
   @Get('comments')
   @RequireTicketPermission('TicketComment', 'VIEW')
   list(@Param('id', uuidParam('id')) ticketId: string, @Query() query: PageQueryDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.commentsList, { ...query, ticketId }, callContext(request));
+    return this.rpc.call(TicketsRpc.commentsList, { ...query, ticketId }, callContext(request));
   }
 
   @Post('comments')
   @RequireTicketPermission('TicketComment', 'CREATE')
   create(@Param('id', uuidParam('id')) ticketId: string, @Body() body: CreateTicketCommentDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.commentsCreate, { ...body, ticketId }, callContext(request));
+    return this.rpc.call(TicketsRpc.commentsCreate, { ...body, ticketId }, callContext(request));
   }
 
   @Delete('comments/:commentId')
   @RequireTicketPermission('TicketComment', 'DELETE')
   delete(@Param('id', uuidParam('id')) ticketId: string, @Param('commentId', uuidParam('commentId')) commentId: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.commentsDelete, { ticketId, commentId }, callContext(request));
+    return this.rpc.call(TicketsRpc.commentsDelete, { ticketId, commentId }, callContext(request));
   }
 
   @Get('history')
   @RequireTicketPermission('Ticket', 'VIEW')
   history(@Param('id', uuidParam('id')) ticketId: string, @Query() query: PageQueryDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.historyList, { ...query, ticketId }, callContext(request));
+    return this.rpc.call(TicketsRpc.historyList, { ...query, ticketId }, callContext(request));
   }
 }

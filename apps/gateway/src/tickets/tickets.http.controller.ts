@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { AssignTicketOwnerDto, CreateTicketDto, ListTicketsDto, TicketsPatterns, TransitionDto, UpdateTicketDto } from '@app/contracts';
+import { AssignTicketOwnerDto, CreateTicketDto, ListTicketsDto, TicketsRpc, TransitionDto, UpdateTicketDto } from '@app/contracts';
 import { RequireTicketPermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -17,25 +17,25 @@ export class TicketsHttpController {
   @Post()
   @RequireTicketPermission('Ticket', 'CREATE')
   create(@Body() body: CreateTicketDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.ticketsCreate, body, callContext(request));
+    return this.rpc.call(TicketsRpc.ticketsCreate, body, callContext(request));
   }
 
   @Get()
   @RequireTicketPermission('Ticket', 'VIEW')
   list(@Query() query: ListTicketsDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.ticketsList, query, callContext(request));
+    return this.rpc.call(TicketsRpc.ticketsList, query, callContext(request));
   }
 
   @Get(':id')
   @RequireTicketPermission('Ticket', 'VIEW')
   get(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.ticketsGet, { id }, callContext(request));
+    return this.rpc.call(TicketsRpc.ticketsGet, { id }, callContext(request));
   }
 
   @Patch(':id')
   @RequireTicketPermission('Ticket', 'EDIT')
   update(@Param('id', uuidParam('id')) id: string, @Body() body: UpdateTicketDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.ticketsUpdate, { ...body, id }, callContext(request));
+    return this.rpc.call(TicketsRpc.ticketsUpdate, { ...body, id }, callContext(request));
   }
 
   /** `{ to }`: 409 naming both states when the move is not in the transition table. */
@@ -43,7 +43,7 @@ export class TicketsHttpController {
   @HttpCode(200)
   @RequireTicketPermission('Ticket', 'EDIT')
   transition(@Param('id', uuidParam('id')) id: string, @Body() body: TransitionDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.ticketsTransition, { ...body, id }, callContext(request));
+    return this.rpc.call(TicketsRpc.ticketsTransition, { ...body, id }, callContext(request));
   }
 
   /** `{ ownerId }`: ASSIGN reaching the old and the new owner; the new owner an ACTIVE tickets user of the organization. */
@@ -51,13 +51,13 @@ export class TicketsHttpController {
   @HttpCode(200)
   @RequireTicketPermission('Ticket', 'ASSIGN')
   assignOwner(@Param('id', uuidParam('id')) id: string, @Body() body: AssignTicketOwnerDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.ticketsAssignOwner, { ...body, id }, callContext(request));
+    return this.rpc.call(TicketsRpc.ticketsAssignOwner, { ...body, id }, callContext(request));
   }
 
   /** Hides the ticket and its comments; its history keeps the deletion. */
   @Delete(':id')
   @RequireTicketPermission('Ticket', 'DELETE')
   delete(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call('tickets', TicketsPatterns.ticketsDelete, { id }, callContext(request));
+    return this.rpc.call(TicketsRpc.ticketsDelete, { id }, callContext(request));
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
-import { CreateUserDto, RpcPatterns } from '@app/contracts';
+import { CreateUserDto, IdentityRpc } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { RpcClient } from '../rpc/rpc.client';
@@ -11,6 +11,6 @@ export class UsersHttpController {
   @Post()
   @RequirePermission('User', 'CREATE')
   create(@Body() body: CreateUserDto, @Req() request: AuthenticatedRequest): Promise<unknown> {
-    return this.rpc.call('identity', RpcPatterns.identity.usersCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.usersCreate, body, callContext(request));
   }
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { RpcPatterns, RpcRequest, UserRefDto } from '@app/contracts';
-import { parsePayload, ServiceError } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { PortalRpc, RpcRequest, UserRefDto } from '@app/contracts';
+import { parsePayload, RpcHandler, ServiceError } from '@app/service-kit';
 import { PortalAccessService, UserAccessView } from './portal-access.service';
 import { FeatureView } from './portal-features';
 
@@ -9,13 +9,13 @@ import { FeatureView } from './portal-features';
 export class PortalAccessMessageController {
   constructor(private readonly access: PortalAccessService) {}
 
-  @MessagePattern(RpcPatterns.portal.homeGet)
+  @RpcHandler(PortalRpc.homeGet)
   async home(@Payload() request: RpcRequest): Promise<{ profile: string; features: FeatureView[] }> {
     if (!request?.actor) throw new ServiceError(401, 'The portal home belongs to a logged-in user.', 'NOT_AUTHENTICATED');
     return this.access.home(request.actor.userId);
   }
 
-  @MessagePattern(RpcPatterns.portal.accessGet)
+  @RpcHandler(PortalRpc.accessGet)
   async accessOf(@Payload() request: RpcRequest): Promise<UserAccessView> {
     return this.access.accessOf((await parsePayload(UserRefDto, request)).userId);
   }

@@ -1,4 +1,4 @@
-import { EventTypes, TicketsAclChangedData, TicketsUserAccessChangedData } from '@app/contracts';
+import { EventTypes, TicketsAclChangedData } from '@app/contracts';
 import type { PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
 
@@ -8,11 +8,11 @@ import { EntityManager } from 'typeorm';
  */
 export async function aclChanged(manager: EntityManager, publish: PublishInTransaction, change: TicketsAclChangedData): Promise<void> {
   await manager.query('UPDATE ticket_acl_state SET version = version + 1 WHERE id = 1');
-  await publish<TicketsAclChangedData>(EventTypes.TicketsAclChanged, change);
+  await publish(EventTypes.TicketsAclChanged, change);
 }
 
 /** One user's subject depends on the roles it holds, its units and whether it is enabled. */
 export async function userAccessChanged(manager: EntityManager, publish: PublishInTransaction, userIds: string[]): Promise<void> {
   await manager.query('UPDATE ticket_users SET access_version = access_version + 1 WHERE id = ANY($1::uuid[])', [userIds]);
-  for (const userId of userIds) await publish<TicketsUserAccessChangedData>(EventTypes.TicketsUserAccessChanged, { userId });
+  for (const userId of userIds) await publish(EventTypes.TicketsUserAccessChanged, { userId });
 }

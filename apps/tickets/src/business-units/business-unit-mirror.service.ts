@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessUnitChangedData, EventEnvelope } from '@app/contracts';
+import { EventOf, EventTypes } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { EntityManager } from 'typeorm';
 import { aclChanged } from '../access/access-versions';
@@ -9,7 +9,7 @@ import { aclChanged } from '../access/access-versions';
 export class BusinessUnitMirrorService {
   constructor(private readonly outbox: Outbox) {}
 
-  async onUnitChanged(event: EventEnvelope<BusinessUnitChangedData>, manager: EntityManager): Promise<void> {
+  async onUnitChanged(event: EventOf<typeof EventTypes.BusinessUnitChanged>, manager: EntityManager): Promise<void> {
     const { id, organizationId, parentId } = event.data;
     // An older event (a redelivery after a later move) never overwrites a newer position.
     const applied: unknown[] = await manager.query(
@@ -18,6 +18,6 @@ export class BusinessUnitMirrorService {
         WHERE ticket_business_units.changed_at <= EXCLUDED.changed_at RETURNING id`,
       [id, organizationId, parentId, event.occurredAt],
     );
-    if (applied.length) await aclChanged(manager, (type, data) => this.outbox.add(manager, type, data, event.correlationId ?? event.id), { kind: 'business-unit', id });
+    if (applied.length) await aclChanged(manager, this.outbox.publisherIn(manager, event.correlationId ?? event.id), { kind: 'business-unit', id });
   }
 }

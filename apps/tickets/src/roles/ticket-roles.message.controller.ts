@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdPayloadDto, ListRolesDto, RoleBodyDto, RpcRequest, TicketsPatterns, UpdateRolePayloadDto } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { IdPayloadDto, ListRolesDto, RoleBodyDto, RpcRequest, TicketsRpc, UpdateRolePayloadDto } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { TicketRolesService } from './ticket-roles.service';
 
 /** Administering tickets roles is gated in the gateway by identity's `ticket_user_security` capability. */
@@ -9,28 +9,28 @@ import { TicketRolesService } from './ticket-roles.service';
 export class TicketRolesMessageController {
   constructor(private readonly roles: TicketRolesService) {}
 
-  @MessagePattern(TicketsPatterns.rolesList)
+  @RpcHandler(TicketsRpc.rolesList)
   async list(@Payload() request: RpcRequest) {
     return this.roles.list(await parsePayload(ListRolesDto, request));
   }
 
-  @MessagePattern(TicketsPatterns.rolesGet)
+  @RpcHandler(TicketsRpc.rolesGet)
   async get(@Payload() request: RpcRequest) {
     return this.roles.get((await parsePayload(IdPayloadDto, request)).id);
   }
 
-  @MessagePattern(TicketsPatterns.rolesCreate)
+  @RpcHandler(TicketsRpc.rolesCreate)
   async create(@Payload() request: RpcRequest) {
     return this.roles.create(await parsePayload(RoleBodyDto, request), request);
   }
 
-  @MessagePattern(TicketsPatterns.rolesUpdate)
+  @RpcHandler(TicketsRpc.rolesUpdate)
   async update(@Payload() request: RpcRequest) {
     const { id, ...body } = await parsePayload(UpdateRolePayloadDto, request);
     return this.roles.update(id, body as RoleBodyDto, request);
   }
 
-  @MessagePattern(TicketsPatterns.rolesDelete)
+  @RpcHandler(TicketsRpc.rolesDelete)
   async delete(@Payload() request: RpcRequest) {
     return this.roles.delete((await parsePayload(IdPayloadDto, request)).id, request);
   }

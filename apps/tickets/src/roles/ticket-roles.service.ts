@@ -1,26 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { RoleDefinition } from '@app/acl';
-import { ListRolesDto, RoleBodyDto, roleProblems, RpcRequest, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
+import { fieldProblem, ListRolesDto, Page, RoleBodyDto, roleProblems, RpcRequest, TicketRoleView, TICKETS_ACL, TICKETS_ADMINISTRATOR_ROLE } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { containsPattern, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { aclChanged } from '../access/access-versions';
 import { TicketsEscalation } from '../access/tickets-escalation';
-import { containsPattern, Page, pageOf, problem, rethrowUnique } from '../kit/tickets-kit';
 import { TicketRole } from './ticket-role.entity';
-
-export interface TicketRoleView {
-  id: string;
-  name: string;
-  label: string | null;
-  readOnly: boolean;
-  permissions: TicketRole['permissions'];
-  capabilities: string[];
-  fieldPermissions: [];
-  userCount: number;
-  createdAt: string;
-}
 
 const UNIQUE = { ticket_roles_name_ci: 'name' };
 
@@ -137,7 +124,7 @@ function assertValid(body: RoleBodyDto): void {
 
 async function assertNameFree(manager: EntityManager, name: string, except: string | null): Promise<void> {
   const [row] = await manager.query('SELECT 1 FROM ticket_roles WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2 LIMIT 1', [name.trim(), except]);
-  if (row) throw ServiceError.badInput([problem('name', `a tickets role named ${name.trim()} exists already`)]);
+  if (row) throw ServiceError.badInput([fieldProblem('name', `a tickets role named ${name.trim()} exists already`)]);
 }
 
 const stored = (body: RoleBodyDto): Partial<TicketRole> => ({

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateTicketSecurityProfileDto, IdPayloadDto, PageQueryDto, RpcRequest, TicketsPatterns, UpdateTicketSecurityProfilePayloadDto } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { CreateTicketSecurityProfileDto, IdPayloadDto, PageQueryDto, RpcRequest, TicketsRpc, UpdateTicketSecurityProfilePayloadDto } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { TicketSecurityProfilesService } from './ticket-security-profiles.service';
 
 /** Gated in the gateway by identity's `ticket_user_security` capability. */
@@ -9,28 +9,28 @@ import { TicketSecurityProfilesService } from './ticket-security-profiles.servic
 export class TicketSecurityProfilesMessageController {
   constructor(private readonly profiles: TicketSecurityProfilesService) {}
 
-  @MessagePattern(TicketsPatterns.securityProfilesList)
+  @RpcHandler(TicketsRpc.securityProfilesList)
   async list(@Payload() request: RpcRequest) {
     return this.profiles.list(await parsePayload(PageQueryDto, request));
   }
 
-  @MessagePattern(TicketsPatterns.securityProfilesGet)
+  @RpcHandler(TicketsRpc.securityProfilesGet)
   async get(@Payload() request: RpcRequest) {
     return this.profiles.get((await parsePayload(IdPayloadDto, request)).id);
   }
 
-  @MessagePattern(TicketsPatterns.securityProfilesCreate)
+  @RpcHandler(TicketsRpc.securityProfilesCreate)
   async create(@Payload() request: RpcRequest) {
     return this.profiles.create(await parsePayload(CreateTicketSecurityProfileDto, request), request);
   }
 
-  @MessagePattern(TicketsPatterns.securityProfilesUpdate)
+  @RpcHandler(TicketsRpc.securityProfilesUpdate)
   async update(@Payload() request: RpcRequest) {
     const { id, ...changes } = await parsePayload(UpdateTicketSecurityProfilePayloadDto, request);
     return this.profiles.update(id, changes, request);
   }
 
-  @MessagePattern(TicketsPatterns.securityProfilesDelete)
+  @RpcHandler(TicketsRpc.securityProfilesDelete)
   async delete(@Payload() request: RpcRequest) {
     return this.profiles.delete((await parsePayload(IdPayloadDto, request)).id, request.requestId);
   }

@@ -1,23 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTicketSecurityProfileDto, PageQueryDto, RpcRequest, UpdateTicketSecurityProfileDto } from '@app/contracts';
+import { CreateTicketSecurityProfileDto, fieldProblem, Page, PageQueryDto, RpcRequest, TicketSecurityProfileView, UpdateTicketSecurityProfileDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { roleDefinitions, TicketsEscalation } from '../access/tickets-escalation';
 import { changedIds } from '../roles/role-set-change';
-import { Page, pageOf, problem, rethrowUnique } from '../kit/tickets-kit';
 import { assertRolesExist } from '../roles/role-references';
 import { TicketSecurityProfile } from './ticket-security-profile.entity';
-
-export interface TicketSecurityProfileView {
-  id: string;
-  name: string;
-  description: string | null;
-  roleIds: string[];
-  roles: string[];
-  createdAt: string;
-}
 
 const UNIQUE = { ticket_security_profiles_name_ci: 'name' };
 
@@ -98,7 +88,7 @@ export class TicketSecurityProfilesService {
 
 async function assertNameFree(manager: EntityManager, name: string, except: string | null): Promise<void> {
   const [row] = await manager.query('SELECT name FROM ticket_security_profiles WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2 LIMIT 1', [name, except]);
-  if (row) throw ServiceError.badInput([problem('name', `a tickets security profile named ${row.name} exists already`)]);
+  if (row) throw ServiceError.badInput([fieldProblem('name', `a tickets security profile named ${row.name} exists already`)]);
 }
 
 async function setRoles(manager: EntityManager, profileId: string, roleIds: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateServiceRequestDto, ListServiceRequestsDto, RpcRequest, TicketsPatterns } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { CreateServiceRequestDto, ListServiceRequestsDto, RpcRequest, TicketsRpc } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { ServiceRequestsService } from './service-requests.service';
 
 /** Called by the portal with the portal user as actor and its client account as the session's organization. */
@@ -9,12 +9,12 @@ import { ServiceRequestsService } from './service-requests.service';
 export class ServiceRequestsMessageController {
   constructor(private readonly requests: ServiceRequestsService) {}
 
-  @MessagePattern(TicketsPatterns.serviceRequestsCreate)
+  @RpcHandler(TicketsRpc.serviceRequestsCreate)
   async create(@Payload() request: RpcRequest) {
     return this.requests.create(request, await parsePayload(CreateServiceRequestDto, request));
   }
 
-  @MessagePattern(TicketsPatterns.serviceRequestsList)
+  @RpcHandler(TicketsRpc.serviceRequestsList)
   async list(@Payload() request: RpcRequest) {
     return this.requests.list(request, await parsePayload(ListServiceRequestsDto, request));
   }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CreateServiceRequestDto, ListServiceRequestsDto, RpcRequest } from '@app/contracts';
+import { CreateServiceRequestDto, ListServiceRequestsDto, Page, RpcRequest, TicketView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
-import { Page, pageOf } from '../kit/tickets-kit';
 import { unitInOrganization } from '../tickets/ticket-people';
-import { TicketView, ticketView } from '../tickets/ticket-view';
+import { ticketView } from '../tickets/ticket-view';
 import { insertTicket } from '../tickets/ticket-writes';
 import { Ticket } from '../tickets/ticket.entity';
 

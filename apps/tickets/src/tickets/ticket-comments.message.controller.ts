@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateTicketCommentPayloadDto, RpcRequest, TicketCommentRefPayloadDto, TicketPageQueryPayloadDto, TicketsPatterns } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { CreateTicketCommentPayloadDto, RpcRequest, TicketCommentRefPayloadDto, TicketPageQueryPayloadDto, TicketsRpc } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { TicketCommentsService } from './ticket-comments.service';
 import { TicketHistoryService } from './ticket-history.service';
 
@@ -13,25 +13,25 @@ export class TicketCommentsMessageController {
     private readonly history: TicketHistoryService,
   ) {}
 
-  @MessagePattern(TicketsPatterns.commentsList)
+  @RpcHandler(TicketsRpc.commentsList)
   async list(@Payload() request: RpcRequest) {
     const { ticketId, ...page } = await parsePayload(TicketPageQueryPayloadDto, request);
     return this.comments.list(request, ticketId, page);
   }
 
-  @MessagePattern(TicketsPatterns.commentsCreate)
+  @RpcHandler(TicketsRpc.commentsCreate)
   async create(@Payload() request: RpcRequest) {
     const { ticketId, ...body } = await parsePayload(CreateTicketCommentPayloadDto, request);
     return this.comments.create(request, ticketId, body);
   }
 
-  @MessagePattern(TicketsPatterns.commentsDelete)
+  @RpcHandler(TicketsRpc.commentsDelete)
   async delete(@Payload() request: RpcRequest) {
     const { ticketId, commentId } = await parsePayload(TicketCommentRefPayloadDto, request);
     return this.comments.delete(request, ticketId, commentId);
   }
 
-  @MessagePattern(TicketsPatterns.historyList)
+  @RpcHandler(TicketsRpc.historyList)
   async historyList(@Payload() request: RpcRequest) {
     const { ticketId, ...page } = await parsePayload(TicketPageQueryPayloadDto, request);
     return this.history.list(request, ticketId, page);

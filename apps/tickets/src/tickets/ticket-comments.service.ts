@@ -1,24 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTicketCommentDto, PageQueryDto, RpcRequest } from '@app/contracts';
+import { CreateTicketCommentDto, Page, PageQueryDto, RpcRequest, TicketCommentView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
-import { Page, pageOf } from '../kit/tickets-kit';
 import { applyScopes, COMMENT_COLUMNS, inScopes, scopesFor } from './ticket-scope';
 import { TicketComment } from './ticket-comment.entity';
 import { TicketsService } from './tickets.service';
 import { recordHistory } from './ticket-writes';
-
-export interface TicketCommentView {
-  id: string;
-  ticketId: string;
-  authorId: string;
-  body: string;
-  internal: boolean;
-  createdAt: string;
-}
 
 const INTERNAL = 'ticket_internal_comments';
 

@@ -1,20 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { PageQueryDto, RpcRequest } from '@app/contracts';
+import { pageOf } from '@app/service-kit';
+import { Page, PageQueryDto, RpcRequest, TicketHistoryView } from '@app/contracts';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
-import { Page, pageOf } from '../kit/tickets-kit';
 import { TicketHistory } from './ticket-history.entity';
 import { TicketsService } from './tickets.service';
-
-export interface TicketHistoryView {
-  id: string;
-  actorId: string;
-  at: string;
-  field: string;
-  oldValue: unknown;
-  newValue: unknown;
-}
 
 /** Every change of a ticket the caller may view, oldest first. */
 @Injectable()

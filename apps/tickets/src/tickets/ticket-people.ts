@@ -1,7 +1,6 @@
 import { OwnerTree } from '@app/acl';
-import { FieldProblem } from '@app/contracts';
+import { FieldProblem, fieldProblem } from '@app/contracts';
 import { EntityManager } from 'typeorm';
-import { problem } from '../kit/tickets-kit';
 import { TicketUser } from '../users/ticket-user.entity';
 
 /**
@@ -10,10 +9,10 @@ import { TicketUser } from '../users/ticket-user.entity';
  */
 export async function personProblem(manager: EntityManager, field: string, userId: string, organizationId: string, mustBeActive: boolean): Promise<FieldProblem | null> {
   const user = await manager.findOneBy(TicketUser, { id: userId });
-  if (!user) return problem(field, `${field} ${userId} is no tickets user`);
-  if (!user.organizationIds.includes(organizationId)) return problem(field, `${field} ${userId} (${user.username}) belongs to another organization`);
-  if (!user.enabled) return problem(field, `${field} ${userId} (${user.username}) is disabled`);
-  if (mustBeActive && user.status !== 'ACTIVE') return problem(field, `${field} ${userId} (${user.username}) is ${user.status} in tickets, not ACTIVE`);
+  if (!user) return fieldProblem(field, `${field} ${userId} is no tickets user`);
+  if (!user.organizationIds.includes(organizationId)) return fieldProblem(field, `${field} ${userId} (${user.username}) belongs to another organization`);
+  if (!user.enabled) return fieldProblem(field, `${field} ${userId} (${user.username}) is disabled`);
+  if (mustBeActive && user.status !== 'ACTIVE') return fieldProblem(field, `${field} ${userId} (${user.username}) is ${user.status} in tickets, not ACTIVE`);
   return null;
 }
 

@@ -1,21 +1,5 @@
+import { TicketView } from '@app/contracts';
 import { Ticket } from './ticket.entity';
-
-export interface TicketView {
-  id: string;
-  type: Ticket['type'];
-  subject: string;
-  description: string | null;
-  status: Ticket['status'];
-  priority: Ticket['priority'];
-  ownerId: string;
-  assigneeId: string | null;
-  requesterId: string;
-  businessUnitId: string;
-  organizationId: string;
-  dueDate: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
 
 export const ticketView = (t: Ticket): TicketView => ({
   id: t.id,

@@ -1,7 +1,7 @@
-import { EventTypes, TicketChangedData } from '@app/contracts';
+import { EventTypes, TicketView } from '@app/contracts';
 import type { PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
-import { HISTORY_FIELDS, HistoryField, TicketView, ticketView } from './ticket-view';
+import { HISTORY_FIELDS, HistoryField, ticketView } from './ticket-view';
 import { Ticket } from './ticket.entity';
 
 /** Inserts a ticket with a history entry per field it starts with, and announces it. */
@@ -54,4 +54,4 @@ export async function recordHistory(manager: EntityManager, ticketId: string, ac
 const jsonValue = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 const announce = (publish: PublishInTransaction, type: typeof EventTypes.TicketCreated | typeof EventTypes.TicketUpdated | typeof EventTypes.TicketDeleted, view: TicketView) =>
-  publish<TicketChangedData>(type, { ticketId: view.id, type: view.type, status: view.status, requesterId: view.requesterId, organizationId: view.organizationId });
+  publish(type, { ticketId: view.id, type: view.type, status: view.status, requesterId: view.requesterId, organizationId: view.organizationId });

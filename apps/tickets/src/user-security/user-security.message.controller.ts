@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AssignTicketRolesPayloadDto, ListUserSecurityDto, RpcPatterns, RpcRequest, TicketsPatterns } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { AssignTicketRolesPayloadDto, ListUserSecurityDto, RpcRequest, TicketsRpc } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { UserSecurityService } from './user-security.service';
 
 /** Gated in the gateway by identity's `ticket_user_security` capability. */
@@ -9,12 +9,12 @@ import { UserSecurityService } from './user-security.service';
 export class UserSecurityMessageController {
   constructor(private readonly userSecurity: UserSecurityService) {}
 
-  @MessagePattern(RpcPatterns.tickets.userSecurityList)
+  @RpcHandler(TicketsRpc.userSecurityList)
   async list(@Payload() request: RpcRequest) {
     return this.userSecurity.list(await parsePayload(ListUserSecurityDto, request));
   }
 
-  @MessagePattern(TicketsPatterns.userSecurityAssignRoles)
+  @RpcHandler(TicketsRpc.userSecurityAssignRoles)
   async assignRoles(@Payload() request: RpcRequest) {
     const { userId, roleIds } = await parsePayload(AssignTicketRolesPayloadDto, request);
     return this.userSecurity.assignRoles(userId, roleIds, request);

@@ -1,22 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ListUserSecurityDto, RpcRequest } from '@app/contracts';
+import { ListUserSecurityDto, Page, RpcRequest, UserRolesView, UserSecurityItem } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { roleDefinitions, TicketsEscalation } from '../access/tickets-escalation';
 import { changedIds } from '../roles/role-set-change';
-import { Page, pageOf } from '../kit/tickets-kit';
 import { assertRolesExist } from '../roles/role-references';
 import { TicketUser } from '../users/ticket-user.entity';
-import { setUserRoles, UserRolesView } from '../users/user-roles';
-
-export interface UserSecurityItem {
-  id: string;
-  username: string;
-  status: string;
-  roles: string[];
-}
+import { setUserRoles } from '../users/user-roles';
 
 /** OrangeTask's User Security: users by status, and their tickets roles set by hand. */
 @Injectable()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, UserCreatedData, UserRefData, UserUpdatedData } from '@app/contracts';
+import { AnyEvent, EventOf, EventTypes, UserUpdatedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
 import { userAccessChanged } from '../access/access-versions';
@@ -28,7 +28,7 @@ export class UserMirrorService {
    * Mirrors a new identity user as NEW, then, in the same transaction, gives it the roles of every
    * tickets profile whose name equals one of its CRM profiles, which makes it ACTIVE.
    */
-  async onUserCreated(event: EventEnvelope<UserCreatedData>, manager: EntityManager): Promise<void> {
+  async onUserCreated(event: EventOf<typeof EventTypes.UserCreated>, manager: EntityManager): Promise<void> {
     const data = event.data;
     const inserted: unknown[] = await manager.query(
       `INSERT INTO ticket_users (id, username, email, first_name, last_name, enabled, status, organization_ids, business_unit_ids, owner_business_unit_id, security_profiles)
@@ -39,7 +39,7 @@ export class UserMirrorService {
   }
 
   /** Follows the changed fields; new CRM profiles are matched again for a user still NEW. */
-  async onUserUpdated(event: EventEnvelope<UserUpdatedData>, manager: EntityManager): Promise<void> {
+  async onUserUpdated(event: EventOf<typeof EventTypes.UserUpdated>, manager: EntityManager): Promise<void> {
     const data = event.data;
     const user = await this.lock(manager, data.id);
     const changed = MIRRORED.filter(([key]) => data[key] !== undefined);
@@ -52,7 +52,7 @@ export class UserMirrorService {
   }
 
   /** A disabled user keeps its roles and status but reaches no ticket route (the gateway's cached subject is dropped). */
-  async onUserEnabled(event: EventEnvelope<UserRefData>, manager: EntityManager, enabled: boolean): Promise<void> {
+  async onUserEnabled(event: EventOf<typeof EventTypes.UserEnabled | typeof EventTypes.UserDisabled>, manager: EntityManager, enabled: boolean): Promise<void> {
     await this.lock(manager, event.data.id);
     await manager.query('UPDATE ticket_users SET enabled = $2, updated_at = now() WHERE id = $1', [event.data.id, enabled]);
     await userAccessChanged(manager, this.publisher(manager, event), [event.data.id]);
@@ -74,7 +74,7 @@ export class UserMirrorService {
   }
 
   /** Events caused by an event go into the outbox of the consumer's transaction, under its correlation. */
-  private publisher(manager: EntityManager, cause: EventEnvelope): PublishInTransaction {
-    return (type, data) => this.outbox.add(manager, type, data, cause.correlationId ?? cause.id);
+  private publisher(manager: EntityManager, cause: AnyEvent): PublishInTransaction {
+    return this.outbox.publisherIn(manager, cause.correlationId ?? cause.id);
   }
 }

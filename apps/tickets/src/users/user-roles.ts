@@ -1,14 +1,7 @@
-import { EventTypes, TicketsUserStatus, TicketsUserStatusData } from '@app/contracts';
+import { EventTypes, TicketsUserStatus, UserRolesView } from '@app/contracts';
 import type { PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
 import { userAccessChanged } from '../access/access-versions';
-
-export interface UserRolesView {
-  id: string;
-  status: TicketsUserStatus;
-  roles: string[];
-  roleIds: string[];
-}
 
 /**
  * Replaces the tickets roles a user holds (the caller has checked the role ids and locked the user).
@@ -22,7 +15,7 @@ export async function setUserRoles(manager: EntityManager, publish: PublishInTra
   await userAccessChanged(manager, publish, [userId]);
   const view = await userRolesView(manager, userId, status);
   if (status !== previous) {
-    await publish<TicketsUserStatusData>(status === 'ACTIVE' ? EventTypes.TicketsUserActivated : EventTypes.TicketsUserDeactivated, { userId, roles: view.roles });
+    await publish(status === 'ACTIVE' ? EventTypes.TicketsUserActivated : EventTypes.TicketsUserDeactivated, { userId, roles: view.roles });
   }
   return view;
 }

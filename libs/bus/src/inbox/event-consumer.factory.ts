@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { BusLoggerFactory } from '../bus-logger';
 import { BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
-import { EventConsumer, EventHandler } from './event-consumer';
+import { EventConsumer, EventHandlers } from './event-consumer';
 
 /** Starts the service's consumer on its own queue with the handlers it passes. */
 export class EventConsumerFactory {
@@ -15,10 +15,10 @@ export class EventConsumerFactory {
   ) {}
 
   /** `handlers` must cover exactly the service's subscriptions, so no bound event goes unhandled. */
-  async start(handlers: Record<string, EventHandler>): Promise<EventConsumer> {
+  async start(handlers: EventHandlers): Promise<EventConsumer> {
     const { service, retryDelaysMs, prefetch } = this.options;
-    const subscribed: string[] = EVENT_SUBSCRIPTIONS[service as SubscribingService] ?? [];
-    const unhandled = subscribed.filter((type) => !handlers[type]);
+    const subscribed: readonly string[] = EVENT_SUBSCRIPTIONS[service as SubscribingService] ?? [];
+    const unhandled = subscribed.filter((type) => !handlers[type as keyof EventHandlers]);
     const unsubscribed = Object.keys(handlers).filter((type) => !subscribed.includes(type));
     if (unhandled.length || unsubscribed.length) {
       throw new Error(`${service}: EVENT_SUBSCRIPTIONS and handlers disagree (no handler: ${unhandled.join(', ') || '-'}; not subscribed: ${unsubscribed.join(', ') || '-'})`);

@@ -1,4 +1,4 @@
-import { EventEnvelope } from '@app/contracts';
+import type { AnyEvent, EventEnvelope, EventOf, EventType } from '@app/contracts';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
@@ -7,11 +7,14 @@ import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
 
 /** Applies one event inside the transaction that also records it in the inbox. */
-export type EventHandler = (envelope: EventEnvelope<any>, manager: EntityManager) => Promise<void>;
+export type EventHandler<TType extends EventType = EventType> = (envelope: EventOf<TType>, manager: EntityManager) => Promise<void>;
+
+/** A handler per event type, each typed by the payload EventPayloads names for its type. */
+export type EventHandlers = { [TType in EventType]?: EventHandler<TType> };
 
 export interface EventConsumerOptions {
   service: string;
-  handlers: Record<string, EventHandler>;
+  handlers: EventHandlers;
   retryDelaysMs: number[];
   prefetch: number;
 }
@@ -67,7 +70,8 @@ export class EventConsumer {
       this.logger.error(`unreadable message ${message.properties.messageId ?? ''} sent to the dead-letter queue`);
       return this.settle(message, () => this.moveTo(deadLetterQueueOf(this.queue), message, 0, 'unreadable envelope'), 'dead-lettered', null);
     }
-    const handler = this.options.handlers[envelope.type];
+    // The envelope's type picks the handler, which reads the payload its type names (trusted as the publisher is).
+    const handler = this.options.handlers[envelope.type as EventType] as ((event: AnyEvent, manager: EntityManager) => Promise<void>) | undefined;
     if (!handler) return this.settle(message, async () => undefined, 'ignored', envelope);
     try {
       const applied = await this.dataSource.transaction(async (manager) => {
@@ -76,7 +80,7 @@ export class EventConsumer {
           envelope.type,
         ]);
         if (fresh.length === 0) return false;
-        await handler(envelope, manager);
+        await handler(envelope as AnyEvent, manager);
         return true;
       });
       this.channel.ack(message);

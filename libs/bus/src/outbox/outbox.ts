@@ -1,5 +1,5 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { EventEnvelope, EventType } from '@app/contracts';
+import type { EventEnvelope, EventPayloads, EventType, EventTypesCarrying } from '@app/contracts';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,8 +9,15 @@ import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, EVENTS_EXCHANGE } from '../topology';
 import { insertOutboxRow, newEnvelope } from './outbox-row';
 
-/** Adds an event to the outbox of the transaction it is given. */
-export type PublishInTransaction = <T>(type: EventType, data: T) => Promise<EventEnvelope<T>>;
+/** Adds an event to the outbox of the transaction it is given; the payload is the one EventPayloads names. */
+export interface PublishInTransaction {
+  <TType extends EventType>(type: TType, data: EventPayloads[TType]): Promise<EventEnvelope<EventPayloads[TType]>>;
+  /**
+   * @deprecated Name the event type only: `publish(EventTypes.UserLocked, { id })`. Kept while
+   * identity's calls still name the payload type (`publish<UserRefData>(...)`).
+   */
+  <TData extends EventPayloads[EventType]>(type: EventTypesCarrying<TData>, data: TData): Promise<EventEnvelope<TData>>;
+}
 
 const RELAY_BATCH = 200;
 
@@ -52,13 +59,18 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
    */
   async transaction<T>(correlationId: string | null, work: (manager: EntityManager, publish: PublishInTransaction) => Promise<T>): Promise<T> {
     const result = await this.dataSource.transaction((manager) =>
-      work(manager, (type, data) => this.add(manager, type, data, correlationId)),
+      work(manager, this.publisherIn(manager, correlationId)),
     );
     this.kick();
     return result;
   }
 
-  async add<T>(manager: EntityManager, type: EventType, data: T, correlationId: string | null): Promise<EventEnvelope<T>> {
+  /** A `publish` that writes to the outbox of the transaction `manager` runs. */
+  publisherIn(manager: EntityManager, correlationId: string | null): PublishInTransaction {
+    return (type: EventType, data: EventPayloads[EventType]) => this.add(manager, type, data, correlationId);
+  }
+
+  async add<TType extends EventType>(manager: EntityManager, type: TType, data: EventPayloads[TType], correlationId: string | null): Promise<EventEnvelope<EventPayloads[TType]>> {
     const envelope = newEnvelope(this.options.service, type, data, correlationId);
     await insertOutboxRow((sql, params) => manager.query(sql, params), envelope);
     return envelope;

@@ -13,6 +13,9 @@ export interface FieldProblem {
   messages: string[];
 }
 
+/** One field with one message. */
+export const fieldProblem = (field: string, message: string): FieldProblem => ({ field, messages: [message] });
+
 const reasonPhrases: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',

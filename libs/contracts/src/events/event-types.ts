@@ -1,3 +1,5 @@
+import type { EventType } from './event-payloads';
+
 /** Routing keys of `suite.events`; the key of a message is its event type. */
 export const EventTypes = {
   UserCreated: 'identity.user.created',
@@ -18,7 +20,7 @@ export const EventTypes = {
   TicketCreated: 'tickets.ticket.created',
   TicketUpdated: 'tickets.ticket.updated',
   TicketDeleted: 'tickets.ticket.deleted',
-  PortalAccessChanged: 'portal.access.changed',
-} as const;
+} as const satisfies Record<string, EventType>;
 
-export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
+/** Fails to compile when an event type of EventPayloads has no constant here. */
+export const EVERY_EVENT_TYPE_NAMED: [Exclude<EventType, (typeof EventTypes)[keyof typeof EventTypes]>] extends [never] ? true : never = true;

@@ -1,4 +1,5 @@
 export * from './event-envelope';
+export * from './event-payloads';
 export * from './event-types';
 export * from './identity-events';
 export * from './event-subscriptions';

@@ -1,8 +1,5 @@
-/** A page of a list (DESIGN.md section 9: `{ items, total }`, `?limit=&offset=`). */
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+/** A page of a list: the reply type is part of the RPC contracts. */
+export type { Page } from '@app/contracts';
 
 export const DEFAULT_LIMIT = 50;
 

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsUUID, Max, Min } from 'class-validator';
-import { EXPORT_CHUNK_MAX_BYTES } from '../../rpc/identity-credentials.patterns';
+import { EXPORT_CHUNK_MAX_BYTES } from '../../rpc/identity/identity-views';
 
 /** The entities an export job can write. */
 export const EXPORTABLE_ENTITIES = ['User'] as const;

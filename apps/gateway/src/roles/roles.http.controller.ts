@@ -1,0 +1,42 @@
+import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
+import { IdentityRpc, ListRolesDto, RoleBodyDto } from '@app/contracts';
+import { RequirePermission } from '../access/access-requirement';
+import { AuthenticatedRequest, callContext } from '../auth/principal';
+import { uuidParam } from '../errors/uuid-param.pipe';
+import { RpcClient } from '../rpc/rpc.client';
+
+@Controller('roles')
+export class RolesHttpController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Get()
+  @RequirePermission('Role', 'VIEW')
+  list(@Query() query: ListRolesDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(IdentityRpc.rolesList, query, callContext(request));
+  }
+
+  @Get(':id')
+  @RequirePermission('Role', 'VIEW')
+  get(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(IdentityRpc.rolesGet, { id }, callContext(request));
+  }
+
+  @Post()
+  @RequirePermission('Role', 'CREATE')
+  create(@Body() body: RoleBodyDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(IdentityRpc.rolesCreate, body, callContext(request));
+  }
+
+  /** The whole definition, as on create: a role is read whole, so it is replaced whole. */
+  @Put(':id')
+  @RequirePermission('Role', 'EDIT')
+  update(@Param('id', uuidParam('id')) id: string, @Body() body: RoleBodyDto, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(IdentityRpc.rolesUpdate, { ...body, id }, callContext(request));
+  }
+
+  @Delete(':id')
+  @RequirePermission('Role', 'DELETE')
+  delete(@Param('id', uuidParam('id')) id: string, @Req() request: AuthenticatedRequest) {
+    return this.rpc.call(IdentityRpc.rolesDelete, { id }, callContext(request));
+  }
+}

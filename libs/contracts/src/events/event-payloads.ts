@@ -1,0 +1,45 @@
+import type { EventEnvelope } from './event-envelope';
+import type {
+  BusinessUnitChangedData,
+  RoleChangedData,
+  UserCreatedData,
+  UserRefData,
+  UserUnlockedData,
+  UserUpdatedData,
+} from './identity-events';
+import type { TicketChangedData, TicketsAclChangedData, TicketsUserAccessChangedData, TicketsUserStatusData } from './tickets-events';
+
+/**
+ * Every event on `suite.events` and the payload it carries (DESIGN.md section 2): `publish` and every
+ * handler are typed by this table, so a payload that does not fit its event type does not compile.
+ */
+export interface EventPayloads {
+  'identity.user.created': UserCreatedData;
+  'identity.user.updated': UserUpdatedData;
+  'identity.user.enabled': UserRefData;
+  'identity.user.disabled': UserRefData;
+  'identity.user.locked': UserRefData;
+  'identity.user.unlocked': UserUnlockedData;
+  'identity.user.password_reset': UserRefData;
+  'identity.role.changed': RoleChangedData;
+  'identity.business-unit.changed': BusinessUnitChangedData;
+  'tickets.user.activated': TicketsUserStatusData;
+  'tickets.user.deactivated': TicketsUserStatusData;
+  'tickets.user.access-changed': TicketsUserAccessChangedData;
+  'tickets.acl.changed': TicketsAclChangedData;
+  'tickets.ticket.created': TicketChangedData;
+  'tickets.ticket.updated': TicketChangedData;
+  'tickets.ticket.deleted': TicketChangedData;
+}
+
+/** The routing key of a message on `suite.events`; the key of a message is its event type. */
+export type EventType = keyof EventPayloads;
+
+/** The envelope of one event type (or, given a union, the union of their envelopes). */
+export type EventOf<TType extends EventType> = TType extends EventType ? EventEnvelope<EventPayloads[TType], TType> : never;
+
+/** Any event of the table, discriminated by `type`. */
+export type AnyEvent = EventOf<EventType>;
+
+/** The event types whose payload a value of `TData` fits (for publishers that name the payload type). */
+export type EventTypesCarrying<TData> = { [TType in EventType]: TData extends EventPayloads[TType] ? TType : never }[EventType];
