@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ApiKeyIssued, IdentityCredentialsPatterns, RpcRequest, SessionView, UserApiKeyGenerateDto, VerifyApiKeyDto } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { ApiKeyIssued, IdentityRpc, RpcRequest, SessionView, UserApiKeyGenerateDto, VerifyApiKeyDto } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { ActorAccess } from '../access/actor-access.service';
 import { ApiKeysService } from './api-keys.service';
 
@@ -12,12 +12,12 @@ export class ApiKeysMessageController {
     private readonly access: ActorAccess,
   ) {}
 
-  @MessagePattern(IdentityCredentialsPatterns.apiKeysGenerate)
+  @RpcHandler(IdentityRpc.apiKeysGenerate)
   async generate(@Payload() request: RpcRequest): Promise<ApiKeyIssued> {
     return this.keys.generate(await parsePayload(UserApiKeyGenerateDto, request), await this.access.subjectOf(request.actor));
   }
 
-  @MessagePattern(IdentityCredentialsPatterns.apiKeysVerify)
+  @RpcHandler(IdentityRpc.apiKeysVerify)
   async verify(@Payload() request: RpcRequest): Promise<SessionView> {
     return this.keys.verify((await parsePayload(VerifyApiKeyDto, request)).key);
   }

@@ -41,7 +41,7 @@ export class LockoutService {
         [user.id, now],
       );
       if (ended.length) {
-        await publish<UserUnlockedData>(EventTypes.UserUnlocked, { id: user.id, reason: 'EXPIRED' });
+        await publish(EventTypes.UserUnlocked, { id: user.id, reason: 'EXPIRED' });
         this.logger.log(`user ${user.id}: lock ended at ${user.lockedUntil!.toISOString()}`);
       }
       const current = await manager.findOneByOrFail(User, { id: user.id });
@@ -67,7 +67,7 @@ export class LockoutService {
       const lockedUntil = lockEnd(this.settings.lockout, lockCount, now);
       await manager.update(User, { id: user.id }, { authStatus: 'LOCKED', lockCount, lockedUntil });
       await manager.update(Session, { userId: user.id, endedAt: IsNull() }, { endedAt: new Date(), endReason: 'LOCKED' });
-      await publish<UserRefData>(EventTypes.UserLocked, { id: user.id });
+      await publish(EventTypes.UserLocked, { id: user.id });
       this.logger.warn(`user ${user.id} locked after ${row.failed_logins} failed logins ${lockedUntil ? `until ${lockedUntil.toISOString()}` : 'until activated'}`);
       return { lockedUntil };
     });

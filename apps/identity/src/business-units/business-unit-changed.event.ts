@@ -6,4 +6,4 @@ import type { PublishInTransaction } from '@app/bus';
  * that services scoping by DIVISION (tickets) keep the same tree as identity.
  */
 export const publishUnitChanged = (publish: PublishInTransaction, unit: { id: string; organizationId: string; parentId: string | null }) =>
-  publish<BusinessUnitChangedData>(EventTypes.BusinessUnitChanged, { id: unit.id, organizationId: unit.organizationId, parentId: unit.parentId });
+  publish(EventTypes.BusinessUnitChanged, { id: unit.id, organizationId: unit.organizationId, parentId: unit.parentId });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AclScope } from '@app/acl';
 import { recordMatchesScope, ScopeColumns, withScope } from '@app/acl/typeorm';
-import { CreateBusinessUnitDto, ListBusinessUnitsDto } from '@app/contracts';
+import { BusinessUnitView, CreateBusinessUnitDto, ListBusinessUnitsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,15 +11,6 @@ import { BusinessUnit } from '../business-units/business-unit.entity';
 import { publishUnitChanged } from '../business-units/business-unit-changed.event';
 import { Organization } from '../organizations/organization.entity';
 import { moveProblem, treeOrder } from './tree-rules';
-
-export interface BusinessUnitView {
-  id: string;
-  name: string;
-  organizationId: string;
-  parentId: string | null;
-  depth: number;
-  createdAt: string;
-}
 
 const UNIQUE = { business_units_sibling_name_ci: 'name' };
 

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ConfigurationRefDto, DirectoryPatterns, PutConfigurationPayloadDto, RpcRequest } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { ConfigurationRefDto, IdentityRpc, PutConfigurationPayloadDto, RpcRequest } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { ConfigurationService } from './configuration.service';
 
 /**
@@ -12,13 +12,13 @@ import { ConfigurationService } from './configuration.service';
 export class ConfigurationMessageController {
   constructor(private readonly configuration: ConfigurationService) {}
 
-  @MessagePattern(DirectoryPatterns.configurationGet)
+  @RpcHandler(IdentityRpc.configurationGet)
   async get(@Payload() request: RpcRequest) {
     const ref = await parsePayload(ConfigurationRefDto, request);
     return this.configuration.get(ref.userId, ref.organizationId ?? request.actor?.organizationId, scopeFor(request, ref.userId));
   }
 
-  @MessagePattern(DirectoryPatterns.configurationPut)
+  @RpcHandler(IdentityRpc.configurationPut)
   async put(@Payload() request: RpcRequest) {
     const { userId, organizationId, ...settings } = await parsePayload(PutConfigurationPayloadDto, request);
     return this.configuration.put(userId, organizationId ?? request.actor?.organizationId, settings, scopeFor(request, userId), request.requestId);

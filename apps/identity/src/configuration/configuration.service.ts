@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AclScope, placementInScope } from '@app/acl';
-import { CONFIGURATION_KEYS, configurationProblems, effectiveConfiguration, UserConfigurationDto, UserConfigurationValues } from '@app/contracts';
+import { CONFIGURATION_KEYS, configurationProblems, ConfigurationView, effectiveConfiguration, UserConfigurationDto, UserConfigurationValues } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,14 +9,6 @@ import { outOfScope } from '../access/scope-checks';
 import { User } from '../users/user.entity';
 import { userInScope } from '../users/user-scope';
 import { UserConfiguration } from './user-configuration.entity';
-
-export interface ConfigurationView {
-  userId: string;
-  organizationId: string;
-  settings: UserConfigurationValues;
-  /** The keys the user set; the others are defaults. */
-  customized: string[];
-}
 
 /** Per-user settings per organization (OroCRM's user configuration), defaults when nothing is set. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AclScope } from '@app/acl';
 import { applyScope, recordMatchesScope, ScopeColumns } from '@app/acl/typeorm';
-import { CreateGroupDto, ListGroupsDto } from '@app/contracts';
+import { CreateGroupDto, GroupView, ListGroupsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,14 +9,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { assertInScope, outOfScope } from '../access/scope-checks';
 import { Organization } from '../organizations/organization.entity';
 import { Group } from './group.entity';
-
-export interface GroupView {
-  id: string;
-  organizationId: string;
-  name: string;
-  userCount: number;
-  createdAt: string;
-}
 
 const UNIQUE = { groups_organization_name_ci: 'name' };
 

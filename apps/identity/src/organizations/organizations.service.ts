@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AclScope } from '@app/acl';
 import { applyScope, ScopeColumns } from '@app/acl/typeorm';
-import { CreateOrganizationDto, ListOrganizationsDto } from '@app/contracts';
+import { CreateOrganizationDto, ListOrganizationsDto, OrganizationView } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { containsPattern, Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -10,13 +10,6 @@ import { assertInScope } from '../access/scope-checks';
 import { BusinessUnit } from '../business-units/business-unit.entity';
 import { publishUnitChanged } from '../business-units/business-unit-changed.event';
 import { Organization } from './organization.entity';
-
-export interface OrganizationView {
-  id: string;
-  name: string;
-  rootBusinessUnitId: string | null;
-  createdAt: string;
-}
 
 const UNIQUE = { organizations_name_key: 'name' };
 

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ConfirmPasswordResetDto, IdentityCredentialsPatterns, PasswordChanged, PasswordResetsDone, ResetPasswordsDto, RpcRequest, UserRefDto } from '@app/contracts';
-import { parsePayload, ServiceError } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { ConfirmPasswordResetDto, IdentityRpc, PasswordChanged, PasswordResetsDone, ResetPasswordsDto, RpcRequest, UserRefDto } from '@app/contracts';
+import { parsePayload, RpcHandler, ServiceError } from '@app/service-kit';
 import { ActorAccess } from '../access/actor-access.service';
 import { PasswordResetService } from './password-reset.service';
 
@@ -13,7 +13,7 @@ export class PasswordResetMessageController {
   ) {}
 
   /** Many users (the list's mass action): an unknown id is bad input naming `userIds`. */
-  @MessagePattern(IdentityCredentialsPatterns.passwordResetsCreate)
+  @RpcHandler(IdentityRpc.passwordResetsCreate)
   async resetMany(@Payload() request: RpcRequest): Promise<PasswordResetsDone> {
     const { userIds } = await parsePayload(ResetPasswordsDto, request);
     const missing = (ids: string[]) => ServiceError.badInput([{ field: 'userIds', messages: [`unknown user ${ids.join(', ')}`] }]);
@@ -21,13 +21,13 @@ export class PasswordResetMessageController {
   }
 
   /** One user, named in the path: an unknown id is a 404. */
-  @MessagePattern(IdentityCredentialsPatterns.passwordResetsCreateOne)
+  @RpcHandler(IdentityRpc.passwordResetsCreateOne)
   async resetOne(@Payload() request: RpcRequest): Promise<PasswordResetsDone> {
     const { userId } = await parsePayload(UserRefDto, request);
     return this.resets.reset([userId], await this.access.subjectOf(request.actor), () => ServiceError.notFound(`user ${userId}`), request.requestId);
   }
 
-  @MessagePattern(IdentityCredentialsPatterns.passwordResetsConfirm)
+  @RpcHandler(IdentityRpc.passwordResetsConfirm)
   async confirm(@Payload() request: RpcRequest): Promise<PasswordChanged> {
     return this.resets.confirm(await parsePayload(ConfirmPasswordResetDto, request));
   }

@@ -48,7 +48,7 @@ export class PasswordResetService {
         'INSERT INTO password_reset_tokens (user_id, token_hash, expires_at) SELECT id, hash, $3 FROM unnest($1::uuid[], $2::text[]) AS t (id, hash)',
         [userIds, userIds.map((id) => hashToken(tokens.get(id)!)), expiresAt],
       );
-      for (const id of userIds) await publish<UserRefData>(EventTypes.UserPasswordReset, { id });
+      for (const id of userIds) await publish(EventTypes.UserPasswordReset, { id });
       return userIds.map((id) => found.get(id)!);
     });
     // After the commit and without holding up the reply: a slow mail server must not turn a done reset into a 503.

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { IdentityCredentialsPatterns, PasswordChanged, PasswordSuggestion, RpcRequest, UserPasswordChangeDto } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { IdentityRpc, PasswordChanged, PasswordSuggestion, RpcRequest, UserPasswordChangeDto } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { ActorAccess } from '../access/actor-access.service';
 import { PasswordsService } from './passwords.service';
 
@@ -12,12 +12,12 @@ export class PasswordsMessageController {
     private readonly access: ActorAccess,
   ) {}
 
-  @MessagePattern(IdentityCredentialsPatterns.passwordsChange)
+  @RpcHandler(IdentityRpc.passwordsChange)
   async change(@Payload() request: RpcRequest): Promise<PasswordChanged> {
     return this.passwords.change(await parsePayload(UserPasswordChangeDto, request), await this.access.subjectOf(request.actor));
   }
 
-  @MessagePattern(IdentityCredentialsPatterns.passwordsSuggest)
+  @RpcHandler(IdentityRpc.passwordsSuggest)
   suggest(): PasswordSuggestion {
     return this.passwords.suggest();
   }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DirectoryPatterns, IdPayloadDto, ListRolesDto, RoleBodyDto, RpcRequest, UpdateRolePayloadDto } from '@app/contracts';
-import { parsePayload } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { IdentityRpc, IdPayloadDto, ListRolesDto, RoleBodyDto, RpcRequest, UpdateRolePayloadDto } from '@app/contracts';
+import { parsePayload, RpcHandler } from '@app/service-kit';
 import { ActorAccess } from '../access/actor-access.service';
 import { scopeOf } from '../access/scope-checks';
 import { RolesService } from './roles.service';
@@ -14,29 +14,29 @@ export class RolesMessageController {
     private readonly access: ActorAccess,
   ) {}
 
-  @MessagePattern(DirectoryPatterns.rolesList)
+  @RpcHandler(IdentityRpc.rolesList)
   async list(@Payload() request: RpcRequest) {
     return this.roles.list(await parsePayload(ListRolesDto, request), scopeOf(request));
   }
 
-  @MessagePattern(DirectoryPatterns.rolesGet)
+  @RpcHandler(IdentityRpc.rolesGet)
   async get(@Payload() request: RpcRequest) {
     return this.roles.get((await parsePayload(IdPayloadDto, request)).id, scopeOf(request));
   }
 
-  @MessagePattern(DirectoryPatterns.rolesCreate)
+  @RpcHandler(IdentityRpc.rolesCreate)
   async create(@Payload() request: RpcRequest) {
     const body = await parsePayload(RoleBodyDto, request);
     return this.roles.create(body, await this.access.subjectOf(request.actor), request.requestId);
   }
 
-  @MessagePattern(DirectoryPatterns.rolesUpdate)
+  @RpcHandler(IdentityRpc.rolesUpdate)
   async update(@Payload() request: RpcRequest) {
     const { id, ...body } = await parsePayload(UpdateRolePayloadDto, request);
     return this.roles.update(id, body as RoleBodyDto, await this.access.subjectOf(request.actor), request.requestId);
   }
 
-  @MessagePattern(DirectoryPatterns.rolesDelete)
+  @RpcHandler(IdentityRpc.rolesDelete)
   async delete(@Payload() request: RpcRequest) {
     const { id } = await parsePayload(IdPayloadDto, request);
     return this.roles.delete(id, await this.access.subjectOf(request.actor), request.requestId);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ADMINISTRATOR_ROLE, EventTypes, identityRoleProblems, ListRolesDto, RoleBodyDto, RoleChangedData } from '@app/contracts';
+import { ADMINISTRATOR_ROLE, EventTypes, identityRoleProblems, ListRolesDto, RoleBodyDto, RoleChangedData, RoleView } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { containsPattern, Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -8,19 +8,6 @@ import { AclScope, placementInScope, RoleDefinition, Subject } from '@app/acl';
 import { assertGrantsHeld } from '../access/write-checks';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from './role.entity';
-
-export interface RoleView {
-  id: string;
-  name: string;
-  label: string | null;
-  organizationId: string | null;
-  readOnly: boolean;
-  permissions: Role['permissions'];
-  capabilities: string[];
-  fieldPermissions: Role['fieldPermissions'];
-  userCount: number;
-  createdAt: string;
-}
 
 const UNIQUE = { roles_name_key: 'name' };
 
@@ -194,4 +181,4 @@ function assertNotProtected(role: Role): void {
   if (role.name === ADMINISTRATOR_ROLE) throw new ServiceError(409, `The role ${ADMINISTRATOR_ROLE} is built in and cannot be changed or deleted.`, 'ROLE_PROTECTED');
 }
 
-const changed = (publish: PublishInTransaction, roleId: string) => publish<RoleChangedData>(EventTypes.RoleChanged, { roleId });
+const changed = (publish: PublishInTransaction, roleId: string) => publish(EventTypes.RoleChanged, { roleId });

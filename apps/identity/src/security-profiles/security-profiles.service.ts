@@ -1,18 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { CreateSecurityProfileDto, EventTypes, PageQueryDto, UpdateSecurityProfileDto, UserUpdatedData } from '@app/contracts';
+import { CreateSecurityProfileDto, EventTypes, PageQueryDto, SecurityProfileView, UpdateSecurityProfileDto, UserUpdatedData } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecurityProfile } from './security-profile.entity';
-
-export interface SecurityProfileView {
-  id: string;
-  name: string;
-  description: string | null;
-  userCount: number;
-  createdAt: string;
-}
 
 const UNIQUE = { security_profiles_name_ci: 'name' };
 
@@ -66,7 +58,7 @@ export class SecurityProfilesService {
             [profile.name, name],
           );
           for (const holder of holders) {
-            await publish<UserUpdatedData>(EventTypes.UserUpdated, { id: holder.id, securityProfiles: holder.security_profiles });
+            await publish(EventTypes.UserUpdated, { id: holder.id, securityProfiles: holder.security_profiles });
           }
           profile.name = name;
         }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DirectoryPatterns, RpcRequest, UpdateProfileDto } from '@app/contracts';
-import { parsePayload, ServiceError } from '@app/service-kit';
+import { Payload } from '@nestjs/microservices';
+import { IdentityRpc, RpcRequest, UpdateProfileDto } from '@app/contracts';
+import { parsePayload, RpcHandler, ServiceError } from '@app/service-kit';
 import { UserAccountsService } from './user-accounts.service';
 
 /** The caller's own profile: the actor the gateway vouches for, never an id from the body. */
@@ -9,12 +9,12 @@ import { UserAccountsService } from './user-accounts.service';
 export class ProfileMessageController {
   constructor(private readonly accounts: UserAccountsService) {}
 
-  @MessagePattern(DirectoryPatterns.profileGet)
+  @RpcHandler(IdentityRpc.profileGet)
   async profile(@Payload() request: RpcRequest) {
     return this.accounts.profile(actorOf(request));
   }
 
-  @MessagePattern(DirectoryPatterns.profileUpdate)
+  @RpcHandler(IdentityRpc.profileUpdate)
   async updateProfile(@Payload() request: RpcRequest) {
     return this.accounts.updateProfile(actorOf(request), await parsePayload(UpdateProfileDto, request), request.requestId);
   }

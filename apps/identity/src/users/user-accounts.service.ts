@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AclScope, GLOBAL_SCOPE, Subject } from '@app/acl';
-import { EventTypes, ListUsersDto, UpdateProfileDto, UpdateUserDto, UserRefData, UserUpdatedData } from '@app/contracts';
+import { EventTypes, ListUsersDto, UpdateProfileDto, UpdateUserDto, UserRefData, UserUpdatedData, UserView } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { containsPattern, Page, pageOf, ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -16,7 +16,7 @@ import { UserAvatar } from './user-avatar.entity';
 import { UserRole } from './user-role.entity';
 import { userInScope, userScopeCondition } from './user-scope';
 import { assertEditAllowed, Assignment } from './user-write-rules';
-import { toUserView, UserView } from './user-view';
+import { toUserView } from './user-view';
 import { User } from './user.entity';
 
 const SORT_COLUMNS: Record<string, string> = {
@@ -200,13 +200,13 @@ export class UserAccountsService {
     user.enabled = enabled;
     await manager.update(User, { id: user.id }, { enabled });
     if (!enabled) await manager.update(Session, { userId: user.id, endedAt: IsNull() }, { endedAt: new Date(), endReason: 'DISABLED' });
-    await publish<UserRefData>(enabled ? EventTypes.UserEnabled : EventTypes.UserDisabled, { id: user.id });
+    await publish(enabled ? EventTypes.UserEnabled : EventTypes.UserDisabled, { id: user.id });
   }
 
   /** identity.user.updated with the id and only the mirrored fields that changed, if any did. */
   private async publishChanges(publish: PublishInTransaction, before: User, after: User): Promise<void> {
     const data = userUpdatedData(before, after);
-    if (data) await publish<UserUpdatedData>(EventTypes.UserUpdated, data);
+    if (data) await publish(EventTypes.UserUpdated, data);
   }
 
   private async groupIds(manager: EntityManager, userId: string): Promise<string[]> {

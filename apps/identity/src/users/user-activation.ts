@@ -19,6 +19,6 @@ export async function activateUser(
   if (wasLocked) user.authStatus = 'ACTIVE';
   Object.assign(user, { failedLogins: 0, lockCount: 0, lockedUntil: null });
   await manager.update(User, { id: user.id }, { authStatus: user.authStatus, failedLogins: 0, lockCount: 0, lockedUntil: null });
-  if (wasLocked) await publish<UserUnlockedData>(EventTypes.UserUnlocked, { id: user.id, reason });
+  if (wasLocked) await publish(EventTypes.UserUnlocked, { id: user.id, reason });
   return wasLocked;
 }

@@ -1,31 +1,5 @@
 import { User } from './user.entity';
-
-/** A user as the API shows it: never the password hash, never the avatar's bytes (see avatarUrl). */
-export interface UserView {
-  id: string;
-  username: string;
-  enabled: boolean;
-  authStatus: string;
-  namePrefix: string | null;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  nameSuffix: string | null;
-  birthday: string | null;
-  primaryEmail: string;
-  emails: string[];
-  phone: string | null;
-  customFields: Record<string, string | number | boolean>;
-  avatarUrl: string | null;
-  ownerBusinessUnitId: string;
-  organizationIds: string[];
-  businessUnitIds: string[];
-  securityProfiles: string[];
-  groups: { id: string; name: string }[];
-  roles: { roleId: string; name: string; fixed: boolean; default: boolean }[];
-  createdAt: string;
-  updatedAt: string;
-}
+import type { UserView } from '@app/contracts';
 
 export interface UserViewExtras {
   groups?: UserView['groups'];

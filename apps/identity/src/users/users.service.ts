@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Subject } from '@app/acl';
-import { CreateUserDto, EventTypes, UserCreatedData } from '@app/contracts';
+import { CreateUserDto, EventTypes, UserCreatedData, UserView } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { EntityManager } from 'typeorm';
@@ -12,7 +12,7 @@ import { userReferenceProblems } from './user-references';
 import { loadExtras, saveAvatar, saveGroups } from './user-groups-and-avatar';
 import { UserRole } from './user-role.entity';
 import { assertCreateAllowed } from './user-write-rules';
-import { toUserView, UserView } from './user-view';
+import { toUserView } from './user-view';
 import { User } from './user.entity';
 
 /** Unique indexes and the field each one protects, for the race two creates can still run into. */
@@ -86,7 +86,7 @@ export class UsersService {
     );
     await saveGroups(manager, user.id, dto.groups ?? []);
     if (dto.avatar) await saveAvatar(manager, user.id, dto.avatar);
-    await publish<UserCreatedData>(EventTypes.UserCreated, userCreatedData(user));
+    await publish(EventTypes.UserCreated, userCreatedData(user));
     const roleNames = new Map(roles.map((r) => [r.id, r.name]));
     return toUserView(
       user,

@@ -1,5 +1,5 @@
 import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import type { EventEnvelope, EventPayloads, EventType, EventTypesCarrying } from '@app/contracts';
+import type { EventEnvelope, EventPayloads, EventType } from '@app/contracts';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
@@ -12,11 +12,6 @@ import { insertOutboxRow, newEnvelope } from './outbox-row';
 /** Adds an event to the outbox of the transaction it is given; the payload is the one EventPayloads names. */
 export interface PublishInTransaction {
   <TType extends EventType>(type: TType, data: EventPayloads[TType]): Promise<EventEnvelope<EventPayloads[TType]>>;
-  /**
-   * @deprecated Name the event type only: `publish(EventTypes.UserLocked, { id })`. Kept while
-   * identity's calls still name the payload type (`publish<UserRefData>(...)`).
-   */
-  <TData extends EventPayloads[EventType]>(type: EventTypesCarrying<TData>, data: TData): Promise<EventEnvelope<TData>>;
 }
 
 const RELAY_BATCH = 200;
@@ -67,7 +62,7 @@ export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
 
   /** A `publish` that writes to the outbox of the transaction `manager` runs. */
   publisherIn(manager: EntityManager, correlationId: string | null): PublishInTransaction {
-    return (type: EventType, data: EventPayloads[EventType]) => this.add(manager, type, data, correlationId);
+    return <TType extends EventType>(type: TType, data: EventPayloads[TType]) => this.add(manager, type, data, correlationId);
   }
 
   async add<TType extends EventType>(manager: EntityManager, type: TType, data: EventPayloads[TType], correlationId: string | null): Promise<EventEnvelope<EventPayloads[TType]>> {

@@ -41,5 +41,3 @@ export type EventOf<TType extends EventType> = TType extends EventType ? EventEn
 /** Any event of the table, discriminated by `type`. */
 export type AnyEvent = EventOf<EventType>;
 
-/** The event types whose payload a value of `TData` fits (for publishers that name the payload type). */
-export type EventTypesCarrying<TData> = { [TType in EventType]: TData extends EventPayloads[TType] ? TType : never }[EventType];

@@ -3,7 +3,6 @@ export * from './rpc-request';
 export * from './page';
 export * from './identity/identity-views';
 export * from './identity/identity.rpc';
-export * from './identity/identity-patterns.deprecated';
 export * from './tickets/tickets-views';
 export * from './tickets/tickets.rpc';
 export * from './portal/portal.rpc';
