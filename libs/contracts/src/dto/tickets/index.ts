@@ -5,3 +5,4 @@ export * from './ticket-comment.dto';
 export * from './tickets-admin.dto';
 export * from './service-request.dto';
 export * from './tickets-access.dto';
+export * from './list-user-security.dto';

@@ -1,6 +1,6 @@
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, TicketPriority, TicketStatus, TicketType } from '../../tickets/ticket-vocabulary';
-import { PageQueryDto } from '../directory/directory-common.dto';
+import { PageQueryDto } from '../common/common.dto';
 
 export const TICKET_SORTS = ['createdAt', 'updatedAt', 'dueDate', 'priority', 'status', 'subject'] as const;
 

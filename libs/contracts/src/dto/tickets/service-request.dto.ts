@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TicketPriority, TicketStatus } from '../../tickets/ticket-vocabulary';
-import { NOT_BLANK, PageQueryDto } from '../directory/directory-common.dto';
+import { NOT_BLANK, PageQueryDto } from '../common/common.dto';
 import { DESCRIPTION_MAX, SUBJECT_MAX } from './ticket.dto';
 import { OptionalNotNull } from './optional-not-null';
 

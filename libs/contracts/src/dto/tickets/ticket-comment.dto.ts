@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { NOT_BLANK, PageQueryDto } from '../directory/directory-common.dto';
+import { NOT_BLANK, PageQueryDto } from '../common/common.dto';
 import { DESCRIPTION_MAX } from './ticket.dto';
 
 /** `POST /api/tickets/:id/comments`: public unless `internal` (which needs `ticket_internal_comments`). */

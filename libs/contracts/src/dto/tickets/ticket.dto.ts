@@ -1,6 +1,6 @@
 import { IsIn, IsISO8601, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES, TicketPriority, TicketStatus, TicketType } from '../../tickets/ticket-vocabulary';
-import { NOT_BLANK } from '../directory/directory-common.dto';
+import { NOT_BLANK } from '../common/common.dto';
 import { OptionalNotNull, OptionalNullable } from './optional-not-null';
 
 export const SUBJECT_MAX = 200;

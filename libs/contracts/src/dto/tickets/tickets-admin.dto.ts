@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { NAME_MAX, NOT_BLANK } from '../directory/directory-common.dto';
-import { CreateSecurityProfileDto } from '../directory/security-profile.dto';
+import { NAME_MAX, NOT_BLANK } from '../common/common.dto';
+import { CreateSecurityProfileDto } from '../security-profiles/security-profile.dto';
 import { OptionalNotNull, OptionalNullable } from './optional-not-null';
 
 const roleIdsRules = (): PropertyDecorator => (target, key) =>

@@ -1,5 +1,5 @@
 import type { BusinessUnitNode, RoleDefinition } from '@app/acl';
-import type { UserConfigurationValues } from '../../dto/directory/configuration-rules';
+import type { UserConfigurationValues } from '../../dto';
 
 /** What `identity.auth.login` checks. */
 export interface LoginRequest {

@@ -1,9 +1,12 @@
 import type {
   ConfigurationRefDto,
+  ConfirmPasswordResetDto,
   CreateBusinessUnitDto,
   CreateGroupDto,
   CreateOrganizationDto,
   CreateSecurityProfileDto,
+  CreateUserDto,
+  ExportRefDto,
   IdPayloadDto,
   ListBusinessUnitsDto,
   ListGroupsDto,
@@ -13,26 +16,21 @@ import type {
   ListUsersDto,
   MoveBusinessUnitPayloadDto,
   PutConfigurationPayloadDto,
+  ReadExportDto,
   RenamePayloadDto,
+  ResetPasswordsDto,
   RoleBodyDto,
+  SessionRefDto,
+  StartExportDto,
   UpdateProfileDto,
   UpdateRolePayloadDto,
   UpdateSecurityProfilePayloadDto,
   UpdateUserPayloadDto,
-} from '../../dto/directory';
-import type {
-  ConfirmPasswordResetDto,
-  ReadExportDto,
-  ExportRefDto,
-  ResetPasswordsDto,
-  StartExportDto,
   UserApiKeyGenerateDto,
   UserPasswordChangeDto,
+  UserRefDto,
   VerifyApiKeyDto,
-} from '../../dto/credentials';
-import type { CreateUserDto } from '../../dto/create-user.dto';
-import type { SessionRefDto } from '../../dto/session-ref.dto';
-import type { UserRefDto } from '../../dto/user-ref.dto';
+} from '../../dto';
 import type { Deleted, Page } from '../page';
 import { rpcOf } from '../rpc-contract';
 import type {

@@ -1,4 +1,4 @@
-import type { UserRefDto } from '../../dto/user-ref.dto';
+import type { UserRefDto } from '../../dto';
 import { rpcOf } from '../rpc-contract';
 
 /** A portal feature as the home page shows it: greyed out (no link) when the profile lacks it. */

@@ -1,5 +1,11 @@
-import type { IdPayloadDto, ListRolesDto, PageQueryDto, RoleBodyDto, UpdateRolePayloadDto } from '../../dto/directory';
-import type { ListUserSecurityDto } from '../../dto/list-user-security.dto';
+import type {
+  IdPayloadDto,
+  ListRolesDto,
+  ListUserSecurityDto,
+  PageQueryDto,
+  RoleBodyDto,
+  UpdateRolePayloadDto,
+} from '../../dto';
 import type {
   AssignTicketOwnerPayloadDto,
   AssignTicketRolesPayloadDto,

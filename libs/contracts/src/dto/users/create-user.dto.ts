@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional } from 'class-validator';
-import { AvatarInput } from './directory/user-fields';
+import { AvatarInput } from './user-fields';
 import { Optional, RoleAssignmentDto, UserFieldRules as Rules } from './user-field-rules';
 
 export { RoleAssignmentDto };

@@ -1,5 +1,5 @@
 import { IsUUID } from 'class-validator';
-import { Optional, RoleAssignmentDto, UserFieldRules as Rules } from '../user-field-rules';
+import { Optional, RoleAssignmentDto, UserFieldRules as Rules } from './user-field-rules';
 import { AvatarInput } from './user-fields';
 
 /** The personal fields a user may also edit on their own profile (`PATCH /api/me/profile`). */

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import { FieldProblem } from '../errors/error-body';
-import { inputProblems } from '../input/input-problems';
+import { FieldProblem } from '../../errors/error-body';
+import { inputProblems } from '../../input/input-problems';
 
 /** The options every input of the suite is checked with: unknown fields are errors, not dropped. */
 export const validatorOptions = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true } as const;

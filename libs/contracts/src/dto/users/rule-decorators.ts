@@ -2,7 +2,7 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
 import { birthdayProblem } from './dates';
 import { customFieldsProblem } from './custom-fields';
 import { avatarProblem } from './image-check';
-import { isCurrency, isLocale, isTimeZone } from './configuration-rules';
+import { isCurrency, isLocale, isTimeZone } from '../configuration/configuration-rules';
 
 /** A class-validator decorator from a plain rule that returns what is wrong (or null). */
 const fromRule = (name: string, problem: (value: unknown) => string | null, options?: ValidationOptions): PropertyDecorator => {

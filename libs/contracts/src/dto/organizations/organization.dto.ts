@@ -1,5 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { NameDto, PageQueryDto } from './directory-common.dto';
+import { NameDto, PageQueryDto } from '../common/common.dto';
 
 /** `POST /api/organizations`; its root business unit is created with it, under the same name. */
 export class CreateOrganizationDto extends NameDto {}

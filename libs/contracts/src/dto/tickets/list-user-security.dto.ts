@@ -1,5 +1,5 @@
 import { IsIn, IsOptional } from 'class-validator';
-import { PageQueryDto } from './directory/directory-common.dto';
+import { PageQueryDto } from '../common/common.dto';
 
 export class ListUserSecurityDto extends PageQueryDto {
   @IsOptional()

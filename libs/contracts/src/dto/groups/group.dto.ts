@@ -1,5 +1,5 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { NameDto, PageQueryDto } from './directory-common.dto';
+import { NameDto, PageQueryDto } from '../common/common.dto';
 
 /** `POST /api/groups`: a group of users within one organization. */
 export class CreateGroupDto extends NameDto {

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsAvatar, IsBirthday, IsCustomFields } from './directory/rule-decorators';
-import { PHONE } from './directory/user-fields';
+import { IsAvatar, IsBirthday, IsCustomFields } from './rule-decorators';
+import { PHONE } from './user-fields';
 
 /**
  * The rules of each user field, once: the create, edit and profile DTOs apply them, required or

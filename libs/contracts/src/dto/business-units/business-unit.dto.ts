@@ -1,5 +1,5 @@
 import { IsOptional, IsUUID } from 'class-validator';
-import { NameDto, PageQueryDto } from './directory-common.dto';
+import { NameDto, PageQueryDto } from '../common/common.dto';
 
 /** `POST /api/business-units`: a unit below `parentId`, which must belong to `organizationId`. */
 export class CreateBusinessUnitDto extends NameDto {

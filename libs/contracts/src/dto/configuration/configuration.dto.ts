@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { DATE_FORMATS, TIME_FORMATS, WEEK_DAYS } from './configuration-rules';
-import { IsCurrencyCode, IsIanaTimeZone, IsLocaleTag } from './rule-decorators';
+import { IsCurrencyCode, IsIanaTimeZone, IsLocaleTag } from '../users/rule-decorators';
 
 /**
  * `PUT /api/users/:id/configuration` and `PUT /api/me/configuration`: the settings the user overrides

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQueryDto } from './directory-common.dto';
+import { PageQueryDto } from '../common/common.dto';
 
 export const USER_SORTS = ['username', 'lastName', 'createdAt', 'primaryEmail'] as const;
 export const AUTH_STATUSES = ['ACTIVE', 'LOCKED', 'PASSWORD_RESET'] as const;

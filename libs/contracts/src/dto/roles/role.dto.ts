@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { NOT_BLANK, PageQueryDto } from './directory-common.dto';
+import { NOT_BLANK, PageQueryDto } from '../common/common.dto';
 
 /**
  * `POST /api/roles` and `PUT /api/roles/:id` (DESIGN.md section 9). Only the shape is checked here;

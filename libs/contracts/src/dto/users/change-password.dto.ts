@@ -1,5 +1,5 @@
 import { IsUUID } from 'class-validator';
-import { UserFieldRules as Rules } from '../user-field-rules';
+import { UserFieldRules as Rules } from './user-field-rules';
 
 /** `POST /api/users/:id/password`; the policy itself is checked in identity. */
 export class ChangePasswordDto {

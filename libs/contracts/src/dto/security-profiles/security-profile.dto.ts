@@ -1,5 +1,5 @@
 import { IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { NAME_MAX, NOT_BLANK, PageQueryDto } from './directory-common.dto';
+import { NAME_MAX, NOT_BLANK, PageQueryDto } from '../common/common.dto';
 
 /** `POST /api/security-profiles`: users name profiles; tickets matches them by name (DESIGN.md section 6). */
 export class CreateSecurityProfileDto {
