@@ -48,6 +48,6 @@ export function ticketsKit(run: RunningSuite): TicketsKit {
     },
     statusOf,
     login: (user) => run.api.login(user.username, user.password),
-    assignRoles: (userId, roleIds) => run.admin.request('PUT', `/api/tickets/user-security/${userId}/roles`, { roleIds }),
+    assignRoles: (userId, roleIds) => run.admin.put(`/api/tickets/user-security/${userId}/roles`, { roleIds }),
   };
 }

@@ -1,7 +1,6 @@
-import { adminQuery, eventually } from '@app/testing';
+import { adminQuery, callRpc, eventually } from '@app/testing';
 import { connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { callRpc } from './identity-credentials.rpc-caller';
 import { report, RunningSuite, startWholeSuite } from './suite-fixture';
 import { TicketsKit, ticketsKit } from './tickets-fixture';
 
@@ -87,7 +86,7 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
     for (const user of [lower, spaced]) expect((await kit.mirrored(user.id)).status).toBe('NEW');
     // Renamed in identity to the exact name, the profile reaches tickets on identity.user.updated and matches.
     const crm = (await run.admin.get('/api/security-profiles?limit=100')).body.items.find((p: { name: string }) => p.name === 'field team');
-    expect((await run.admin.request('PATCH', `/api/security-profiles/${crm.id}`, { name: 'Field Team' })).status).toBe(200);
+    expect((await run.admin.patch(`/api/security-profiles/${crm.id}`, { name: 'Field Team' })).status).toBe(200);
     await eventually(async () => ((await kit.statusOf(lower.id)) === 'ACTIVE' ? true : undefined), 5000);
     expect(await kit.statusOf(spaced.id)).toBe('NEW');
   });
@@ -95,7 +94,7 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
   it('new CRM profiles on identity.user.updated are matched for a user still NEW', async () => {
     const user = await kit.createUser({ securityProfiles: [] });
     expect((await kit.mirrored(user.id)).status).toBe('NEW');
-    expect((await run.admin.request('PATCH', `/api/users/${user.id}`, { securityProfiles: ['Commenters'] })).status).toBe(200);
+    expect((await run.admin.patch(`/api/users/${user.id}`, { securityProfiles: ['Commenters'] })).status).toBe(200);
     await eventually(async () => ((await kit.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
     expect((await kit.mirrored(user.id)).roles).toEqual(['Commenter']);
   });
@@ -127,7 +126,7 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
     expect(await kit.statusOf(user.id)).toBe('NEW');
     expect((await kit.assignRoles(randomUUID(), [agentRole])).status).toBe(404);
     expect((await kit.assignRoles(user.id, ['x'] as string[])).status).toBe(400);
-    expect((await run.admin.request('PUT', `/api/tickets/user-security/${user.id}/roles`, { roles: [] })).status).toBe(400);
+    expect((await run.admin.put(`/api/tickets/user-security/${user.id}/roles`, { roles: [] })).status).toBe(400);
     const badRole = await run.admin.post('/api/tickets/roles', { name: 'Bad', permissions: [{ entity: 'User', action: 'VIEW', level: 'GLOBAL' }], capabilities: ['user_management'] });
     expect(badRole.status).toBe(400);
     expect(badRole.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['permissions.0.entity', 'capabilities.0']));
