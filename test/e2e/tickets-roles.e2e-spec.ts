@@ -1,7 +1,7 @@
 import { adminQuery, eventually, GatewayClient } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { RunningSuite, startWholeSuite } from './suite-fixture';
-import { TicketsKit, ticketsKit } from './tickets-fixture';
+import { TicketsSetup, ticketsSetup } from './tickets-fixture';
 
 type User = { id: string; username: string; password: string };
 
@@ -20,7 +20,7 @@ const roleBody = (name: string, grants: [string, string, string][], capabilities
  */
 describe('tickets: the gateway enforces tickets roles', () => {
   let run: RunningSuite;
-  let kit: TicketsKit;
+  let setup: TicketsSetup;
   /** An ordinary CRM role: User VIEW in the user's unit, no ticket grant (identity has none anymore). */
   let crmRoleId: string;
   const ticketsDb = () => run.environment.databases.tickets;
@@ -34,10 +34,10 @@ describe('tickets: the gateway enforces tickets roles', () => {
   };
   /** A CRM user with the ordinary role (and the given overrides), mirrored by tickets, logged in. */
   const person = async (overrides: Record<string, unknown> = {}, ticketRoleIds: string[] = []): Promise<User & { client: GatewayClient }> => {
-    const user = await kit.createUser({ roles: [{ roleId: crmRoleId, default: true }], ...overrides });
-    await kit.mirrored(user.id);
-    if (ticketRoleIds.length) expect((await kit.assignRoles(user.id, ticketRoleIds)).body.status).toBe('ACTIVE');
-    return { ...user, client: await kit.login(user) };
+    const user = await setup.createUser({ roles: [{ roleId: crmRoleId, default: true }], ...overrides });
+    await setup.mirrored(user.id);
+    if (ticketRoleIds.length) expect((await setup.assignRoles(user.id, ticketRoleIds)).body.status).toBe('ACTIVE');
+    return { ...user, client: await setup.login(user) };
   };
   const notActive = (response: { status: number; body: { code?: string } }) => expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'TICKETS_ACCESS_NOT_ACTIVE' });
   const ticketsSnapshot = () =>
@@ -51,7 +51,7 @@ describe('tickets: the gateway enforces tickets roles', () => {
 
   beforeAll(async () => {
     run = await startWholeSuite();
-    kit = ticketsKit(run);
+    setup = ticketsSetup(run);
     const crm = await run.admin.post('/api/roles', { name: 'User viewer', permissions: [{ entity: 'User', action: 'VIEW', level: 'BUSINESS_UNIT' }], capabilities: [] });
     ok(crm, 201);
     crmRoleId = crm.body.id;
@@ -64,11 +64,11 @@ describe('tickets: the gateway enforces tickets roles', () => {
 
   it("the issue's flow: a matching profile with Ticket VIEW and CREATE opens POST /api/tickets to a user whose CRM role has no ticket grant", async () => {
     const roleId = await createRole(roleBody('Agent', [['Ticket', 'VIEW', 'ORGANIZATION'], ['Ticket', 'CREATE', 'ORGANIZATION']]));
-    await kit.createTicketsProfile('Support Agents', [roleId]);
-    await kit.createCrmProfile('Support Agents');
-    const user = await kit.createUser({ roles: [{ roleId: crmRoleId, default: true }], securityProfiles: ['Support Agents'] });
-    await eventually(async () => ((await kit.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
-    const client = await kit.login(user);
+    await setup.createTicketsProfile('Support Agents', [roleId]);
+    await setup.createCrmProfile('Support Agents');
+    const user = await setup.createUser({ roles: [{ roleId: crmRoleId, default: true }], securityProfiles: ['Support Agents'] });
+    await eventually(async () => ((await setup.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
+    const client = await setup.login(user);
     const created = await client.post('/api/tickets', { type: 'CUSTOMER_ISSUE', subject: 'Printer on fire' });
     ok(created, 201);
     expect(created.body).toMatchObject({ status: 'NEW', ownerId: user.id });
@@ -122,10 +122,10 @@ describe('tickets: the gateway enforces tickets roles', () => {
     const user = await person();
     // The gateway caches the refusal; the assignment's event must drop it.
     notActive(await user.client.get('/api/tickets'));
-    expect((await kit.assignRoles(user.id, [roleId])).status).toBe(200);
+    expect((await setup.assignRoles(user.id, [roleId])).status).toBe(200);
     await eventually(async () => ((await user.client.get('/api/tickets')).status === 200 ? true : undefined), 1000);
     expect((await user.client.get('/api/me/permissions')).body.tickets.status).toBe('ACTIVE');
-    expect((await kit.assignRoles(user.id, [])).body.status).toBe('NEW');
+    expect((await setup.assignRoles(user.id, [])).body.status).toBe('NEW');
     await eventually(async () => {
       const [list, overview] = [await user.client.get('/api/tickets'), await user.client.get('/api/me/permissions')];
       return list.body.code === 'TICKETS_ACCESS_NOT_ACTIVE' && overview.body.tickets.status === 'NEW' ? true : undefined;

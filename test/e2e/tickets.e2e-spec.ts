@@ -1,7 +1,7 @@
 import { adminQuery, callRpc, eventually, GatewayClient } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { RunningSuite, startWholeSuite } from './suite-fixture';
-import { TicketsKit, ticketsKit } from './tickets-fixture';
+import { TicketsSetup, ticketsSetup } from './tickets-fixture';
 
 type User = { id: string; username: string; password: string };
 
@@ -19,7 +19,7 @@ const PATH_TO: Record<string, string[]> = {
 
 describe('tickets through the gateway: scopes, transitions, history, filters, comments', () => {
   let run: RunningSuite;
-  let kit: TicketsKit;
+  let setup: TicketsSetup;
   const units: Record<string, string> = {};
   const users: Record<string, User> = {};
   const clients: Record<string, GatewayClient> = {};
@@ -32,11 +32,11 @@ describe('tickets through the gateway: scopes, transitions, history, filters, co
     return response.body.id as string;
   };
   const person = async (key: string, unitId: string, roleIds: string[], organization = { organizationId: run.ids.organizationId }) => {
-    const user = await kit.createUser({ ownerBusinessUnitId: unitId, businessUnitIds: [unitId], organizationIds: [organization.organizationId] });
-    await kit.mirrored(user.id);
-    if (roleIds.length) expect((await kit.assignRoles(user.id, roleIds)).body.status).toBe('ACTIVE');
+    const user = await setup.createUser({ ownerBusinessUnitId: unitId, businessUnitIds: [unitId], organizationIds: [organization.organizationId] });
+    await setup.mirrored(user.id);
+    if (roleIds.length) expect((await setup.assignRoles(user.id, roleIds)).body.status).toBe('ACTIVE');
     users[key] = user;
-    clients[key] = await kit.login(user);
+    clients[key] = await setup.login(user);
   };
   const create = async (key: string, body: Record<string, unknown>) => {
     const response = await clients[key].post('/api/tickets', body);
@@ -47,7 +47,7 @@ describe('tickets through the gateway: scopes, transitions, history, filters, co
 
   beforeAll(async () => {
     run = await startWholeSuite();
-    kit = ticketsKit(run);
+    setup = ticketsSetup(run);
     units.sales = await unit('Sales', run.ids.businessUnitId);
     units.emea = await unit('EMEA', units.sales);
     units.support = await unit('Support', run.ids.businessUnitId);
@@ -58,7 +58,7 @@ describe('tickets through the gateway: scopes, transitions, history, filters, co
       const [row] = await adminQuery<{ count: number }>(run.environment.databases.tickets, 'SELECT count(*)::int AS count FROM ticket_business_units');
       return row.count === 5 ? true : undefined;
     }, 5000);
-    const role = (name: string, level: string, capabilities: string[] = []) => kit.createRole(name, level, capabilities);
+    const role = (name: string, level: string, capabilities: string[] = []) => setup.createRole(name, level, capabilities);
     const [userLevel, unitLevel, divisionLevel, orgLevel] = [await role('Own', 'USER'), await role('Unit', 'BUSINESS_UNIT'), await role('Division', 'DIVISION'), await role('Org', 'ORGANIZATION', ['ticket_internal_comments'])];
     await person('own', units.sales, [userLevel]);
     await person('unit', units.sales, [unitLevel]);
@@ -251,7 +251,7 @@ describe('tickets through the gateway: scopes, transitions, history, filters, co
     });
 
     it('403 to edit a ticket one may only view, as soon as the role definition says so', async () => {
-      const editor = await kit.createRole('Editor', 'ORGANIZATION');
+      const editor = await setup.createRole('Editor', 'ORGANIZATION');
       await person('viewer', units.support, [editor]);
       const ticket = await create('org', { type: 'TASK', subject: 'look, do not touch' });
       expect((await clients.viewer.patch(`/api/tickets/${ticket.id}`, { subject: 'touched once' })).status).toBe(200);
