@@ -41,7 +41,7 @@ export class GatewayClient {
     return this.request<T>('GET', path, undefined, headers);
   }
 
-  /** A POST without a body sends `{}`, as a browser form posting nothing would. */
+  /** Without a body it sends `{}`: the JSON routes read an empty object; `request` sends none. */
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', path, body ?? {}, headers);
   }
