@@ -111,7 +111,8 @@ describe('bad input on the organization, unit, role, profile, group, user and co
     // roles
     ['a level the ownership does not allow', 'POST', () => '/api/roles', () => ({ name: 'R1', permissions: [{ entity: 'Organization', action: 'VIEW', level: 'BUSINESS_UNIT' }], capabilities: [] }), 'permissions.0.level'],
     ['an unknown level', 'POST', () => '/api/roles', () => ({ name: 'R2', permissions: [{ entity: 'User', action: 'VIEW', level: 'EVERYTHING' }], capabilities: [] }), 'permissions.0.level'],
-    ['CONFIGURE on a ticket', 'POST', () => '/api/roles', () => ({ name: 'R3', permissions: [{ entity: 'Ticket', action: 'CONFIGURE', level: 'GLOBAL' }], capabilities: [] }), 'permissions.0.action'],
+    ['CONFIGURE on an organization', 'POST', () => '/api/roles', () => ({ name: 'R3', permissions: [{ entity: 'Organization', action: 'CONFIGURE', level: 'GLOBAL' }], capabilities: [] }), 'permissions.0.action'],
+    ['a ticket grant in an identity role', 'POST', () => '/api/roles', () => ({ name: 'R3b', permissions: [{ entity: 'Ticket', action: 'VIEW', level: 'GLOBAL' }], capabilities: [] }), 'permissions.0.entity'],
     ['an unknown capability', 'POST', () => '/api/roles', () => ({ name: 'R4', permissions: [], capabilities: ['time_travel'] }), 'capabilities.0'],
     ['a field permission on an unknown field', 'POST', () => '/api/roles', () => ({ name: 'R5', permissions: [], capabilities: [], fieldPermissions: [{ entity: 'User', field: 'salary', action: 'VIEW', level: 'NONE' }] }), 'fieldPermissions.0.field'],
     ['permissions that are not a list', 'POST', () => '/api/roles', () => ({ name: 'R6', permissions: 'all', capabilities: [] }), 'permissions'],

@@ -2,33 +2,40 @@ import { Module } from '@nestjs/common';
 import { CreateOutbox1763800000000 } from '@app/bus';
 import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
 import { AccessModule } from './access/access.module';
-import { AuthMessageController } from './auth/auth.message.controller';
-import { AuthService } from './auth/auth.service';
-import { LockoutService } from './auth/lockout.service';
-import { CredentialsModule } from './credentials.module';
-import { DirectoryModule } from './directory.module';
-import { UserConfiguration } from './configuration/user-configuration.entity';
-import { Group, UserGroup } from './groups/group.entity';
-import { IdentityDirectory1763800001000 } from './migrations/1763800001000-identity-directory';
-import { SecurityProfile } from './security-profiles/security-profile.entity';
-import { UserAvatar } from './users/user-avatar.entity';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
 import { Session } from './auth/session.entity';
-import { FirstStartService } from './first-start/first-start.service';
+import { BusinessUnit } from './business-units/business-unit.entity';
+import { BusinessUnitsModule } from './business-units/business-units.module';
+import { ConfigurationModule } from './configuration/configuration.module';
+import { UserConfiguration } from './configuration/user-configuration.entity';
+import { ExportsModule } from './exports/exports.module';
+import { FirstStartModule } from './first-start/first-start.module';
+import { Group, UserGroup } from './groups/group.entity';
+import { GroupsModule } from './groups/groups.module';
+import { MailModule } from './mail/mail.module';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
+import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
+import { IdentityDirectory1763800001000 } from './migrations/1763800001000-identity-directory';
 import { IdentityCredentials1763800002000 } from './migrations/1763800002000-identity-credentials';
 import { RolesPerOrganization1763800004000 } from './migrations/1763800004000-roles-per-organization';
 import { LockoutModes1763800004100 } from './migrations/1763800004100-lockout-modes';
 import { ExportScope1763800004200 } from './migrations/1763800004200-export-scope';
 import { TicketEntitiesLeaveIdentity1763800004300 } from './migrations/1763800004300-ticket-entities-leave-identity';
-import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
-import { BusinessUnit } from './organizations/business-unit.entity';
 import { Organization } from './organizations/organization.entity';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { PasswordResetModule } from './password-reset/password-reset.module';
+import { PasswordsModule } from './passwords/passwords.module';
 import { Role } from './roles/role.entity';
+import { RolesModule } from './roles/roles.module';
+import { SecurityProfile } from './security-profiles/security-profile.entity';
+import { SecurityProfilesModule } from './security-profiles/security-profiles.module';
+import { UserAvatar } from './users/user-avatar.entity';
 import { UserRole } from './users/user-role.entity';
 import { User } from './users/user.entity';
-import { UsersMessageController } from './users/users.message.controller';
-import { UsersService } from './users/users.service';
+import { UsersModule } from './users/users.module';
 
+/** The identity service: one module per resource folder, on one database and one bus connection. */
 @Module({
   imports: [
     SettingsModule,
@@ -40,11 +47,20 @@ import { UsersService } from './users/users.service';
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),
     AccessModule,
-    CredentialsModule,
-    DirectoryModule,
+    MailModule,
+    PasswordsModule,
+    PasswordResetModule,
+    AuthModule,
+    ApiKeysModule,
+    UsersModule,
+    OrganizationsModule,
+    BusinessUnitsModule,
+    RolesModule,
+    SecurityProfilesModule,
+    GroupsModule,
+    ConfigurationModule,
+    ExportsModule,
+    FirstStartModule,
   ],
-  controllers: [AuthMessageController, UsersMessageController],
-  // PasswordHasher comes from CredentialsModule: one instance, one decoy hash.
-  providers: [AuthService, LockoutService, UsersService, FirstStartService],
 })
 export class IdentityModule {}

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
 import { assertPlacementsInScope } from '../access/write-checks';
 import { activeLoginRoles } from '../auth/login-roles';
-import { lockTargetUsers } from '../credentials/target-users';
+import { lockTargetUsers } from '../users/target-users';
 import { apiKeyMatches, issueApiKey, keyIdOf } from './api-key-format';
 
 const NOT_ACCEPTED = 'The API key is not valid.';

@@ -7,7 +7,7 @@ import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
 import { User } from '../users/user.entity';
 import { LockoutService } from './lockout.service';
 import { activeLoginRoles } from './login-roles';
-import { PasswordHasher } from './password-hasher';
+import { PasswordHasher } from '../passwords/password-hasher';
 import { Session } from './session.entity';
 
 const INVALID_CREDENTIALS = 'The username or the password is wrong.';

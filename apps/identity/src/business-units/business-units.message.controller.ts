@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { CreateBusinessUnitDto, DirectoryPatterns, IdPayloadDto, ListBusinessUnitsDto, MoveBusinessUnitPayloadDto, RenamePayloadDto, RpcRequest } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
-import { scopeOf } from '../directory-kit/directory-kit';
+import { scopeOf } from '../access/scope-checks';
 import { BusinessUnitsService } from './business-units.service';
 
 @Controller()

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { AclScope, recordInScope } from '@app/acl';
+import { AclScope } from '@app/acl';
+import { recordMatchesScope, ScopeColumns, withScope } from '@app/acl/typeorm';
 import { CreateBusinessUnitDto, ListBusinessUnitsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertInScope, outOfScope, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
-import { BusinessUnit } from '../organizations/business-unit.entity';
-import { publishUnitChanged } from '../organizations/business-unit-events';
+import { assertInScope, outOfScope } from '../access/scope-checks';
+import { BusinessUnit } from '../business-units/business-unit.entity';
+import { publishUnitChanged } from '../business-units/business-unit-changed.event';
 import { Organization } from '../organizations/organization.entity';
 import { moveProblem, treeOrder } from './tree-rules';
 
@@ -25,8 +26,8 @@ const UNIQUE = { business_units_sibling_name_ci: 'name' };
 /** Any fixed number: moves run one at a time, so two crossing moves cannot build a cycle together. */
 const TREE_LOCK = 7_310_003;
 
-/** A unit as a record of the BUSINESS_UNIT-owned BusinessUnit entity: it owns itself. */
-const asRecord = (unit: BusinessUnit) => ({ organizationId: unit.organizationId, ownerBusinessUnitId: unit.id });
+/** BusinessUnit is BUSINESS_UNIT-owned: a unit owns itself. */
+const UNIT_SCOPE_COLUMNS: ScopeColumns = { organizationId: 'organizationId', ownerBusinessUnitId: 'id' };
 
 @Injectable()
 export class BusinessUnitsService {
@@ -38,8 +39,8 @@ export class BusinessUnitsService {
   /** The units in scope, in tree order per organization (parents before children), paged. */
   async list(query: ListBusinessUnitsDto, scope: AclScope): Promise<Page<BusinessUnitView>> {
     const { limit, offset } = pageOf(query);
-    const where = query.organizationId ? { organizationId: query.organizationId } : {};
-    const units = (await this.dataSource.getRepository(BusinessUnit).findBy(where)).filter((u) => recordInScope(scope, asRecord(u)));
+    const where = withScope<BusinessUnit>(query.organizationId ? { organizationId: query.organizationId } : {}, scope, UNIT_SCOPE_COLUMNS);
+    const units = await this.dataSource.getRepository(BusinessUnit).findBy(where);
     const byOrganization = new Map<string, BusinessUnit[]>();
     for (const unit of units) byOrganization.set(unit.organizationId, [...(byOrganization.get(unit.organizationId) ?? []), unit]);
     const ordered = [...byOrganization.keys()].sort().flatMap((org) => treeOrder(byOrganization.get(org)!));
@@ -48,8 +49,8 @@ export class BusinessUnitsService {
 
   async get(id: string, scope: AclScope): Promise<BusinessUnitView> {
     const unit = await this.dataSource.getRepository(BusinessUnit).findOneBy({ id });
-    assertInScope(scope, unit && asRecord(unit), `business unit ${id}`);
-    return view(unit!, await this.depthOf(this.dataSource.manager, unit!));
+    assertInScope(scope, UNIT_SCOPE_COLUMNS, unit, `business unit ${id}`);
+    return view(unit, await this.depthOf(this.dataSource.manager, unit));
   }
 
   async create(dto: CreateBusinessUnitDto, scope: AclScope, correlationId: string | null): Promise<BusinessUnitView> {
@@ -62,7 +63,7 @@ export class BusinessUnitsService {
         if (!parent) throw ServiceError.badInput([{ field: 'parentId', messages: [`unknown business unit ${dto.parentId}`] }]);
         if (parent.organizationId !== dto.organizationId) throw ServiceError.badInput([{ field: 'parentId', messages: ['parentId belongs to another organization'] }]);
         // The new unit hangs below the parent, so the parent must be within the caller's reach.
-        if (!recordInScope(scope, asRecord(parent))) throw outOfScope(`business unit ${parent.id}`);
+        if (!recordMatchesScope(scope, UNIT_SCOPE_COLUMNS, parent)) throw outOfScope(`business unit ${parent.id}`);
         await this.assertNameFree(manager, dto.organizationId, parent.id, dto.name.trim(), null);
         const unit = await manager.save(manager.create(BusinessUnit, { organizationId: dto.organizationId, parentId: parent.id, name: dto.name.trim() }));
         await publishUnitChanged(publish, unit);
@@ -77,11 +78,11 @@ export class BusinessUnitsService {
     try {
       return await this.outbox.transaction(correlationId, async (manager) => {
         const unit = await manager.findOne(BusinessUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        assertInScope(scope, unit && asRecord(unit), `business unit ${id}`);
-        await this.assertNameFree(manager, unit!.organizationId, unit!.parentId, name.trim(), id);
-        unit!.name = name.trim();
-        await manager.save(unit!);
-        return view(unit!, await this.depthOf(manager, unit!));
+        assertInScope(scope, UNIT_SCOPE_COLUMNS, unit, `business unit ${id}`);
+        await this.assertNameFree(manager, unit.organizationId, unit.parentId, name.trim(), id);
+        unit.name = name.trim();
+        await manager.save(unit);
+        return view(unit, await this.depthOf(manager, unit));
       });
     } catch (error) {
       rethrowUnique(error, UNIQUE);
@@ -94,17 +95,17 @@ export class BusinessUnitsService {
       return await this.outbox.transaction(correlationId, async (manager, publish) => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [TREE_LOCK]);
         const unit = await manager.findOneBy(BusinessUnit, { id });
-        assertInScope(scope, unit && asRecord(unit), `business unit ${id}`);
-        const units = await manager.findBy(BusinessUnit, { organizationId: unit!.organizationId });
+        assertInScope(scope, UNIT_SCOPE_COLUMNS, unit, `business unit ${id}`);
+        const units = await manager.findBy(BusinessUnit, { organizationId: unit.organizationId });
         const parent = units.find((u) => u.id === parentId) ?? (await manager.findOneBy(BusinessUnit, { id: parentId }));
         const problem = moveProblem(parent && !units.includes(parent) ? [...units, parent] : units, id, parentId);
         if (problem) throw ServiceError.badInput([{ field: 'parentId', messages: [problem] }]);
-        if (!recordInScope(scope, asRecord(parent!))) throw outOfScope(`business unit ${parentId}`);
-        await this.assertNameFree(manager, unit!.organizationId, parentId, unit!.name, id);
-        unit!.parentId = parentId;
-        await manager.save(unit!);
-        await publishUnitChanged(publish, unit!);
-        return view(unit!, await this.depthOf(manager, unit!));
+        if (!recordMatchesScope(scope, UNIT_SCOPE_COLUMNS, parent!)) throw outOfScope(`business unit ${parentId}`);
+        await this.assertNameFree(manager, unit.organizationId, parentId, unit.name, id);
+        unit.parentId = parentId;
+        await manager.save(unit);
+        await publishUnitChanged(publish, unit);
+        return view(unit, await this.depthOf(manager, unit));
       });
     } catch (error) {
       rethrowUnique(error, UNIQUE);

@@ -5,7 +5,7 @@ import { CONFIGURATION_KEYS, configurationProblems, effectiveConfiguration, User
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager } from 'typeorm';
-import { outOfScope } from '../directory-kit/directory-kit';
+import { outOfScope } from '../access/scope-checks';
 import { User } from '../users/user.entity';
 import { userInScope } from '../users/user-scope';
 import { UserConfiguration } from './user-configuration.entity';

@@ -10,7 +10,6 @@ import { exportFailedMail, exportReadyMail } from '../mail/messages';
 import { MailRecipient } from '../mail/outgoing-mail';
 import { TRY_LOCK_EXPORT_SQL } from './export-job-lock';
 import { ExportJobsRepository } from './export-jobs.repository';
-import { readExportDir } from './export-settings';
 import { partialPathOf, writeUserExport } from './user-export.writer';
 
 /**
@@ -22,7 +21,7 @@ import { partialPathOf, writeUserExport } from './user-export.writer';
 @Injectable()
 export class ExportRunner implements OnApplicationBootstrap {
   private readonly logger = new Logger('Export');
-  private readonly directory = readExportDir();
+  private readonly directory: string;
   private readonly databaseUrl: string;
   private readonly jobs: ExportJobsRepository;
   private queue: Promise<void> = Promise.resolve();
@@ -33,6 +32,7 @@ export class ExportRunner implements OnApplicationBootstrap {
     private readonly mailer: Mailer,
   ) {
     this.jobs = new ExportJobsRepository(dataSource);
+    this.directory = settings.exportDir;
     this.databaseUrl = databaseUrlFor(settings.databaseUrl, settings.databases.identity);
   }
 

@@ -1,5 +1,5 @@
 import { escapeLiteral } from 'pg';
-import type { SqlCondition } from '../users/user-scope';
+import type { SqlCondition } from '@app/acl/typeorm';
 
 /** PostgreSQL's text form of a text array: every item quoted, `"` and `\` escaped. */
 const arrayText = (items: readonly string[]): string => `{${items.map((item) => `"${item.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
@@ -13,8 +13,9 @@ function literal(value: unknown): string {
 /**
  * A condition's SQL with its `$n` parameters written in as quoted literals, for a statement that takes
  * no parameters: `COPY (query) TO STDOUT` has none. Each literal is the text pg would have sent as the
- * parameter, quoted by pg's escapeLiteral, so the casts the condition carries (`::uuid`, `::uuid[]`)
- * read it as before. Only strings and arrays of strings, which is what the scope conditions hold.
+ * parameter, quoted by pg's escapeLiteral; PostgreSQL types the literal from the column it meets
+ * (`'…' = ANY(u.organization_ids)` reads it as a uuid), as it would the parameter. Only strings and
+ * arrays of strings, which is what the scope conditions hold.
  */
 export function inlineParameters(condition: SqlCondition, firstParameter: number): string {
   return condition.sql.replace(/\$(\d+)/g, (_, n: string) => {

@@ -28,10 +28,10 @@ describe('the user export query', () => {
     const where = (sql: string) => /\n WHERE (.*)\n ORDER BY/.exec(sql)?.[1];
     const query = (scope: Parameters<typeof userExportSql>[0]['scope']) => where(userExportSql({ scope, includePasswordHashes: false }));
     expect(query({ level: 'GLOBAL' })).toBe('true');
-    expect(query({ level: 'NONE' })).toBe('false');
-    expect(query({ level: 'ORGANIZATION', organizationId: ORG })).toBe(`'${ORG}'::uuid = ANY(u.organization_ids)`);
+    expect(query({ level: 'NONE' })).toBe('1 = 0');
+    expect(query({ level: 'ORGANIZATION', organizationId: ORG })).toBe(`('${ORG}' = ANY(u.organization_ids))`);
     expect(query({ level: 'BUSINESS_UNIT', organizationId: ORG, businessUnitIds: UNITS })).toBe(
-      `('${ORG}'::uuid = ANY(u.organization_ids) AND u.owner_business_unit_id = ANY('{"${UNITS[0]}","${UNITS[1]}"}'::uuid[]))`,
+      `('${ORG}' = ANY(u.organization_ids) AND (u.owner_business_unit_id = ANY('{"${UNITS[0]}","${UNITS[1]}"}')))`,
     );
   });
 });

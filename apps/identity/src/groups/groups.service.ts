@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AclScope, recordInScope } from '@app/acl';
+import { AclScope } from '@app/acl';
+import { applyScope, recordMatchesScope, ScopeColumns } from '@app/acl/typeorm';
 import { CreateGroupDto, ListGroupsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertInScope, outOfScope, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
+import { assertInScope, outOfScope } from '../access/scope-checks';
 import { Organization } from '../organizations/organization.entity';
 import { Group } from './group.entity';
 
@@ -19,6 +20,9 @@ export interface GroupView {
 
 const UNIQUE = { groups_organization_name_ci: 'name' };
 
+/** Group is ORGANIZATION-owned: its organization decides. */
+const GROUP_SCOPE_COLUMNS: ScopeColumns = { organizationId: 'organizationId' };
+
 @Injectable()
 export class GroupsService {
   constructor(
@@ -28,9 +32,7 @@ export class GroupsService {
 
   async list(query: ListGroupsDto, scope: AclScope): Promise<Page<GroupView>> {
     const { limit, offset } = pageOf(query);
-    const qb = this.dataSource.getRepository(Group).createQueryBuilder('g');
-    if (scope.level === 'NONE') qb.andWhere('false');
-    else if (scope.level !== 'GLOBAL') qb.andWhere('g.organization_id = :scopeOrg', { scopeOrg: scope.organizationId });
+    const qb = applyScope(this.dataSource.getRepository(Group).createQueryBuilder('g'), scope, GROUP_SCOPE_COLUMNS);
     if (query.organizationId) qb.andWhere('g.organization_id = :org', { org: query.organizationId });
     const [groups, total] = await qb.orderBy('g.name').addOrderBy('g.id').limit(limit).offset(offset).getManyAndCount();
     return { items: await this.views(this.dataSource.manager, groups), total };
@@ -38,8 +40,8 @@ export class GroupsService {
 
   async get(id: string, scope: AclScope): Promise<GroupView> {
     const group = await this.dataSource.getRepository(Group).findOneBy({ id });
-    assertInScope(scope, group, `group ${id}`);
-    return (await this.views(this.dataSource.manager, [group!]))[0];
+    assertInScope(scope, GROUP_SCOPE_COLUMNS, group, `group ${id}`);
+    return (await this.views(this.dataSource.manager, [group]))[0];
   }
 
   async create(dto: CreateGroupDto, scope: AclScope, correlationId: string | null): Promise<GroupView> {
@@ -48,7 +50,7 @@ export class GroupsService {
         if (!(await manager.existsBy(Organization, { id: dto.organizationId }))) {
           throw ServiceError.badInput([{ field: 'organizationId', messages: [`unknown organization ${dto.organizationId}`] }]);
         }
-        if (!recordInScope(scope, { organizationId: dto.organizationId })) throw outOfScope(`organization ${dto.organizationId}`);
+        if (!recordMatchesScope(scope, GROUP_SCOPE_COLUMNS, { organizationId: dto.organizationId })) throw outOfScope(`organization ${dto.organizationId}`);
         await this.assertNameFree(manager, dto.organizationId, dto.name.trim(), null);
         const group = await manager.save(manager.create(Group, { organizationId: dto.organizationId, name: dto.name.trim() }));
         return (await this.views(manager, [group]))[0];
@@ -62,11 +64,11 @@ export class GroupsService {
     try {
       return await this.outbox.transaction(correlationId, async (manager) => {
         const group = await manager.findOne(Group, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        assertInScope(scope, group, `group ${id}`);
-        await this.assertNameFree(manager, group!.organizationId, name.trim(), id);
-        group!.name = name.trim();
-        await manager.save(group!);
-        return (await this.views(manager, [group!]))[0];
+        assertInScope(scope, GROUP_SCOPE_COLUMNS, group, `group ${id}`);
+        await this.assertNameFree(manager, group.organizationId, name.trim(), id);
+        group.name = name.trim();
+        await manager.save(group);
+        return (await this.views(manager, [group]))[0];
       });
     } catch (error) {
       rethrowUnique(error, UNIQUE);
@@ -77,7 +79,7 @@ export class GroupsService {
   async delete(id: string, scope: AclScope, correlationId: string | null): Promise<{ id: string; deleted: true }> {
     return this.outbox.transaction(correlationId, async (manager) => {
       const group = await manager.findOneBy(Group, { id });
-      assertInScope(scope, group, `group ${id}`);
+      assertInScope(scope, GROUP_SCOPE_COLUMNS, group, `group ${id}`);
       await manager.delete(Group, { id });
       return { id, deleted: true as const };
     });

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { SETTINGS, Settings } from '@app/service-kit';
+import { MailSettings, SETTINGS, Settings } from '@app/service-kit';
 import { createTransport, Transporter } from 'nodemailer';
-import { MailSettings, readMailSettings } from './mail-settings';
 import { OutgoingMail } from './outgoing-mail';
 
 /**
@@ -13,9 +12,10 @@ import { OutgoingMail } from './outgoing-mail';
 export class Mailer implements OnModuleDestroy {
   private readonly logger = new Logger('Mail');
   private readonly transport: Transporter | null;
-  readonly settings: MailSettings = readMailSettings();
+  readonly settings: MailSettings;
 
   constructor(@Inject(SETTINGS) serviceSettings: Settings) {
+    this.settings = serviceSettings.mail;
     this.transport = serviceSettings.smtpUrl ? createTransport(serviceSettings.smtpUrl) : null;
   }
 

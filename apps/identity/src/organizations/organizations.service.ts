@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AclScope } from '@app/acl';
+import { applyScope, ScopeColumns } from '@app/acl/typeorm';
 import { CreateOrganizationDto, ListOrganizationsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { containsPattern, Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertInScope, containsPattern, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
-import { BusinessUnit } from './business-unit.entity';
-import { publishUnitChanged } from './business-unit-events';
+import { assertInScope } from '../access/scope-checks';
+import { BusinessUnit } from '../business-units/business-unit.entity';
+import { publishUnitChanged } from '../business-units/business-unit-changed.event';
 import { Organization } from './organization.entity';
 
 export interface OrganizationView {
@@ -19,6 +20,9 @@ export interface OrganizationView {
 
 const UNIQUE = { organizations_name_key: 'name' };
 
+/** An organization is its own organization. */
+const ORGANIZATION_SCOPE_COLUMNS: ScopeColumns = { organizationId: 'id' };
+
 @Injectable()
 export class OrganizationsService {
   constructor(
@@ -28,9 +32,7 @@ export class OrganizationsService {
 
   async list(query: ListOrganizationsDto, scope: AclScope): Promise<Page<OrganizationView>> {
     const { limit, offset } = pageOf(query);
-    const qb = this.dataSource.getRepository(Organization).createQueryBuilder('o');
-    if (scope.level === 'NONE') qb.andWhere('false');
-    else if (scope.level !== 'GLOBAL') qb.andWhere('o.id = :scopeOrg', { scopeOrg: scope.organizationId });
+    const qb = applyScope(this.dataSource.getRepository(Organization).createQueryBuilder('o'), scope, ORGANIZATION_SCOPE_COLUMNS);
     if (query.q) qb.andWhere("o.name ILIKE :q ESCAPE '\\'", { q: containsPattern(query.q) });
     const [rows, total] = await qb.orderBy('lower(o.name)').addOrderBy('o.id').limit(limit).offset(offset).getManyAndCount();
     return { items: await this.views(this.dataSource.manager, rows), total };
@@ -38,8 +40,8 @@ export class OrganizationsService {
 
   async get(id: string, scope: AclScope): Promise<OrganizationView> {
     const organization = await this.dataSource.getRepository(Organization).findOneBy({ id });
-    assertInScope(scope, organization && { organizationId: organization.id }, `organization ${id}`);
-    return (await this.views(this.dataSource.manager, [organization!]))[0];
+    assertInScope(scope, ORGANIZATION_SCOPE_COLUMNS, organization, `organization ${id}`);
+    return (await this.views(this.dataSource.manager, [organization]))[0];
   }
 
   /** A new organization with its root business unit of the same name: every organization has a tree. */
@@ -64,11 +66,11 @@ export class OrganizationsService {
     try {
       return await this.outbox.transaction(correlationId, async (manager) => {
         const organization = await manager.findOne(Organization, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        assertInScope(scope, organization && { organizationId: organization.id }, `organization ${id}`);
+        assertInScope(scope, ORGANIZATION_SCOPE_COLUMNS, organization, `organization ${id}`);
         if (await this.nameTaken(manager, name, id)) throw ServiceError.badInput([{ field: 'name', messages: [`an organization named ${name} exists already`] }]);
-        organization!.name = name;
-        await manager.save(organization!);
-        return (await this.views(manager, [organization!]))[0];
+        organization.name = name;
+        await manager.save(organization);
+        return (await this.views(manager, [organization]))[0];
       });
     } catch (error) {
       rethrowUnique(error, UNIQUE);

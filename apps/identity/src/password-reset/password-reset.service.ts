@@ -1,17 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subject } from '@app/acl';
 import { ConfirmPasswordResetDto, EventTypes, PasswordChanged, PasswordResetsDone, UserRefData } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
-import { endOpenSessions } from '../credentials/end-sessions';
-import { lockTargetUsers, TargetUser } from '../credentials/target-users';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { endOpenSessions } from '../auth/end-sessions';
+import { lockTargetUsers, TargetUser } from '../users/target-users';
 import { Mailer } from '../mail/mailer';
 import { passwordResetMail } from '../mail/messages';
-import { checkPassword, readPasswordPolicy } from '../users/password-policy';
-import { readResetTtlMs } from './reset-settings';
+import { checkPassword } from '../passwords/password-policy';
 import { hashToken, newResetToken } from './reset-token';
 
 /** What to answer when a requested user is unknown or out of reach: a 404 for a path id, a 400 for a list. */
@@ -25,10 +24,8 @@ const badToken = (why: string) => ServiceError.badInput([{ field: 'token', messa
  */
 @Injectable()
 export class PasswordResetService {
-  private readonly policy = readPasswordPolicy();
-  private readonly ttlMs = readResetTtlMs();
-
   constructor(
+    @Inject(SETTINGS) private readonly settings: Settings,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
@@ -38,7 +35,7 @@ export class PasswordResetService {
   /** Resets all of them or none: one unknown id refuses the whole request. */
   async reset(userIds: string[], actor: Subject, missing: MissingUsers, correlationId: string | null): Promise<PasswordResetsDone> {
     const tokens = new Map(userIds.map((id) => [id, newResetToken()]));
-    const expiresAt = new Date(Date.now() + this.ttlMs);
+    const expiresAt = new Date(Date.now() + this.settings.passwordResetTtlMs);
     const users = await this.outbox.transaction(correlationId, async (manager, publish) => {
       const found = await lockTargetUsers(manager, userIds, actor);
       const unknown = userIds.filter((id) => !found.has(id));
@@ -61,7 +58,7 @@ export class PasswordResetService {
 
   /** Spends the token and sets the password; the user is ACTIVE again with no failures counted. */
   async confirm(dto: ConfirmPasswordResetDto): Promise<PasswordChanged> {
-    const problems = checkPassword(this.policy, dto.password, dto.passwordConfirm);
+    const problems = checkPassword(this.settings.passwordPolicy, dto.password, dto.passwordConfirm);
     if (problems.length) throw ServiceError.badInput(problems);
     const passwordHash = await this.hasher.hash(dto.password);
     const userId = await this.dataSource.transaction(async (manager) => {

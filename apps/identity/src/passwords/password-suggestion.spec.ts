@@ -1,4 +1,5 @@
-import { checkPassword, PasswordPolicy } from '../users/password-policy';
+import type { PasswordPolicy } from '@app/service-kit';
+import { checkPassword } from './password-policy';
 import { suggestPassword } from './password-suggestion';
 
 describe('suggestPassword', () => {

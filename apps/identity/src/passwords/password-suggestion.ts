@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { PasswordPolicy } from '../users/password-policy';
+import type { PasswordPolicy } from '@app/service-kit';
 
 /** Look-alikes (l, I, O, 0, 1) left out: a suggested password is often read aloud or retyped. */
 const alphabets = {

@@ -1,30 +1,29 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subject } from '@app/acl';
 import { PasswordChanged, PasswordSuggestion, UserPasswordChangeDto } from '@app/contracts';
-import { ServiceError } from '@app/service-kit';
+import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource } from 'typeorm';
-import { PasswordHasher } from '../auth/password-hasher';
-import { endOpenSessions } from '../credentials/end-sessions';
-import { lockTargetUsers } from '../credentials/target-users';
+import { PasswordHasher } from '../passwords/password-hasher';
+import { endOpenSessions } from '../auth/end-sessions';
+import { lockTargetUsers } from '../users/target-users';
 import { Mailer } from '../mail/mailer';
 import { passwordChangedMail } from '../mail/messages';
-import { checkPassword, readPasswordPolicy } from '../users/password-policy';
+import { checkPassword } from '../passwords/password-policy';
 import { suggestPassword } from './password-suggestion';
 
 /** An administrator sets a user's password (OroCRM "Change Password", with "Suggest Password"). */
 @Injectable()
 export class PasswordsService {
-  private readonly policy = readPasswordPolicy();
-
   constructor(
+    @Inject(SETTINGS) private readonly settings: Settings,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly hasher: PasswordHasher,
     private readonly mailer: Mailer,
   ) {}
 
   suggest(): PasswordSuggestion {
-    return { password: suggestPassword(this.policy) };
+    return { password: suggestPassword(this.settings.passwordPolicy) };
   }
 
   /**
@@ -33,7 +32,7 @@ export class PasswordsService {
    * "Activate", a separate decision.
    */
   async change(dto: UserPasswordChangeDto, actor: Subject): Promise<PasswordChanged> {
-    const problems = checkPassword(this.policy, dto.password, dto.passwordConfirm);
+    const problems = checkPassword(this.settings.passwordPolicy, dto.password, dto.passwordConfirm);
     if (problems.length) throw ServiceError.badInput(problems);
     const passwordHash = await this.hasher.hash(dto.password);
     const { user, authStatus } = await this.dataSource.transaction(async (manager) => {

@@ -3,7 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { DirectoryPatterns, IdPayloadDto, ListRolesDto, RoleBodyDto, RpcRequest, UpdateRolePayloadDto } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
 import { ActorAccess } from '../access/actor-access.service';
-import { scopeOf } from '../directory-kit/directory-kit';
+import { scopeOf } from '../access/scope-checks';
 import { RolesService } from './roles.service';
 
 /** Roles belong to an organization or are system-wide: reads by the gateway's scope, writes by the actor's subject. */

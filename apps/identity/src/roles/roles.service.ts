@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ADMINISTRATOR_ROLE, EventTypes, identityRoleProblems, ListRolesDto, RoleBodyDto, RoleChangedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { containsPattern, Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { AclScope, placementInScope, RoleDefinition, Subject } from '@app/acl';
 import { assertGrantsHeld } from '../access/write-checks';
 import { Organization } from '../organizations/organization.entity';
-import { containsPattern, Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
 import { Role } from './role.entity';
 
 export interface RoleView {

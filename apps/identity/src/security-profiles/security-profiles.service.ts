@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CreateSecurityProfileDto, EventTypes, PageQueryDto, UpdateSecurityProfileDto, UserUpdatedData } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Page, pageOf, rethrowUnique } from '../directory-kit/directory-kit';
 import { SecurityProfile } from './security-profile.entity';
 
 export interface SecurityProfileView {

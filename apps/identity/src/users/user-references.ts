@@ -1,13 +1,18 @@
 import { FieldProblem } from '@app/contracts';
 import { EntityManager, In } from 'typeorm';
+import { BusinessUnit } from '../business-units/business-unit.entity';
 import { Group } from '../groups/group.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Role } from '../roles/role.entity';
 import { SecurityProfile } from '../security-profiles/security-profile.entity';
+import { IdentityClashes, identityClashProblems, KnownReferences, membershipProblems, MembershipState } from './user-rules';
+import { roleOrganizationProblems } from './user-write-rules';
 
 /** Any fixed number: serialises the email-uniqueness check of concurrent creates and edits. */
 const EMAIL_LOCK = 7_310_002;
 
-/** The directory references of a user being created or edited; only the fields given are checked. */
-export interface DirectoryFields {
+/** The contact and group references of a user being created or edited; only the fields given are checked. */
+export interface ContactAndGroupFields {
   primaryEmail?: string;
   emails?: string[];
   securityProfiles?: string[];
@@ -20,7 +25,7 @@ export interface DirectoryFields {
  * profiles that do not exist (names match exactly), and groups outside the user's organizations.
  * The primary-against-primary clash is the unique index's and the caller's.
  */
-export async function checkDirectoryReferences(manager: EntityManager, fields: DirectoryFields, userId: string | null): Promise<FieldProblem[]> {
+async function contactAndGroupProblems(manager: EntityManager, fields: ContactAndGroupFields, userId: string | null): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
   const other = userId ?? '00000000-0000-0000-0000-000000000000';
   if (fields.primaryEmail !== undefined || fields.emails !== undefined) {
@@ -61,4 +66,51 @@ export async function checkDirectoryReferences(manager: EntityManager, fields: D
     if (foreign.length) problems.push({ field: 'groups', messages: [`group ${foreign.join(', ')} belongs to an organization the user is not a member of`] });
   }
   return problems;
+}
+
+/** Everything a create or an edit names, as the rules of user-rules.ts and user-write-rules.ts check it. */
+export interface UserReferences {
+  /** Username and primary email to keep unique; left out when an edit does not change them. */
+  username?: string;
+  primaryEmail?: string;
+  memberships: MembershipState;
+  /** The roles the user will hold, given or kept: each must belong to one of its organizations. */
+  heldRoleIds: string[];
+  contacts: ContactAndGroupFields;
+}
+
+/**
+ * Every problem with the references of a user being created (`userId` null) or edited, field by
+ * field, and the roles given (for their names). One connection serves the transaction, so the
+ * queries run one after another.
+ */
+export async function userReferenceProblems(
+  manager: EntityManager,
+  userId: string | null,
+  references: UserReferences,
+): Promise<{ problems: FieldProblem[]; roles: Role[] }> {
+  const { memberships } = references;
+  const clashes = await identityClashes(manager, userId, references.username, references.primaryEmail);
+  const organizations = memberships.organizationIds.length ? await manager.findBy(Organization, { id: In(memberships.organizationIds) }) : [];
+  const units = await manager.findBy(BusinessUnit, { id: In([memberships.ownerBusinessUnitId, ...memberships.businessUnitIds]) });
+  const roles = memberships.roleIds ? await manager.findBy(Role, { id: In(memberships.roleIds) }) : [];
+  const known: KnownReferences = {
+    organizationIds: new Set(organizations.map((o) => o.id)),
+    unitOrganizations: new Map(units.map((u) => [u.id, u.organizationId])),
+    roleIds: new Set(roles.map((r) => r.id)),
+  };
+  const problems = [
+    ...identityClashProblems(clashes),
+    ...membershipProblems(memberships, known),
+    ...(await roleOrganizationProblems(manager, references.heldRoleIds, memberships.organizationIds)),
+    ...(await contactAndGroupProblems(manager, references.contacts, userId)),
+  ];
+  return { problems, roles };
+}
+
+/** Whether another user holds the username or the primary email, ignoring case; only those given are looked up. */
+async function identityClashes(manager: EntityManager, userId: string | null, username?: string, primaryEmail?: string): Promise<IdentityClashes> {
+  const taken = async (column: string, value: string | undefined) =>
+    value !== undefined && (await manager.query(`SELECT 1 FROM users WHERE lower(${column}) = lower($1) AND id IS DISTINCT FROM $2 LIMIT 1`, [value, userId])).length > 0;
+  return { username: await taken('username', username), primaryEmail: await taken('primary_email', primaryEmail) };
 }

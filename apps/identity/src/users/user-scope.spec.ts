@@ -2,9 +2,9 @@ import { userInScope, userScopeCondition } from './user-scope';
 
 describe('userScopeCondition', () => {
   it('matches nothing without a scope, with NONE, and with USER', () => {
-    expect(userScopeCondition(undefined, 'u', 1)).toEqual({ sql: 'false', params: [] });
-    expect(userScopeCondition({ level: 'NONE' }, 'u', 1).sql).toBe('false');
-    expect(userScopeCondition({ level: 'USER', organizationId: 'o', userId: 'x' }, 'u', 1).sql).toBe('false');
+    expect(userScopeCondition(undefined, 'u', 1)).toEqual({ sql: '1 = 0', params: [] });
+    expect(userScopeCondition({ level: 'NONE' }, 'u', 1).sql).toBe('1 = 0');
+    expect(userScopeCondition({ level: 'USER', organizationId: 'o', userId: 'x' }, 'u', 1).sql).toBe('1 = 0');
   });
 
   it('matches everything at GLOBAL', () => {
@@ -13,15 +13,20 @@ describe('userScopeCondition', () => {
 
   it('checks membership of the organization at ORGANIZATION', () => {
     expect(userScopeCondition({ level: 'ORGANIZATION', organizationId: 'o1' }, 'u', 3)).toEqual({
-      sql: '$3::uuid = ANY(u.organization_ids)',
+      sql: '($3 = ANY(u.organization_ids))',
       params: ['o1'],
     });
   });
 
   it('checks the organization and the owning unit at BUSINESS_UNIT and DIVISION', () => {
     const condition = userScopeCondition({ level: 'DIVISION', organizationId: 'o1', businessUnitIds: ['a', 'b'] }, 'x', 2);
-    expect(condition.sql).toBe('($2::uuid = ANY(x.organization_ids) AND x.owner_business_unit_id = ANY($3::uuid[]))');
+    expect(condition.sql).toBe('($2 = ANY(x.organization_ids) AND (x.owner_business_unit_id = ANY($3)))');
     expect(condition.params).toEqual(['o1', ['a', 'b']]);
+  });
+
+  it('ignores a stray user id on a unit scope: User has no owning user', () => {
+    const condition = userScopeCondition({ level: 'BUSINESS_UNIT', organizationId: 'o1', businessUnitIds: ['a'], userId: 'x' }, 'u', 1);
+    expect(condition.params).toEqual(['o1', ['a']]);
   });
 });
 

@@ -1,49 +1,34 @@
-import type { AclScope } from '@app/acl';
-
-/** A SQL condition with its positional parameters, numbered from `firstParameter`. */
-export interface SqlCondition {
-  sql: string;
-  params: unknown[];
-}
+import { AclScope, NONE_SCOPE } from '@app/acl';
+import { recordMatchesScope, scopeCondition, ScopeColumns, SqlCondition } from '@app/acl/typeorm';
 
 /**
- * The ACL scope of the BUSINESS_UNIT-owned User entity as SQL over `users`: a user belongs to the
- * organizations in `organization_ids` and is owned by `owner_business_unit_id`. NONE (or no scope at
- * all: a route without an entity requirement must not list users) matches nothing.
+ * Where the BUSINESS_UNIT-owned User keeps its ownership (DESIGN.md section 3): a user belongs to
+ * every organization in `organizationIds` and is owned by `ownerBusinessUnitId`.
  */
-export function userScopeCondition(scope: AclScope | undefined, alias: string, firstParameter: number): SqlCondition {
-  const column = (name: string) => `${alias}.${name}`;
-  const p = (offset: number) => `$${firstParameter + offset}`;
-  if (!scope || scope.level === 'NONE' || scope.level === 'USER') {
-    // USER is not a level of BUSINESS_UNIT-owned entities; libs/acl never hands it out for User.
-    return { sql: 'false', params: [] };
+export const USER_SCOPE_COLUMNS: ScopeColumns = { organizationIds: 'organizationIds', ownerBusinessUnitId: 'ownerBusinessUnitId' };
+
+/** The same columns in SQL over `users` under the given alias, for hand-written queries. */
+const userScopeSqlColumns = (alias: string): ScopeColumns => ({
+  organizationIds: `${alias}.organization_ids`,
+  ownerBusinessUnitId: `${alias}.owner_business_unit_id`,
+});
+
+/**
+ * A scope as it applies to User: none at all (a route without an entity requirement must not reach
+ * users) and USER, which libs/acl never hands out for a BUSINESS_UNIT-owned entity, reach nothing.
+ */
+function forUsers(scope: AclScope | undefined): AclScope {
+  if (!scope || scope.level === 'USER') return NONE_SCOPE;
+  if ((scope.level === 'BUSINESS_UNIT' || scope.level === 'DIVISION') && scope.userId !== undefined) {
+    return { level: scope.level, organizationId: scope.organizationId, businessUnitIds: scope.businessUnitIds };
   }
-  switch (scope.level) {
-    case 'GLOBAL':
-      return { sql: 'true', params: [] };
-    case 'ORGANIZATION':
-      return { sql: `${p(0)}::uuid = ANY(${column('organization_ids')})`, params: [scope.organizationId] };
-    case 'BUSINESS_UNIT':
-    case 'DIVISION':
-      return {
-        sql: `(${p(0)}::uuid = ANY(${column('organization_ids')}) AND ${column('owner_business_unit_id')} = ANY(${p(1)}::uuid[]))`,
-        params: [scope.organizationId, [...scope.businessUnitIds]],
-      };
-  }
+  return scope;
 }
 
-/** The in-memory twin of userScopeCondition, for one loaded user. */
-export function userInScope(scope: AclScope | undefined, user: { organizationIds: string[]; ownerBusinessUnitId: string }): boolean {
-  if (!scope) return false;
-  switch (scope.level) {
-    case 'GLOBAL':
-      return true;
-    case 'ORGANIZATION':
-      return user.organizationIds.includes(scope.organizationId);
-    case 'BUSINESS_UNIT':
-    case 'DIVISION':
-      return user.organizationIds.includes(scope.organizationId) && scope.businessUnitIds.includes(user.ownerBusinessUnitId);
-    default:
-      return false;
-  }
-}
+/** The users in scope as a SQL condition over `users <alias>`, parameters numbered from `firstParameter`. */
+export const userScopeCondition = (scope: AclScope | undefined, alias: string, firstParameter: number): SqlCondition =>
+  scopeCondition(forUsers(scope), userScopeSqlColumns(alias), firstParameter);
+
+/** Whether one loaded user lies in the scope: the in-memory twin of userScopeCondition. */
+export const userInScope = (scope: AclScope | undefined, user: { organizationIds: string[]; ownerBusinessUnitId: string }): boolean =>
+  recordMatchesScope(forUsers(scope), USER_SCOPE_COLUMNS, user);

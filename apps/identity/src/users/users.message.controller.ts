@@ -1,15 +1,19 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CreateUserDto, RpcPatterns, RpcRequest } from '@app/contracts';
+import { CreateUserDto, DirectoryPatterns, IdPayloadDto, ListUsersDto, RpcPatterns, RpcRequest, UpdateUserPayloadDto } from '@app/contracts';
 import { parsePayload } from '@app/service-kit';
 import { ActorAccess } from '../access/actor-access.service';
+import { scopeOf } from '../access/scope-checks';
+import { UserAccountsService } from './user-accounts.service';
 import { UserView } from './user-view';
 import { UsersService } from './users.service';
 
+/** Every `identity.users.*` message: reads scoped by the gateway's scope, writes by the actor's subject. */
 @Controller()
 export class UsersMessageController {
   constructor(
     private readonly users: UsersService,
+    private readonly accounts: UserAccountsService,
     private readonly access: ActorAccess,
   ) {}
 
@@ -17,5 +21,41 @@ export class UsersMessageController {
   async create(@Payload() request: RpcRequest): Promise<UserView> {
     const dto = await parsePayload(CreateUserDto, request);
     return this.users.create(dto, await this.access.subjectOf(request.actor), request.requestId);
+  }
+
+  @MessagePattern(DirectoryPatterns.usersList)
+  async list(@Payload() request: RpcRequest) {
+    return this.accounts.list(await parsePayload(ListUsersDto, request), scopeOf(request));
+  }
+
+  @MessagePattern(DirectoryPatterns.usersView)
+  async view(@Payload() request: RpcRequest) {
+    return this.accounts.view((await parsePayload(IdPayloadDto, request)).id, scopeOf(request));
+  }
+
+  @MessagePattern(DirectoryPatterns.usersAvatarGet)
+  async avatar(@Payload() request: RpcRequest) {
+    return this.accounts.avatar((await parsePayload(IdPayloadDto, request)).id, scopeOf(request));
+  }
+
+  @MessagePattern(DirectoryPatterns.usersUpdate)
+  async update(@Payload() request: RpcRequest) {
+    const { id, ...changes } = await parsePayload(UpdateUserPayloadDto, request);
+    return this.accounts.update(id, changes, await this.access.subjectOf(request.actor), request.requestId);
+  }
+
+  @MessagePattern(DirectoryPatterns.usersEnable)
+  async enable(@Payload() request: RpcRequest) {
+    return this.accounts.setEnabled((await parsePayload(IdPayloadDto, request)).id, true, await this.access.subjectOf(request.actor), request.requestId);
+  }
+
+  @MessagePattern(DirectoryPatterns.usersDisable)
+  async disable(@Payload() request: RpcRequest) {
+    return this.accounts.setEnabled((await parsePayload(IdPayloadDto, request)).id, false, await this.access.subjectOf(request.actor), request.requestId);
+  }
+
+  @MessagePattern(DirectoryPatterns.usersActivate)
+  async activate(@Payload() request: RpcRequest) {
+    return this.accounts.activate((await parsePayload(IdPayloadDto, request)).id, await this.access.subjectOf(request.actor), request.requestId);
   }
 }

@@ -1,6 +1,7 @@
 import { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AclScope } from '../scope';
 import { requireColumn, ScopeColumns } from './scope-columns';
+import { scopeSql } from './scope-sql';
 
 /** Where a USER-owned record's owner units live when an owner may sit in several units. */
 export interface OwnerMemberships {
@@ -34,53 +35,29 @@ export function applyScope<Entity extends ObjectLiteral>(
 ): SelectQueryBuilder<Entity> {
   if (scope.level === 'GLOBAL') return qb;
   isolateExistingConditions(qb);
-  if (scope.level === 'NONE') return qb.andWhere('1 = 0');
-
   const alias = options.alias ?? qb.alias;
-  const column = (key: keyof ScopeColumns) => columnSql(qb, alias, requireColumn(options, key, scope));
-  const organization = freeParameter(qb, 'aclOrganizationId');
-  const conditions = [`${column('organizationId')} = :${organization}`];
-  const parameters: ObjectLiteral = { [organization]: scope.organizationId };
-
-  switch (scope.level) {
-    case 'ORGANIZATION':
-      break;
-    case 'USER': {
-      const user = freeParameter(qb, 'aclUserId');
-      conditions.push(`${column('ownerUserId')} = :${user}`);
-      parameters[user] = scope.userId;
-      break;
-    }
-    case 'BUSINESS_UNIT':
-    case 'DIVISION': {
-      const alternatives: string[] = [];
-      if (scope.userId !== undefined) {
-        const user = freeParameter(qb, 'aclUserId');
-        alternatives.push(`${column('ownerUserId')} = :${user}`);
-        parameters[user] = scope.userId;
-      }
-      if (scope.businessUnitIds.length > 0) {
-        const units = freeParameter(qb, 'aclBusinessUnitIds');
-        parameters[units] = [...scope.businessUnitIds];
-        const memberships = options.ownerMemberships;
-        if (memberships === undefined) {
-          alternatives.push(`${column('ownerBusinessUnitId')} IN (:...${units})`);
-        } else {
-          const metadata = qb.connection.getMetadata(memberships.entity);
-          const member = qb.escape('acl_membership');
-          const table = metadata.tablePath.split('.').map((part) => qb.escape(part)).join('.');
-          const memberColumn = (property: string) => `${member}.${qb.escape(databaseColumn(metadata, property))}`;
-          alternatives.push(
-            `EXISTS (SELECT 1 FROM ${table} ${member} WHERE ${memberColumn(memberships.userId)} = ${column('ownerUserId')}` +
-              ` AND ${memberColumn(memberships.businessUnitId)} IN (:...${units}))`,
-          );
-        }
-      }
-      conditions.push(alternatives.length === 0 ? '1 = 0' : `(${alternatives.join(' OR ')})`);
-      break;
-    }
-  }
-  return qb.andWhere(`(${conditions.join(' AND ')})`, parameters);
+  const parameters: ObjectLiteral = {};
+  const column = (property: string) => columnSql(qb, alias, property);
+  const memberships = options.ownerMemberships;
+  const condition = scopeSql(scope, options, {
+    column,
+    bind: (base, value) => {
+      const name = freeParameter(qb, base, parameters);
+      parameters[name] = value;
+      return `:${name}`;
+    },
+    ownedByUnits:
+      memberships &&
+      ((units) => {
+        const metadata = qb.connection.getMetadata(memberships.entity);
+        const member = qb.escape('acl_membership');
+        const table = metadata.tablePath.split('.').map((part) => qb.escape(part)).join('.');
+        const memberColumn = (property: string) => `${member}.${qb.escape(databaseColumn(metadata, property))}`;
+        const owner = column(requireColumn(options, 'ownerUserId', scope));
+        return `EXISTS (SELECT 1 FROM ${table} ${member} WHERE ${memberColumn(memberships.userId)} = ${owner} AND ${memberColumn(memberships.businessUnitId)} = ANY(${units}))`;
+      }),
+  });
+  return qb.andWhere(condition!, parameters);
 }
 
 /**
@@ -107,10 +84,10 @@ function databaseColumn(metadata: { name: string; findColumnsWithPropertyPath(pa
   return found[0].databaseName;
 }
 
-/** A parameter name the query does not use yet, so two scopes on one query do not collide. */
-function freeParameter(qb: SelectQueryBuilder<ObjectLiteral>, base: string): string {
+/** A parameter name the query (and this scope so far) does not use yet, so two scopes on one query do not collide. */
+function freeParameter(qb: SelectQueryBuilder<ObjectLiteral>, base: string, pending: ObjectLiteral): string {
   const taken = qb.getParameters();
   let name = base;
-  for (let suffix = 1; name in taken; suffix++) name = `${base}${suffix}`;
+  for (let suffix = 1; name in taken || name in pending; suffix++) name = `${base}${suffix}`;
   return name;
 }

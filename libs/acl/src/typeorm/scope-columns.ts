@@ -12,8 +12,13 @@ export interface ScopeColumns {
    * and for a USER-owned record its denormalised owning unit (see the README).
    */
   readonly ownerBusinessUnitId?: string;
-  /** Always needed: every scope below GLOBAL is confined to the current organization. */
-  readonly organizationId: string;
+  /** The record's one organization. Every scope below GLOBAL is confined to the current organization. */
+  readonly organizationId?: string;
+  /**
+   * Instead of organizationId, for a record that belongs to several organizations (a user): an array
+   * property; the record lies in the scope's organization when that organization is among them.
+   */
+  readonly organizationIds?: string;
 }
 
 /** The property a scope level needs, or a clear error naming it. */
@@ -23,4 +28,10 @@ export function requireColumn(columns: ScopeColumns, key: keyof ScopeColumns, sc
     throw new TypeError(`a ${scope.level} scope needs the ${key} column`);
   }
   return column;
+}
+
+/** Which organization property the columns name: the single one, or the array of a record in several. */
+export function organizationColumn(columns: ScopeColumns, scope: AclScope): { key: 'organizationId' | 'organizationIds'; property: string } {
+  if (columns.organizationIds !== undefined) return { key: 'organizationIds', property: requireColumn(columns, 'organizationIds', scope) };
+  return { key: 'organizationId', property: requireColumn(columns, 'organizationId', scope) };
 }

@@ -12,12 +12,16 @@ import { RoleDefinition } from '../role';
 import { AclScope } from '../scope';
 import { compileSubject, Subject, SubjectContext } from '../subject';
 import { applyScope } from './apply-scope';
+import { recordMatchesScope } from './record-in-scope';
+import { scopeCondition } from './scope-condition';
 import { scopeToWhere, withScope } from './scope-to-where';
 
 // For generated trees, memberships, records and subjects, "may do A on this record" must agree
 // exactly with "the record comes back from PostgreSQL under the scope filter", for both documented
 // models of a record's business units:
 //  - denormalised: one owner_business_unit_id column per record (scopeToWhere, withScope, applyScope);
+//  - several organizations: an organization_ids array instead of organization_id (scopeToWhere,
+//    applyScope, scopeCondition, recordMatchesScope), as identity stores users;
 //  - memberships: the owner's units in a user <-> unit table (applyScope with ownerMemberships), which
 //    canOnRecord sees as ownerBusinessUnitIds = every unit of the owner.
 
@@ -28,6 +32,8 @@ interface RecordRow {
   ownerUserId: string | null;
   ownerBusinessUnitId: string | null;
   organizationId: string | null;
+  /** The same row read as a record of several organizations (a user). */
+  organizationIds: string[];
 }
 
 interface MembershipRow {
@@ -43,6 +49,7 @@ const RecordSchema = new EntitySchema<RecordRow>({
     ownerUserId: { type: String, name: 'owner_user_id', nullable: true },
     ownerBusinessUnitId: { type: String, name: 'owner_business_unit_id', nullable: true },
     organizationId: { type: String, name: 'organization_id', nullable: true },
+    organizationIds: { type: String, name: 'organization_ids', array: true },
   },
 });
 
@@ -56,6 +63,9 @@ const MembershipSchema = new EntitySchema<MembershipRow>({
 });
 
 const COLUMNS = { ownerUserId: 'ownerUserId', ownerBusinessUnitId: 'ownerBusinessUnitId', organizationId: 'organizationId' };
+const SEVERAL = { ownerUserId: 'ownerUserId', ownerBusinessUnitId: 'ownerBusinessUnitId', organizationIds: 'organizationIds' };
+const SQL_COLUMNS = { ownerUserId: 'r.owner_user_id', ownerBusinessUnitId: 'r.owner_business_unit_id', organizationId: 'r.organization_id' };
+const SQL_SEVERAL = { ownerUserId: 'r.owner_user_id', ownerBusinessUnitId: 'r.owner_business_unit_id', organizationIds: 'r.organization_ids' };
 const MEMBERSHIPS = { entity: MembershipSchema, userId: 'userId', businessUnitId: 'businessUnitId' };
 
 const catalogue = defineAclCatalogue({
@@ -128,6 +138,7 @@ const worldArb: fc.Arbitrary<World> = treeArb.chain((units) => {
           ownerUserId: fc.option(fc.constantFrom(...USERS), { freq: 6 }),
           ownerBusinessUnitId: fc.option(fc.constantFrom(...unitIds), { freq: 6 }),
           organizationId: fc.option(fc.constantFrom(...ORGANIZATIONS), { freq: 6 }),
+          organizationIds: fc.uniqueArray(fc.constantFrom(...ORGANIZATIONS), { maxLength: 2 }),
         }),
         { maxLength: 25 },
       )
@@ -148,6 +159,13 @@ function throughMemberships(memberships: MembershipRow[]): (row: RecordRow) => A
     ownerBusinessUnitIds: memberships.filter((m) => m.userId === row.ownerUserId).map((m) => m.businessUnitId),
   });
 }
+
+/** A record of several organizations lies in the subject's organization when that is among them. */
+const inSeveral = (row: RecordRow, organizationId: string): AclRecord => ({
+  ownerUserId: row.ownerUserId,
+  ownerBusinessUnitId: row.ownerBusinessUnitId,
+  organizationId: row.organizationIds.includes(organizationId) ? organizationId : null,
+});
 
 const ids = (rows: readonly RecordRow[]) => rows.map((row) => row.id).sort((a, b) => a - b);
 
@@ -244,6 +262,19 @@ describe('scope filters on PostgreSQL agree with canOnRecord', () => {
               const viaMemberships = await applyScope(records.createQueryBuilder('r'), scope, { ...COLUMNS, ownerMemberships: MEMBERSHIPS }).getMany();
               expectAgreement(`applyScope+memberships ${scope.level}`, viaMemberships, world.rows, mayThroughMemberships);
 
+              const viaSql = await dataSource.query(`SELECT id FROM acl_property_record r WHERE ${scopeCondition(scope, SQL_COLUMNS, 1).sql}`, scopeCondition(scope, SQL_COLUMNS, 1).params);
+              expectAgreement(`scopeCondition ${scope.level}`, viaSql, world.rows, mayDenormalised);
+              for (const row of world.rows) expect(recordMatchesScope(scope, COLUMNS, row)).toBe(mayDenormalised(row));
+
+              // The same rows as records of several organizations (organization_ids), the user's case.
+              const mayInSeveral = (row: RecordRow) => subject.canOnRecord(checks[0][0], checks[0][1], inSeveral(row, context.organizationId));
+              expectAgreement(`find several ${scope.level}`, await records.find({ where: scopeToWhere<RecordRow>(scope, SEVERAL) }), world.rows, mayInSeveral);
+              expectAgreement(`applyScope several ${scope.level}`, await applyScope(records.createQueryBuilder('r'), scope, SEVERAL).getMany(), world.rows, mayInSeveral);
+              const several = scopeCondition(scope, SQL_SEVERAL, 2);
+              const severalRows = await dataSource.query(`SELECT id FROM acl_property_record r WHERE id >= $1 AND ${several.sql}`, [0, ...several.params]);
+              expectAgreement(`scopeCondition several ${scope.level}`, severalRows, world.rows, mayInSeveral);
+              for (const row of world.rows) expect(recordMatchesScope(scope, SEVERAL, row)).toBe(mayInSeveral(row));
+
               // Caller filters on scoped columns are narrowed, not replaced.
               const filtered = await records.find({ where: withScope<RecordRow>({ ownerUserId: world.filterUser }, scope, COLUMNS) });
               expectAgreement(`withScope ${scope.level}`, filtered, world.rows, (row) => row.ownerUserId === world.filterUser && mayDenormalised(row));
@@ -291,9 +322,9 @@ describe('scope filters on PostgreSQL agree with canOnRecord', () => {
   it('two scopes on one query builder use separate parameters', async () => {
     await dataSource.query('TRUNCATE acl_property_record, acl_property_membership');
     await records.insert([
-      { id: 1, ownerUserId: 'u1', ownerBusinessUnitId: 'a', organizationId: 'o1' },
-      { id: 2, ownerUserId: 'u2', ownerBusinessUnitId: 'a', organizationId: 'o1' },
-      { id: 3, ownerUserId: 'u1', ownerBusinessUnitId: 'b', organizationId: 'o1' },
+      { id: 1, ownerUserId: 'u1', ownerBusinessUnitId: 'a', organizationId: 'o1', organizationIds: ['o1'] },
+      { id: 2, ownerUserId: 'u2', ownerBusinessUnitId: 'a', organizationId: 'o1', organizationIds: ['o1'] },
+      { id: 3, ownerUserId: 'u1', ownerBusinessUnitId: 'b', organizationId: 'o1', organizationIds: ['o1'] },
     ]);
     const qb = records.createQueryBuilder('r');
     applyScope(qb, { level: 'USER', organizationId: 'o1', userId: 'u1' }, COLUMNS);

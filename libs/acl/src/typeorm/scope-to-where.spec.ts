@@ -1,5 +1,7 @@
-import { And, Equal, In } from 'typeorm';
+import { And, ArrayContains, Equal, In } from 'typeorm';
 import { AclScope, GLOBAL_SCOPE, NONE_SCOPE } from '../scope';
+import { recordMatchesScope } from './record-in-scope';
+import { scopeCondition } from './scope-condition';
 import { scopeToWhere, withScope } from './scope-to-where';
 
 const columns = { ownerUserId: 'ownerId', ownerBusinessUnitId: 'businessUnitId', organizationId: 'organizationId' };
@@ -81,5 +83,43 @@ describe('withScope', () => {
   it('merges into nested relation filters', () => {
     const where = withScope({ owner: { username: 'bob' } }, userScope, { ownerUserId: 'owner.id', organizationId: 'organizationId' });
     expect(where).toEqual({ owner: { username: 'bob', id: 'u1' }, organizationId: 'o1' });
+  });
+});
+
+describe('a record in several organizations', () => {
+  const several = { ownerBusinessUnitId: 'ownerBusinessUnitId', organizationIds: 'organizationIds' };
+
+  it('matches the organization among the array in a where object', () => {
+    expect(scopeToWhere({ level: 'ORGANIZATION', organizationId: 'o1' }, several)).toEqual({ organizationIds: ArrayContains(['o1']) });
+    expect(scopeToWhere({ level: 'BUSINESS_UNIT', organizationId: 'o1', businessUnitIds: ['a'] }, several)).toEqual({
+      organizationIds: ArrayContains(['o1']),
+      ownerBusinessUnitId: In(['a']),
+    });
+    expect(scopeToWhere(NONE_SCOPE, several)).toEqual({ organizationIds: In([]) });
+  });
+
+  it('is one SQL condition with positional parameters, for hand-written SQL', () => {
+    const sqlColumns = { ownerBusinessUnitId: 'u.owner_business_unit_id', organizationIds: 'u.organization_ids' };
+    expect(scopeCondition(GLOBAL_SCOPE, sqlColumns)).toEqual({ sql: 'true', params: [] });
+    expect(scopeCondition(NONE_SCOPE, sqlColumns)).toEqual({ sql: '1 = 0', params: [] });
+    expect(scopeCondition({ level: 'ORGANIZATION', organizationId: 'o1' }, sqlColumns, 3)).toEqual({
+      sql: '($3 = ANY(u.organization_ids))',
+      params: ['o1'],
+    });
+    expect(scopeCondition({ level: 'DIVISION', organizationId: 'o1', businessUnitIds: ['a', 'b'] }, sqlColumns, 2)).toEqual({
+      sql: '($2 = ANY(u.organization_ids) AND (u.owner_business_unit_id = ANY($3)))',
+      params: ['o1', ['a', 'b']],
+    });
+  });
+
+  it('is checked in memory by the same columns', () => {
+    const user = { organizationIds: ['o1', 'o2'], ownerBusinessUnitId: 'a' };
+    expect(recordMatchesScope(NONE_SCOPE, several, user)).toBe(false);
+    expect(recordMatchesScope(GLOBAL_SCOPE, several, user)).toBe(true);
+    expect(recordMatchesScope({ level: 'ORGANIZATION', organizationId: 'o2' }, several, user)).toBe(true);
+    expect(recordMatchesScope({ level: 'ORGANIZATION', organizationId: 'o3' }, several, user)).toBe(false);
+    expect(recordMatchesScope({ level: 'BUSINESS_UNIT', organizationId: 'o1', businessUnitIds: ['a'] }, several, user)).toBe(true);
+    expect(recordMatchesScope({ level: 'BUSINESS_UNIT', organizationId: 'o1', businessUnitIds: ['b'] }, several, user)).toBe(false);
+    expect(recordMatchesScope({ level: 'DIVISION', organizationId: 'o3', businessUnitIds: ['a'] }, several, user)).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
-import { And, Equal, FindOperator, FindOptionsWhere, In, ObjectLiteral } from 'typeorm';
+import { And, ArrayContains, Equal, FindOperator, FindOptionsWhere, In, ObjectLiteral } from 'typeorm';
 import { AclScope } from '../scope';
-import { requireColumn, ScopeColumns } from './scope-columns';
+import { organizationColumn, requireColumn, ScopeColumns } from './scope-columns';
 
 /**
  * The scope as a TypeORM `where`, so `find`, `findAndCount` and `count` only see records in scope:
@@ -26,7 +26,15 @@ export function scopeToWhere<Entity extends ObjectLiteral = ObjectLiteral>(
 function scopeBranches(scope: AclScope, columns: ScopeColumns): ObjectLiteral[] {
   const branch = (...conditions: Array<[keyof ScopeColumns, unknown]>): ObjectLiteral => {
     const where: ObjectLiteral = {};
-    for (const [key, value] of conditions) setPath(where, requireColumn(columns, key, scope), value);
+    for (const [key, value] of conditions) {
+      if (key !== 'organizationId') setPath(where, requireColumn(columns, key, scope), value);
+      else {
+        // A record of several organizations matches when the array holds the organization.
+        const organization = organizationColumn(columns, scope);
+        const several = organization.key === 'organizationIds' && !(value instanceof FindOperator);
+        setPath(where, organization.property, several ? ArrayContains([value]) : value);
+      }
+    }
     return where;
   };
   switch (scope.level) {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { databaseUrlFor, parseDuration, readSettings } from './settings';
 
 describe('readSettings', () => {
@@ -31,6 +32,29 @@ describe('readSettings', () => {
     expect(readSettings({ CORS_ORIGINS: 'https://crm.example.com, http://localhost:5173/' }).corsOrigins).toEqual(['https://crm.example.com', 'http://localhost:5173']);
     expect(() => readSettings({ CORS_ORIGINS: 'https://crm.example.com/app' })).toThrow(/CORS_ORIGINS/);
     expect(() => readSettings({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  it("reads identity's password policy, reset link lifetime, export directory and mail settings", () => {
+    const defaults = readSettings({ PORT: '4000' });
+    expect(defaults.passwordPolicy).toEqual({ minLength: 8, required: ['lower', 'upper', 'digit'] });
+    expect(defaults.passwordResetTtlMs).toBe(24 * 3_600_000);
+    expect(defaults.exportDir).toBe(resolve('.run/exports'));
+    expect(defaults.mail).toEqual({ from: 'CRM Suite <no-reply@crm.local>', publicUrl: 'http://127.0.0.1:4000' });
+    const set = readSettings({
+      PASSWORD_MIN_LENGTH: '12',
+      PASSWORD_CHARACTER_CLASSES: 'symbol',
+      PASSWORD_RESET_TTL: '2s',
+      EXPORT_DIR: '/tmp/exports',
+      MAIL_FROM: 'crm@example.com',
+      PUBLIC_URL: 'https://crm.example.com//',
+    });
+    expect(set.passwordPolicy).toEqual({ minLength: 12, required: ['symbol'] });
+    expect(set.passwordResetTtlMs).toBe(2000);
+    expect(set.exportDir).toBe('/tmp/exports');
+    expect(set.mail).toEqual({ from: 'crm@example.com', publicUrl: 'https://crm.example.com' });
+    expect(() => readSettings({ PASSWORD_CHARACTER_CLASSES: 'emoji' })).toThrow(/emoji/);
+    expect(() => readSettings({ PASSWORD_MIN_LENGTH: '0' })).toThrow(/PASSWORD_MIN_LENGTH/);
+    expect(() => readSettings({ PASSWORD_RESET_TTL: 'soon' })).toThrow(/PASSWORD_RESET_TTL/);
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -1,3 +1,5 @@
+import { resolve } from 'node:path';
+
 /** Settings of DESIGN.md section 9, read from the environment once, with the contract's defaults. */
 export interface Settings {
   gatewayPort: number;
@@ -26,6 +28,30 @@ export interface Settings {
   outboxPollMs: number;
   /** Origins the gateway answers CORS requests from (CORS_ORIGINS, comma separated); none by default. */
   corsOrigins: string[];
+  /** What a new password must meet (DESIGN.md section 5). */
+  passwordPolicy: PasswordPolicy;
+  /** How long a mailed reset link works (`PASSWORD_RESET_TTL`, default 24h). */
+  passwordResetTtlMs: number;
+  /** Where finished export files stay (`EXPORT_DIR`, default `.run/exports`, from the working directory). */
+  exportDir: string;
+  mail: MailSettings;
+}
+
+export const PASSWORD_CHARACTER_CLASSES = ['lower', 'upper', 'digit', 'symbol'] as const;
+export type CharacterClass = (typeof PASSWORD_CHARACTER_CLASSES)[number];
+
+/** `PASSWORD_MIN_LENGTH` (default 8) and `PASSWORD_CHARACTER_CLASSES` (default lower,upper,digit). */
+export interface PasswordPolicy {
+  minLength: number;
+  required: CharacterClass[];
+}
+
+/** Mail settings beyond SMTP_URL: the sender, and the base of every link a mail carries. */
+export interface MailSettings {
+  /** `MAIL_FROM`. */
+  from: string;
+  /** The gateway as users reach it (`PUBLIC_URL`, default the local gateway port); no trailing slash. */
+  publicUrl: string;
 }
 
 /**
@@ -65,6 +91,15 @@ export const parseDuration = (raw: string, name = 'duration'): number => {
   return Number(match[1]) * factor;
 };
 
+const passwordPolicy = (env: Env): PasswordPolicy => {
+  const minLength = Number(env.PASSWORD_MIN_LENGTH ?? 8);
+  if (!Number.isInteger(minLength) || minLength < 1) throw new Error('PASSWORD_MIN_LENGTH must be a whole number above 0');
+  const required = (env.PASSWORD_CHARACTER_CLASSES ?? 'lower,upper,digit').split(',').filter(Boolean) as CharacterClass[];
+  const unknown = required.filter((c) => !(PASSWORD_CHARACTER_CLASSES as readonly string[]).includes(c));
+  if (unknown.length) throw new Error(`PASSWORD_CHARACTER_CLASSES: unknown class ${unknown.join(', ')}`);
+  return { minLength, required };
+};
+
 /** `https://a.example, https://b.example`: each must be an origin (scheme, host, port), nothing more. */
 const origins = (raw: string): string[] =>
   raw
@@ -90,8 +125,9 @@ export function readSettings(env: Env = process.env): Settings {
     .split(',')
     .filter((part) => part.trim() !== '')
     .map((part) => parseDuration(part, 'BUS_RETRY_DELAYS'));
+  const gatewayPort = int(env, 'PORT', 3000);
   return {
-    gatewayPort: int(env, 'PORT', 3000),
+    gatewayPort,
     servicePorts: {
       identity: int(env, 'IDENTITY_PORT', 3001),
       tickets: int(env, 'TICKETS_PORT', 3002),
@@ -129,6 +165,13 @@ export function readSettings(env: Env = process.env): Settings {
     busPrefetch: int(env, 'BUS_PREFETCH', 16),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500),
     corsOrigins: origins(env.CORS_ORIGINS ?? ''),
+    passwordPolicy: passwordPolicy(env),
+    passwordResetTtlMs: parseDuration(env.PASSWORD_RESET_TTL || '24h', 'PASSWORD_RESET_TTL'),
+    exportDir: resolve(env.EXPORT_DIR || '.run/exports'),
+    mail: {
+      from: env.MAIL_FROM || 'CRM Suite <no-reply@crm.local>',
+      publicUrl: (env.PUBLIC_URL || `http://127.0.0.1:${gatewayPort}`).replace(/\/+$/, ''),
+    },
   };
 }
 

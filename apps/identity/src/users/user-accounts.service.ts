@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AclScope, GLOBAL_SCOPE, Subject } from '@app/acl';
-import { EventTypes, ListUsersDto, UpdateProfileDto, UpdateUserDto, UserCreatedData, UserRefData, UserUpdatedData } from '@app/contracts';
+import { EventTypes, ListUsersDto, UpdateProfileDto, UpdateUserDto, UserRefData, UserUpdatedData } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
-import { ServiceError } from '@app/service-kit';
+import { containsPattern, Page, pageOf, ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { assertTargetsCovered } from '../access/write-checks';
 import { Session } from '../auth/session.entity';
-import { containsPattern, outOfScope, Page, pageOf } from '../directory-kit/directory-kit';
+import { outOfScope } from '../access/scope-checks';
 import { activateUser } from './user-activation';
-import { loadExtras, saveAvatar, saveGroups } from './user-extras';
-import { identityClashes, membershipProblems } from './user-edit-rules';
-import { checkDirectoryReferences } from './user-references';
+import { loadExtras, saveAvatar, saveGroups } from './user-groups-and-avatar';
+import { userUpdatedData } from './user-events';
+import { userReferenceProblems } from './user-references';
 import { UserAvatar } from './user-avatar.entity';
 import { UserRole } from './user-role.entity';
 import { userInScope, userScopeCondition } from './user-scope';
-import { assertEditAllowed, Assignment, roleOrganizationProblems } from './user-write-rules';
+import { assertEditAllowed, Assignment } from './user-write-rules';
 import { toUserView, UserView } from './user-view';
 import { User } from './user.entity';
 
@@ -26,32 +26,15 @@ const SORT_COLUMNS: Record<string, string> = {
   primaryEmail: 'lower(u.primary_email)',
 };
 
-/** Fields of identity.user.updated and the user property each one mirrors. */
-const MIRRORED: [keyof Omit<UserCreatedData, 'id'>, keyof User][] = [
-  ['username', 'username'],
-  ['email', 'primaryEmail'],
-  ['namePrefix', 'namePrefix'],
-  ['firstName', 'firstName'],
-  ['middleName', 'middleName'],
-  ['lastName', 'lastName'],
-  ['nameSuffix', 'nameSuffix'],
-  ['organizationIds', 'organizationIds'],
-  ['businessUnitIds', 'businessUnitIds'],
-  ['ownerBusinessUnitId', 'ownerBusinessUnitId'],
-  ['securityProfiles', 'securityProfiles'],
-];
-
 /** Plain user columns a PATCH may set as they are. */
 const PLAIN_FIELDS = [
   'username', 'primaryEmail', 'namePrefix', 'firstName', 'middleName', 'lastName', 'nameSuffix', 'birthday', 'phone', 'emails',
   'customFields', 'ownerBusinessUnitId', 'organizationIds', 'businessUnitIds', 'securityProfiles',
 ] as const;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** The users directory of OroCRM: list, view, edit, enable, disable, activate, avatar, own profile. */
+/** A user account once created (DESIGN.md section 5): list, view, edit, enable, disable, activate, avatar, own profile. */
 @Injectable()
-export class UserDirectoryService {
+export class UserAccountsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
@@ -131,22 +114,19 @@ export class UserDirectoryService {
         businessUnitIds: dto.businessUnitIds ?? user.businessUnitIds,
       };
       const assigned = await this.assignments(manager, id);
-      const problems = [
-        ...(await identityClashes(manager, id, dto.username, dto.primaryEmail)),
-        ...(await membershipProblems(manager, { ...next, roleIds })),
-        ...(await roleOrganizationProblems(manager, roleIds ?? assigned.map((a) => a.roleId), next.organizationIds)),
-        ...(await checkDirectoryReferences(
-          manager,
-          {
-            primaryEmail: dto.primaryEmail ?? (dto.emails ? user.primaryEmail : undefined),
-            emails: dto.emails,
-            securityProfiles: dto.securityProfiles,
-            groups: dto.groups ?? (dto.organizationIds ? await this.groupIds(manager, id) : undefined),
-            organizationIds: next.organizationIds,
-          },
-          id,
-        )),
-      ];
+      const { problems } = await userReferenceProblems(manager, id, {
+        username: dto.username,
+        primaryEmail: dto.primaryEmail,
+        memberships: { ...next, roleIds },
+        heldRoleIds: roleIds ?? assigned.map((a) => a.roleId),
+        contacts: {
+          primaryEmail: dto.primaryEmail ?? (dto.emails ? user.primaryEmail : undefined),
+          emails: dto.emails,
+          securityProfiles: dto.securityProfiles,
+          groups: dto.groups ?? (dto.organizationIds ? await this.groupIds(manager, id) : undefined),
+          organizationIds: next.organizationIds,
+        },
+      });
       if (problems.length) throw ServiceError.badInput(problems);
       const after = dto.roles?.map((r) => ({ roleId: r.roleId, fixed: r.fixed ?? false, default: r.default ?? false }));
       if (actor) {
@@ -225,11 +205,8 @@ export class UserDirectoryService {
 
   /** identity.user.updated with the id and only the mirrored fields that changed, if any did. */
   private async publishChanges(publish: PublishInTransaction, before: User, after: User): Promise<void> {
-    const data: UserUpdatedData = { id: after.id };
-    for (const [key, property] of MIRRORED) {
-      if (!same(before[property], after[property])) (data as Record<string, unknown>)[key] = after[property];
-    }
-    if (Object.keys(data).length > 1) await publish<UserUpdatedData>(EventTypes.UserUpdated, data);
+    const data = userUpdatedData(before, after);
+    if (data) await publish<UserUpdatedData>(EventTypes.UserUpdated, data);
   }
 
   private async groupIds(manager: EntityManager, userId: string): Promise<string[]> {
@@ -257,7 +234,7 @@ export class UserDirectoryService {
   }
 }
 
-/** The permission matrix of the gateway issue: a record outside the scope is a 403, a missing one a 404. */
+/** A user the caller names must exist (404) and lie in its scope (403), DESIGN.md section 3 "Scopes". */
 function inScope(user: User | null, id: string, scope: AclScope): User {
   if (!user) throw ServiceError.notFound(`user ${id}`);
   if (!userInScope(scope, user)) throw outOfScope(`user ${id}`);

@@ -5,7 +5,7 @@ import { MailRecipient } from '../mail/outgoing-mail';
 
 /** OroCRM's "Send an email invitation" on creation: username and where to log in, to the primary email. */
 @Injectable()
-export class InvitationService {
+export class InvitationMailService {
   constructor(private readonly mailer: Mailer) {}
 
   /** Called once the user's transaction committed; the mail goes out without holding up the reply. */

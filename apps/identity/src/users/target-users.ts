@@ -1,4 +1,5 @@
-import { recordInScope, Subject } from '@app/acl';
+import { Subject } from '@app/acl';
+import { recordMatchesScope, ScopeColumns } from '@app/acl/typeorm';
 import { EntityManager } from 'typeorm';
 import { assertTargetsCovered } from '../access/write-checks';
 import { AuthStatus } from '../users/user.entity';
@@ -18,6 +19,9 @@ export interface TargetUser {
   ownerOrganizationId: string;
 }
 
+/** Acting on an account, the owner unit and that unit's organization decide, not the user's memberships. */
+const OWNER_SCOPE_COLUMNS: ScopeColumns = { organizationId: 'ownerOrganizationId', ownerBusinessUnitId: 'ownerBusinessUnitId' };
+
 /**
  * Locks the given users for the transaction and returns those inside the actor's User EDIT scope
  * (User is BUSINESS_UNIT-owned: its owner unit and that unit's organization decide). A user outside
@@ -36,7 +40,7 @@ export async function lockTargetUsers(manager: EntityManager, ids: string[], act
     [ids],
   );
   const scope = actor.scope('User', 'EDIT');
-  const inScope = rows.filter((u) => recordInScope(scope, { organizationId: u.ownerOrganizationId, ownerBusinessUnitId: u.ownerBusinessUnitId }));
+  const inScope = rows.filter((u) => recordMatchesScope(scope, OWNER_SCOPE_COLUMNS, u));
   await assertTargetsCovered(manager, actor, inScope.map((u) => u.id));
   return new Map(inScope.map((u) => [u.id, u]));
 }
