@@ -38,7 +38,7 @@ function settingsVariable(pattern: RegExp, what: string): string {
 }
 
 const PORT_VARIABLE: Record<NodeService, string> = {
-  gateway: settingsVariable(/gatewayPort:\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the gateway port'),
+  gateway: settingsVariable(/gatewayPort\s*[:=]\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the gateway port'),
   identity: settingsVariable(/\bidentity:\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the identity port'),
   tickets: settingsVariable(/\btickets:\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the tickets port'),
   portal: settingsVariable(/\bportal:\s*int\(env,\s*'([A-Z][A-Z0-9_]*)'/, 'the portal port'),
