@@ -37,6 +37,20 @@ module.exports = {
       to: { path: ['node_modules/@nestjs/', 'node_modules/typeorm/', '^libs/(?!contracts/|acl/)'] },
     },
     {
+      name: 'bench-reaches-apps-only-built',
+      comment: 'Benchmarks measure what runs: app code only as built to dist/ (npm run build), never from apps/ sources.',
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'bench-reaches-libs-by-alias',
+      comment: 'Benchmarks import shared code as the apps do, through the @app/* aliases, not by a relative path.',
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: { path: '^libs/', dependencyTypesNot: ['aliased-tsconfig-paths'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -45,20 +59,22 @@ module.exports = {
     {
       name: 'no-dev-dependencies-in-production-code',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '^libs/testing/', '/test-support/'] },
+      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '\\.integration-spec\\.ts$', '^libs/testing/', '/test-support/'] },
       to: { dependencyTypes: ['npm-dev'] },
     },
     {
       name: 'no-unresolvable',
+      comment: 'dist/ exists only after npm run build; bench reaches built app code there.',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, pathNot: '^(\\.\\./)+dist/' },
     },
   ],
   options: {
-    doNotFollow: { path: 'node_modules' },
+    doNotFollow: { path: ['node_modules', '^dist/'] },
     tsConfig: { fileName: 'tsconfig.json' },
-    tsPreCompilationDeps: false,
+    // Type-only imports count too: a lib that only borrows Nest's types still depends on Nest.
+    tsPreCompilationDeps: true,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['require', 'node', 'default', 'types'] },
   },
 };

@@ -9,7 +9,7 @@ import { createTestEnvironment, eventually, GatewayClient, startSuite } from '@a
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { userExportSql } from '../../apps/identity/src/exports/user-export.query';
+import { userExportSql } from './built-identity';
 import { findIdentityPid, memoryOf, resetPeak } from './identity-process';
 import { seedUsers } from './seed-users';
 

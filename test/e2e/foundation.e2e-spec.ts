@@ -85,7 +85,7 @@ describe('foundation: four services on real PostgreSQL and RabbitMQ', () => {
   });
 
   it('echoes a sane X-Request-Id and creates one otherwise', async () => {
-    const given = await run.admin.request('GET', '/api/me', undefined, { 'x-request-id': 'trace-123' });
+    const given = await run.admin.get('/api/me', { 'x-request-id': 'trace-123' });
     expect(given.headers.get('x-request-id')).toBe('trace-123');
     const created = await run.admin.get('/api/me');
     expect(created.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

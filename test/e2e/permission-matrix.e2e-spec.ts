@@ -147,7 +147,7 @@ describe('permission matrix: User records by access level over two organizations
         // In scope, and holding no grant the editor lacks (the administrator outranks every editor here).
         const expected = new Set([...expectedScope(level, unit[subjectUnit], organization[subjectOrg], users)].filter((id) => covers(role, id)));
         for (const user of users) {
-          const edited = await client.request('PATCH', `/api/users/${user.id}`, { middleName: 'Matrix' });
+          const edited = await client.patch(`/api/users/${user.id}`, { middleName: 'Matrix' });
           expect({ user: user.id, status: edited.status }).toEqual({ user: user.id, status: expected.has(user.id) ? 200 : 403 });
         }
       });

@@ -7,7 +7,8 @@ export function ticketRoleBody(name: string, level: string, capabilities: string
   return { name, permissions, capabilities };
 }
 
-export interface TicketsKit {
+/** What tickets tests set up through the gateway: roles, profiles, users, and their mirrored state. */
+export interface TicketsSetup {
   createRole(name: string, level: string, capabilities?: string[]): Promise<string>;
   createTicketsProfile(name: string, roleIds: string[]): Promise<string>;
   createCrmProfile(name: string): Promise<void>;
@@ -19,7 +20,7 @@ export interface TicketsKit {
   assignRoles(userId: string, roleIds: string[]): Promise<{ status: number; body: any }>;
 }
 
-export function ticketsKit(run: RunningSuite): TicketsKit {
+export function ticketsSetup(run: RunningSuite): TicketsSetup {
   const expectStatus = (response: { status: number; body: unknown }, status: number) =>
     expect({ status: response.status, body: response.status === status ? null : response.body }).toEqual({ status, body: null });
   const statusOf = async (userId: string) => {
@@ -48,6 +49,6 @@ export function ticketsKit(run: RunningSuite): TicketsKit {
     },
     statusOf,
     login: (user) => run.api.login(user.username, user.password),
-    assignRoles: (userId, roleIds) => run.admin.request('PUT', `/api/tickets/user-security/${userId}/roles`, { roleIds }),
+    assignRoles: (userId, roleIds) => run.admin.put(`/api/tickets/user-security/${userId}/roles`, { roleIds }),
   };
 }

@@ -1,13 +1,12 @@
-import { adminQuery, eventually } from '@app/testing';
+import { adminQuery, callRpc, eventually } from '@app/testing';
 import { connect } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { callRpc } from './identity-credentials.rpc-caller';
 import { report, RunningSuite, startWholeSuite } from './suite-fixture';
-import { TicketsKit, ticketsKit } from './tickets-fixture';
+import { TicketsSetup, ticketsSetup } from './tickets-fixture';
 
 describe('tickets: mirrored users, profile matching, User Security', () => {
   let run: RunningSuite;
-  let kit: TicketsKit;
+  let setup: TicketsSetup;
   let agentRole: string;
   let commenterRole: string;
   const ticketsDb = () => run.environment.databases.tickets;
@@ -16,13 +15,13 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
 
   beforeAll(async () => {
     run = await startWholeSuite();
-    kit = ticketsKit(run);
-    agentRole = await kit.createRole('Agent', 'ORGANIZATION');
-    commenterRole = await kit.createRole('Commenter', 'USER', ['ticket_internal_comments']);
-    await kit.createTicketsProfile('Support Agents', [agentRole]);
-    await kit.createTicketsProfile('Commenters', [commenterRole]);
-    for (const name of ['Support Agents', 'Commenters', 'Nobody', 'Field  Team', 'field team']) await kit.createCrmProfile(name);
-    await kit.createTicketsProfile('Field Team', [agentRole]);
+    setup = ticketsSetup(run);
+    agentRole = await setup.createRole('Agent', 'ORGANIZATION');
+    commenterRole = await setup.createRole('Commenter', 'USER', ['ticket_internal_comments']);
+    await setup.createTicketsProfile('Support Agents', [agentRole]);
+    await setup.createTicketsProfile('Commenters', [commenterRole]);
+    for (const name of ['Support Agents', 'Commenters', 'Nobody', 'Field  Team', 'field team']) await setup.createCrmProfile(name);
+    await setup.createTicketsProfile('Field Team', [agentRole]);
   });
 
   afterAll(async () => {
@@ -36,8 +35,8 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
       "SELECT id, security_profiles AS \"crmProfiles\" FROM users WHERE username = 'admin'",
     );
     expect(crmProfiles).toEqual(['TICKETS_ADMINISTRATOR']);
-    await eventually(async () => ((await kit.statusOf(adminId)) === 'ACTIVE' ? true : undefined), 5000);
-    expect(await kit.mirrored(adminId)).toMatchObject({ status: 'ACTIVE', roles: ['TICKETS_ADMINISTRATOR'] });
+    await eventually(async () => ((await setup.statusOf(adminId)) === 'ACTIVE' ? true : undefined), 5000);
+    expect(await setup.mirrored(adminId)).toMatchObject({ status: 'ACTIVE', roles: ['TICKETS_ADMINISTRATOR'] });
     const roles = await run.admin.get('/api/tickets/roles?q=TICKETS_ADMINISTRATOR');
     const administrator = roles.body.items[0];
     expect(administrator.capabilities).toEqual(['ticket_user_security', 'ticket_internal_comments']);
@@ -48,13 +47,13 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
 
   it('a matching profile makes the user ACTIVE within a second of creation, able to create a ticket', async () => {
     const started = Date.now();
-    const user = await kit.createUser({ securityProfiles: ['Support Agents'] });
-    const { elapsedMs } = await eventually(async () => ((await kit.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000, 5);
+    const user = await setup.createUser({ securityProfiles: ['Support Agents'] });
+    const { elapsedMs } = await eventually(async () => ((await setup.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000, 5);
     const total = Date.now() - started;
     report(`tickets: user creation request to tickets ACTIVE by profile match: ${total} ms (after the 201: ${elapsedMs} ms)`);
     expect(total).toBeLessThan(1000);
-    expect((await kit.mirrored(user.id)).roles).toEqual(['Agent']);
-    const client = await kit.login(user);
+    expect((await setup.mirrored(user.id)).roles).toEqual(['Agent']);
+    const client = await setup.login(user);
     const ticket = await client.post('/api/tickets', { type: 'CUSTOMER_ISSUE', subject: 'Printer on fire' });
     expect(ticket.status).toBe(201);
     expect(ticket.body).toMatchObject({ status: 'NEW', ownerId: user.id, requesterId: user.id, priority: 'NORMAL' });
@@ -63,13 +62,13 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
   });
 
   it('no matching profile leaves the user NEW, listed as NEW, and refused with 403', async () => {
-    const user = await kit.createUser({ securityProfiles: ['Nobody'] });
-    const row = await kit.mirrored(user.id);
+    const user = await setup.createUser({ securityProfiles: ['Nobody'] });
+    const row = await setup.mirrored(user.id);
     expect(row).toMatchObject({ status: 'NEW', roles: [] });
     const news = await run.admin.get('/api/tickets/user-security?status=NEW&limit=500');
     expect(news.body.items.map((u: { id: string }) => u.id)).toContain(user.id);
     expect(news.body.items.every((u: { status: string; roles: string[] }) => u.status === 'NEW' && u.roles.length === 0)).toBe(true);
-    const client = await kit.login(user);
+    const client = await setup.login(user);
     for (const response of [await client.post('/api/tickets', { type: 'TASK', subject: 'nope' }), await client.get('/api/tickets')]) {
       expect(response.status).toBe(403);
       expect(response.body.code).toBe('TICKETS_ACCESS_NOT_ACTIVE');
@@ -77,40 +76,40 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
   });
 
   it('several matching profiles give the union of their roles', async () => {
-    const user = await kit.createUser({ securityProfiles: ['Support Agents', 'Commenters', 'Nobody'] });
-    await eventually(async () => ((await kit.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
-    expect((await kit.mirrored(user.id)).roles).toEqual(['Agent', 'Commenter']);
+    const user = await setup.createUser({ securityProfiles: ['Support Agents', 'Commenters', 'Nobody'] });
+    await eventually(async () => ((await setup.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
+    expect((await setup.mirrored(user.id)).roles).toEqual(['Agent', 'Commenter']);
   });
 
   it('matching is exact: case and spaces count', async () => {
-    const [lower, spaced] = [await kit.createUser({ securityProfiles: ['field team'] }), await kit.createUser({ securityProfiles: ['Field  Team'] })];
-    for (const user of [lower, spaced]) expect((await kit.mirrored(user.id)).status).toBe('NEW');
+    const [lower, spaced] = [await setup.createUser({ securityProfiles: ['field team'] }), await setup.createUser({ securityProfiles: ['Field  Team'] })];
+    for (const user of [lower, spaced]) expect((await setup.mirrored(user.id)).status).toBe('NEW');
     // Renamed in identity to the exact name, the profile reaches tickets on identity.user.updated and matches.
     const crm = (await run.admin.get('/api/security-profiles?limit=100')).body.items.find((p: { name: string }) => p.name === 'field team');
-    expect((await run.admin.request('PATCH', `/api/security-profiles/${crm.id}`, { name: 'Field Team' })).status).toBe(200);
-    await eventually(async () => ((await kit.statusOf(lower.id)) === 'ACTIVE' ? true : undefined), 5000);
-    expect(await kit.statusOf(spaced.id)).toBe('NEW');
+    expect((await run.admin.patch(`/api/security-profiles/${crm.id}`, { name: 'Field Team' })).status).toBe(200);
+    await eventually(async () => ((await setup.statusOf(lower.id)) === 'ACTIVE' ? true : undefined), 5000);
+    expect(await setup.statusOf(spaced.id)).toBe('NEW');
   });
 
   it('new CRM profiles on identity.user.updated are matched for a user still NEW', async () => {
-    const user = await kit.createUser({ securityProfiles: [] });
-    expect((await kit.mirrored(user.id)).status).toBe('NEW');
-    expect((await run.admin.request('PATCH', `/api/users/${user.id}`, { securityProfiles: ['Commenters'] })).status).toBe(200);
-    await eventually(async () => ((await kit.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
-    expect((await kit.mirrored(user.id)).roles).toEqual(['Commenter']);
+    const user = await setup.createUser({ securityProfiles: [] });
+    expect((await setup.mirrored(user.id)).status).toBe('NEW');
+    expect((await run.admin.patch(`/api/users/${user.id}`, { securityProfiles: ['Commenters'] })).status).toBe(200);
+    await eventually(async () => ((await setup.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
+    expect((await setup.mirrored(user.id)).roles).toEqual(['Commenter']);
   });
 
   it('manual assignment makes ACTIVE, removing the last role makes NEW again, each announced', async () => {
-    const user = await kit.createUser();
-    expect((await kit.mirrored(user.id)).status).toBe('NEW');
-    const assigned = await kit.assignRoles(user.id, [agentRole, commenterRole]);
+    const user = await setup.createUser();
+    expect((await setup.mirrored(user.id)).status).toBe('NEW');
+    const assigned = await setup.assignRoles(user.id, [agentRole, commenterRole]);
     expect(assigned.status).toBe(200);
     expect(assigned.body).toMatchObject({ id: user.id, status: 'ACTIVE', roles: ['Agent', 'Commenter'] });
-    const client = await kit.login(user);
+    const client = await setup.login(user);
     expect((await client.post('/api/tickets', { type: 'TASK', subject: 'by hand' })).status).toBe(201);
-    const changed = await kit.assignRoles(user.id, [commenterRole]);
+    const changed = await setup.assignRoles(user.id, [commenterRole]);
     expect(changed.body).toMatchObject({ status: 'ACTIVE', roles: ['Commenter'] });
-    const removed = await kit.assignRoles(user.id, []);
+    const removed = await setup.assignRoles(user.id, []);
     expect(removed.body).toEqual(expect.objectContaining({ id: user.id, status: 'NEW', roles: [] }));
     expect((await client.get('/api/tickets')).body.code).toBe('TICKETS_ACCESS_NOT_ACTIVE');
     expect((await outboxEvents('tickets.user.activated', user.id)).length).toBe(1);
@@ -119,15 +118,15 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
   });
 
   it('refuses unknown roles and users and bad bodies, writing nothing', async () => {
-    const user = await kit.createUser();
-    await kit.mirrored(user.id);
-    const unknownRole = await kit.assignRoles(user.id, [agentRole, randomUUID()]);
+    const user = await setup.createUser();
+    await setup.mirrored(user.id);
+    const unknownRole = await setup.assignRoles(user.id, [agentRole, randomUUID()]);
     expect(unknownRole.status).toBe(400);
     expect(unknownRole.body.details[0].field).toBe('roleIds');
-    expect(await kit.statusOf(user.id)).toBe('NEW');
-    expect((await kit.assignRoles(randomUUID(), [agentRole])).status).toBe(404);
-    expect((await kit.assignRoles(user.id, ['x'] as string[])).status).toBe(400);
-    expect((await run.admin.request('PUT', `/api/tickets/user-security/${user.id}/roles`, { roles: [] })).status).toBe(400);
+    expect(await setup.statusOf(user.id)).toBe('NEW');
+    expect((await setup.assignRoles(randomUUID(), [agentRole])).status).toBe(404);
+    expect((await setup.assignRoles(user.id, ['x'] as string[])).status).toBe(400);
+    expect((await run.admin.put(`/api/tickets/user-security/${user.id}/roles`, { roles: [] })).status).toBe(400);
     const badRole = await run.admin.post('/api/tickets/roles', { name: 'Bad', permissions: [{ entity: 'User', action: 'VIEW', level: 'GLOBAL' }], capabilities: ['user_management'] });
     expect(badRole.status).toBe(400);
     expect(badRole.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['permissions.0.entity', 'capabilities.0']));
@@ -137,8 +136,8 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
   });
 
   it('a disabled user is refused whatever its roles; enabled again, it is let in', async () => {
-    const user = await kit.createUser({ securityProfiles: ['Support Agents'] });
-    await eventually(async () => ((await kit.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
+    const user = await setup.createUser({ securityProfiles: ['Support Agents'] });
+    await eventually(async () => ((await setup.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
     const actor = { userId: user.id, sessionId: randomUUID(), organizationId: run.ids.organizationId };
     const list = () => callRpc(run.environment.amqpUrl, 'tickets', 'tickets.tickets.list', {}, 10_000, actor);
     expect((await list()).total).toEqual(expect.any(Number));
@@ -152,7 +151,7 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
       }
     }, 5000);
     expect(refused.value).toMatchObject({ statusCode: 403, code: 'TICKETS_ACCESS_NOT_ACTIVE' });
-    expect(await kit.statusOf(user.id)).toBe('ACTIVE');
+    expect(await setup.statusOf(user.id)).toBe('ACTIVE');
     expect((await run.admin.post(`/api/users/${user.id}/enable`)).status).toBe(200);
     await eventually(async () => ((await list().catch(() => undefined)) ? true : undefined), 5000);
   });
@@ -193,7 +192,7 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
     await connection.close();
     await eventually(async () => {
       const [row] = await adminQuery<{ count: number }>(ticketsDb(), 'SELECT count(*)::int AS count FROM inbox WHERE event_id = ANY($1::uuid[])', [[envelope.id]]);
-      return row.count === 1 && (await kit.statusOf(id)) === 'ACTIVE' ? true : undefined;
+      return row.count === 1 && (await setup.statusOf(id)) === 'ACTIVE' ? true : undefined;
     }, 5000);
     await new Promise((r) => setTimeout(r, 500));
     const [users] = await adminQuery<{ count: number }>(ticketsDb(), 'SELECT count(*)::int AS count FROM ticket_users WHERE id = $1', [id]);

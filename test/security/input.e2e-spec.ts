@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
-import { adminQuery, ApiResponse, GatewayClient } from '@app/testing';
-import { callRpc } from '../e2e/identity-credentials.rpc-caller';
+import { adminQuery, ApiResponse, callRpc, GatewayClient } from '@app/testing';
 import { report, RunningSuite, SeededIds, startWholeSuite } from '../e2e/suite-fixture';
 
 /**
@@ -331,7 +330,7 @@ describe('odd input on every route of the gateway', () => {
       rawRequest(run.environment.gatewayUrl, Buffer.concat([Buffer.from('GET /api/me HTTP/1.1\r\nHost: gateway\r\nX-API-Key: '), key, Buffer.from('\r\nConnection: close\r\n\r\n')]));
     expect(await ask(Buffer.from('key\u0000key'))).toBe(400); // Node's HTTP parser refuses it first
     expect(await ask(Buffer.from([0xed, 0xa0, 0x80, 0x41]))).toBe(401);
-    const long = await run.api.request('GET', '/api/me', undefined, { 'x-api-key': 'k'.repeat(10_000) });
+    const long = await run.api.get('/api/me', { 'x-api-key': 'k'.repeat(10_000) });
     expect(long.status).toBeLessThan(500);
     expect(inErrorShape(long)).toBe(true);
   });
@@ -381,7 +380,7 @@ describe('odd input on every route of the gateway', () => {
     }
     expect([me.status, login.status, refused.status]).toEqual([200, 200, 401]);
 
-    const fromElsewhere = await run.admin.request('GET', '/api/me', undefined, { origin: 'https://elsewhere.example' });
+    const fromElsewhere = await run.admin.get('/api/me', { origin: 'https://elsewhere.example' });
     expect(fromElsewhere.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await run.api.request('OPTIONS', '/api/auth/login', undefined, { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();

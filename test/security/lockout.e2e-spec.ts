@@ -1,7 +1,6 @@
-import { adminQuery, eventually, GatewayClient, startSuite } from '@app/testing';
+import { adminQuery, eventually, GatewayClient, MailCatcher, startSuite } from '@app/testing';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { MailCatcher } from '../e2e/identity-credentials.mail-catcher';
 import { createUser, RunningSuite, startWholeSuite } from '../e2e/suite-fixture';
 import { EventTap } from './event-tap';
 

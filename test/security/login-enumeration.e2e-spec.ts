@@ -49,7 +49,7 @@ describe('login: an unknown user and a wrong password look alike', () => {
     return { response, ms: Number(process.hrtime.bigint() - started) / 1e6 };
   };
 
-  it('answers an unknown user and a wrong password alike, in about the same time', async () => {
+  it('answers an unknown user and a wrong password with the same status and body, and prints the mean time of each', async () => {
     const wrong = [];
     const unknown = [];
     for (let i = 0; i < 4; i += 1) {

@@ -1,6 +1,5 @@
-import { adminQuery, eventually, GatewayClient } from '@app/testing';
+import { adminQuery, eventually, firstLink, GatewayClient, MailCatcher } from '@app/testing';
 import { randomBytes } from 'node:crypto';
-import { firstLink, MailCatcher } from '../e2e/identity-credentials.mail-catcher';
 import { createUser, report, RunningSuite, startWholeSuite } from '../e2e/suite-fixture';
 import { BusTap } from './bus-tap';
 import { describeFindings, findSecrets, Secret } from './secret-scanner';

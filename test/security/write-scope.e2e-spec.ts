@@ -362,7 +362,7 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
       await expectRefused('role.admin', 'PUT /api/roles/:id', 'PUT', `/api/roles/${theirs.body.id}`, { name: 'Other viewers', permissions: [], capabilities: [] });
       await expectRefused('role.admin', 'DELETE /api/roles/:id', 'DELETE', `/api/roles/${theirs.body.id}`);
       // Given to a member of Main only, a role of Other is bad input even for the administrator.
-      const given = await run.admin.request('PATCH', `/api/users/${user['peer.a1'].id}`, { roles: [{ roleId: theirs.body.id, fixed: true }] });
+      const given = await run.admin.patch(`/api/users/${user['peer.a1'].id}`, { roles: [{ roleId: theirs.body.id, fixed: true }] });
       expect(given.status).toBe(400);
       expect(given.body.details.map((d: { field: string }) => d.field)).toContain('roles.0.roleId');
     });

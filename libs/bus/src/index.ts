@@ -10,3 +10,4 @@ export * from './rpc/rpc-transport';
 export * from './migrations/create-outbox.migration';
 export * from './migrations/create-inbox.migration';
 export * from './inbox/event-consumer.factory';
+export * from './inbox/retry-plan';

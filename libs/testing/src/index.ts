@@ -2,3 +2,5 @@ export * from './test-environment';
 export * from './suite-process';
 export * from './gateway-client';
 export * from './eventually';
+export * from './rpc-caller';
+export * from './mail-catcher';

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BusLogger } from '../bus-logger';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
+import { afterFailure } from './retry-plan';
 
 /** Applies one event inside the transaction that also records it in the inbox. */
 export type EventHandler<TType extends EventType = EventType> = (envelope: EventOf<TType>, manager: EntityManager) => Promise<void>;
@@ -91,14 +92,13 @@ export class EventConsumer {
   }
 
   private async retryOrDeadLetter(message: ConsumeMessage, envelope: EventEnvelope, error: Error): Promise<void> {
-    const attempt = Number(message.properties.headers?.[ATTEMPT_HEADER] ?? 0);
-    const delay = this.options.retryDelaysMs[attempt];
-    if (delay !== undefined) {
-      this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${attempt + 1}), retrying in ${delay} ms: ${error.message}`);
-      return this.settle(message, () => this.moveTo(retryQueueOf(this.queue, delay), message, attempt + 1, error.message), 'retried', envelope);
+    const next = afterFailure(message.properties.headers?.[ATTEMPT_HEADER], this.options.retryDelaysMs);
+    if (next.kind === 'retry') {
+      this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${next.attempt}), retrying in ${next.delayMs} ms: ${error.message}`);
+      return this.settle(message, () => this.moveTo(retryQueueOf(this.queue, next.delayMs), message, next.attempt, error.message), 'retried', envelope);
     }
-    this.logger.error(`${envelope.type} ${envelope.id} failed ${attempt + 1} times, dead-lettered: ${error.message}`);
-    return this.settle(message, () => this.moveTo(deadLetterQueueOf(this.queue), message, attempt + 1, error.message), 'dead-lettered', envelope);
+    this.logger.error(`${envelope.type} ${envelope.id} failed ${next.attempt} times, dead-lettered: ${error.message}`);
+    return this.settle(message, () => this.moveTo(deadLetterQueueOf(this.queue), message, next.attempt, error.message), 'dead-lettered', envelope);
   }
 
   /** Acks only after the message's next home confirmed it; otherwise hands it back to the broker. */

@@ -1,4 +1,4 @@
-import { eventually } from '@app/testing';
+import { eventually } from './eventually';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 

@@ -8,7 +8,7 @@ import { Client } from 'pg';
  * Export jobs a stopped identity left QUEUED or RUNNING run again from scratch when identity starts,
  * unless a live session still holds the job's lock (another instance running it).
  */
-describe('identity credentials: export jobs left over by a stop', () => {
+describe('exports: jobs left over by a stop', () => {
   let environment: TestEnvironment;
   let identity: SuiteProcess | undefined;
   let lockHolder: Client | undefined;

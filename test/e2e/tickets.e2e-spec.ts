@@ -1,8 +1,7 @@
-import { adminQuery, eventually, GatewayClient } from '@app/testing';
+import { adminQuery, callRpc, eventually, GatewayClient } from '@app/testing';
 import { randomUUID } from 'node:crypto';
-import { callRpc } from './identity-credentials.rpc-caller';
 import { RunningSuite, startWholeSuite } from './suite-fixture';
-import { TicketsKit, ticketsKit } from './tickets-fixture';
+import { TicketsSetup, ticketsSetup } from './tickets-fixture';
 
 type User = { id: string; username: string; password: string };
 
@@ -18,9 +17,9 @@ const PATH_TO: Record<string, string[]> = {
   CLOSED: ['OPEN', 'IN_PROGRESS', 'WAITING', 'RESOLVED', 'CLOSED'],
 };
 
-describe('tickets: ticketing core through the gateway', () => {
+describe('tickets through the gateway: scopes, transitions, history, filters, comments', () => {
   let run: RunningSuite;
-  let kit: TicketsKit;
+  let setup: TicketsSetup;
   const units: Record<string, string> = {};
   const users: Record<string, User> = {};
   const clients: Record<string, GatewayClient> = {};
@@ -33,11 +32,11 @@ describe('tickets: ticketing core through the gateway', () => {
     return response.body.id as string;
   };
   const person = async (key: string, unitId: string, roleIds: string[], organization = { organizationId: run.ids.organizationId }) => {
-    const user = await kit.createUser({ ownerBusinessUnitId: unitId, businessUnitIds: [unitId], organizationIds: [organization.organizationId] });
-    await kit.mirrored(user.id);
-    if (roleIds.length) expect((await kit.assignRoles(user.id, roleIds)).body.status).toBe('ACTIVE');
+    const user = await setup.createUser({ ownerBusinessUnitId: unitId, businessUnitIds: [unitId], organizationIds: [organization.organizationId] });
+    await setup.mirrored(user.id);
+    if (roleIds.length) expect((await setup.assignRoles(user.id, roleIds)).body.status).toBe('ACTIVE');
     users[key] = user;
-    clients[key] = await kit.login(user);
+    clients[key] = await setup.login(user);
   };
   const create = async (key: string, body: Record<string, unknown>) => {
     const response = await clients[key].post('/api/tickets', body);
@@ -48,7 +47,7 @@ describe('tickets: ticketing core through the gateway', () => {
 
   beforeAll(async () => {
     run = await startWholeSuite();
-    kit = ticketsKit(run);
+    setup = ticketsSetup(run);
     units.sales = await unit('Sales', run.ids.businessUnitId);
     units.emea = await unit('EMEA', units.sales);
     units.support = await unit('Support', run.ids.businessUnitId);
@@ -59,7 +58,7 @@ describe('tickets: ticketing core through the gateway', () => {
       const [row] = await adminQuery<{ count: number }>(run.environment.databases.tickets, 'SELECT count(*)::int AS count FROM ticket_business_units');
       return row.count === 5 ? true : undefined;
     }, 5000);
-    const role = (name: string, level: string, capabilities: string[] = []) => kit.createRole(name, level, capabilities);
+    const role = (name: string, level: string, capabilities: string[] = []) => setup.createRole(name, level, capabilities);
     const [userLevel, unitLevel, divisionLevel, orgLevel] = [await role('Own', 'USER'), await role('Unit', 'BUSINESS_UNIT'), await role('Division', 'DIVISION'), await role('Org', 'ORGANIZATION', ['ticket_internal_comments'])];
     await person('own', units.sales, [userLevel]);
     await person('unit', units.sales, [unitLevel]);
@@ -108,7 +107,7 @@ describe('tickets: ticketing core through the gateway', () => {
       const before = await adminQuery(run.environment.databases.tickets, 'SELECT (SELECT count(*) FROM ticket_comments) AS c, (SELECT count(*) FROM ticket_history) AS h');
       for (const response of [
         await clients.own.get(`/api/tickets/${foreign}`),
-        await clients.own.request('PATCH', `/api/tickets/${foreign}`, { subject: 'mine now' }),
+        await clients.own.patch(`/api/tickets/${foreign}`, { subject: 'mine now' }),
         await move('own', foreign, 'OPEN'),
         await clients.own.post(`/api/tickets/${foreign}/comments`, { body: 'hello' }),
         await clients.own.get(`/api/tickets/${foreign}/comments`),
@@ -146,7 +145,7 @@ describe('tickets: ticketing core through the gateway', () => {
     it('records who changed what, when, from and to, for every change', async () => {
       const ticket = await create('org', { type: 'TASK', subject: 'history', priority: 'LOW' });
       await move('org', ticket.id, 'OPEN');
-      expect((await clients.org.request('PATCH', `/api/tickets/${ticket.id}`, { priority: 'HIGH', assigneeId: users.unit.id })).status).toBe(200);
+      expect((await clients.org.patch(`/api/tickets/${ticket.id}`, { priority: 'HIGH', assigneeId: users.unit.id })).status).toBe(200);
       const history = await clients.org.get(`/api/tickets/${ticket.id}/history?limit=100`);
       const changes = history.body.items.map((e: any) => [e.field, e.oldValue, e.newValue]);
       expect(changes).toEqual(
@@ -227,7 +226,7 @@ describe('tickets: ticketing core through the gateway', () => {
         expect({ body, status: response.status, fields: response.body.details?.map((d: { field: string }) => d.field) }).toEqual({ body, status: 400, fields: expect.arrayContaining([field]) });
       }
       expect((await clients.org.post('/api/tickets/' + randomUUID() + '/transitions', { to: 'DONE' })).status).toBe(400);
-      expect((await clients.org.request('PATCH', `/api/tickets/${randomUUID()}`, { subject: null })).status).toBe(400);
+      expect((await clients.org.patch(`/api/tickets/${randomUUID()}`, { subject: null })).status).toBe(400);
       expect(await ticketCount()).toBe(before);
     });
 
@@ -246,21 +245,21 @@ describe('tickets: ticketing core through the gateway', () => {
       }
       expect(await ticketCount()).toBe(before);
       const ticket = await create('org', { type: 'TASK', subject: 'reassign' });
-      const patched = await clients.org.request('PATCH', `/api/tickets/${ticket.id}`, { assigneeId: users.newbie.id });
+      const patched = await clients.org.patch(`/api/tickets/${ticket.id}`, { assigneeId: users.newbie.id });
       expect(patched.status).toBe(400);
       expect((await clients.org.get(`/api/tickets/${ticket.id}`)).body.assigneeId).toBeNull();
     });
 
     it('403 to edit a ticket one may only view, as soon as the role definition says so', async () => {
-      const editor = await kit.createRole('Editor', 'ORGANIZATION');
+      const editor = await setup.createRole('Editor', 'ORGANIZATION');
       await person('viewer', units.support, [editor]);
       const ticket = await create('org', { type: 'TASK', subject: 'look, do not touch' });
-      expect((await clients.viewer.request('PATCH', `/api/tickets/${ticket.id}`, { subject: 'touched once' })).status).toBe(200);
+      expect((await clients.viewer.patch(`/api/tickets/${ticket.id}`, { subject: 'touched once' })).status).toBe(200);
       // The compiled subject is cached; changing the role's definition must drop it.
       const viewOnly = { name: 'Editor', permissions: ['VIEW', 'CREATE'].map((action) => ({ entity: 'Ticket', action, level: 'ORGANIZATION' })), capabilities: [] };
-      expect((await run.admin.request('PUT', `/api/tickets/roles/${editor}`, viewOnly)).status).toBe(200);
+      expect((await run.admin.put(`/api/tickets/roles/${editor}`, viewOnly)).status).toBe(200);
       expect((await clients.viewer.get(`/api/tickets/${ticket.id}`)).status).toBe(200);
-      const edit = await clients.viewer.request('PATCH', `/api/tickets/${ticket.id}`, { subject: 'touched twice' });
+      const edit = await clients.viewer.patch(`/api/tickets/${ticket.id}`, { subject: 'touched twice' });
       expect(edit.status).toBe(403);
       expect((await clients.viewer.post(`/api/tickets/${ticket.id}/comments`, { body: 'x' })).status).toBe(403);
       expect((await clients.org.get(`/api/tickets/${ticket.id}`)).body.subject).toBe('touched once');

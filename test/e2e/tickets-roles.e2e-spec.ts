@@ -1,7 +1,7 @@
 import { adminQuery, eventually, GatewayClient } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 import { RunningSuite, startWholeSuite } from './suite-fixture';
-import { TicketsKit, ticketsKit } from './tickets-fixture';
+import { TicketsSetup, ticketsSetup } from './tickets-fixture';
 
 type User = { id: string; username: string; password: string };
 
@@ -20,7 +20,7 @@ const roleBody = (name: string, grants: [string, string, string][], capabilities
  */
 describe('tickets: the gateway enforces tickets roles', () => {
   let run: RunningSuite;
-  let kit: TicketsKit;
+  let setup: TicketsSetup;
   /** An ordinary CRM role: User VIEW in the user's unit, no ticket grant (identity has none anymore). */
   let crmRoleId: string;
   const ticketsDb = () => run.environment.databases.tickets;
@@ -34,10 +34,10 @@ describe('tickets: the gateway enforces tickets roles', () => {
   };
   /** A CRM user with the ordinary role (and the given overrides), mirrored by tickets, logged in. */
   const person = async (overrides: Record<string, unknown> = {}, ticketRoleIds: string[] = []): Promise<User & { client: GatewayClient }> => {
-    const user = await kit.createUser({ roles: [{ roleId: crmRoleId, default: true }], ...overrides });
-    await kit.mirrored(user.id);
-    if (ticketRoleIds.length) expect((await kit.assignRoles(user.id, ticketRoleIds)).body.status).toBe('ACTIVE');
-    return { ...user, client: await kit.login(user) };
+    const user = await setup.createUser({ roles: [{ roleId: crmRoleId, default: true }], ...overrides });
+    await setup.mirrored(user.id);
+    if (ticketRoleIds.length) expect((await setup.assignRoles(user.id, ticketRoleIds)).body.status).toBe('ACTIVE');
+    return { ...user, client: await setup.login(user) };
   };
   const notActive = (response: { status: number; body: { code?: string } }) => expect({ status: response.status, code: response.body.code }).toEqual({ status: 403, code: 'TICKETS_ACCESS_NOT_ACTIVE' });
   const ticketsSnapshot = () =>
@@ -51,7 +51,7 @@ describe('tickets: the gateway enforces tickets roles', () => {
 
   beforeAll(async () => {
     run = await startWholeSuite();
-    kit = ticketsKit(run);
+    setup = ticketsSetup(run);
     const crm = await run.admin.post('/api/roles', { name: 'User viewer', permissions: [{ entity: 'User', action: 'VIEW', level: 'BUSINESS_UNIT' }], capabilities: [] });
     ok(crm, 201);
     crmRoleId = crm.body.id;
@@ -64,16 +64,16 @@ describe('tickets: the gateway enforces tickets roles', () => {
 
   it("the issue's flow: a matching profile with Ticket VIEW and CREATE opens POST /api/tickets to a user whose CRM role has no ticket grant", async () => {
     const roleId = await createRole(roleBody('Agent', [['Ticket', 'VIEW', 'ORGANIZATION'], ['Ticket', 'CREATE', 'ORGANIZATION']]));
-    await kit.createTicketsProfile('Support Agents', [roleId]);
-    await kit.createCrmProfile('Support Agents');
-    const user = await kit.createUser({ roles: [{ roleId: crmRoleId, default: true }], securityProfiles: ['Support Agents'] });
-    await eventually(async () => ((await kit.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
-    const client = await kit.login(user);
+    await setup.createTicketsProfile('Support Agents', [roleId]);
+    await setup.createCrmProfile('Support Agents');
+    const user = await setup.createUser({ roles: [{ roleId: crmRoleId, default: true }], securityProfiles: ['Support Agents'] });
+    await eventually(async () => ((await setup.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
+    const client = await setup.login(user);
     const created = await client.post('/api/tickets', { type: 'CUSTOMER_ISSUE', subject: 'Printer on fire' });
     ok(created, 201);
     expect(created.body).toMatchObject({ status: 'NEW', ownerId: user.id });
     // EDIT is not in the tickets role: refused by the gateway, naming the tickets roles.
-    const edit = await client.request('PATCH', `/api/tickets/${created.body.id}`, { subject: 'x' });
+    const edit = await client.patch(`/api/tickets/${created.body.id}`, { subject: 'x' });
     expect(edit.status).toBe(403);
     expect(edit.body.message).toContain('EDIT on Ticket (tickets roles)');
 
@@ -93,7 +93,7 @@ describe('tickets: the gateway enforces tickets roles', () => {
       await user.client.get('/api/tickets'),
       await user.client.get(`/api/tickets/${id}`),
       await user.client.get(`/api/tickets/${id}/comments`),
-      await user.client.request('DELETE', `/api/tickets/${id}`),
+      await user.client.delete(`/api/tickets/${id}`),
       await user.client.post(`/api/tickets/${id}/assign-owner`, { ownerId: user.id }),
     ]) {
       notActive(response);
@@ -122,10 +122,10 @@ describe('tickets: the gateway enforces tickets roles', () => {
     const user = await person();
     // The gateway caches the refusal; the assignment's event must drop it.
     notActive(await user.client.get('/api/tickets'));
-    expect((await kit.assignRoles(user.id, [roleId])).status).toBe(200);
+    expect((await setup.assignRoles(user.id, [roleId])).status).toBe(200);
     await eventually(async () => ((await user.client.get('/api/tickets')).status === 200 ? true : undefined), 1000);
     expect((await user.client.get('/api/me/permissions')).body.tickets.status).toBe('ACTIVE');
-    expect((await kit.assignRoles(user.id, [])).body.status).toBe('NEW');
+    expect((await setup.assignRoles(user.id, [])).body.status).toBe('NEW');
     await eventually(async () => {
       const [list, overview] = [await user.client.get('/api/tickets'), await user.client.get('/api/me/permissions')];
       return list.body.code === 'TICKETS_ACCESS_NOT_ACTIVE' && overview.body.tickets.status === 'NEW' ? true : undefined;
@@ -136,7 +136,7 @@ describe('tickets: the gateway enforces tickets roles', () => {
     const roleId = await createRole(roleBody('Changing', [['Ticket', 'VIEW', 'ORGANIZATION'], ['Ticket', 'CREATE', 'ORGANIZATION']]));
     const user = await person({}, [roleId]);
     ok(await user.client.post('/api/tickets', { type: 'TASK', subject: 'before the change' }), 201);
-    ok(await run.admin.request('PUT', `/api/tickets/roles/${roleId}`, roleBody('Changing', [['Ticket', 'VIEW', 'ORGANIZATION']])), 200);
+    ok(await run.admin.put(`/api/tickets/roles/${roleId}`, roleBody('Changing', [['Ticket', 'VIEW', 'ORGANIZATION']])), 200);
     await eventually(async () => {
       const permissions = (await user.client.get('/api/me/permissions')).body;
       return permissions.entities.find((e: { entity: string }) => e.entity === 'Ticket').levels.CREATE === 'NONE' ? true : undefined;
@@ -232,17 +232,17 @@ describe('tickets: the gateway enforces tickets roles', () => {
       const within = await ownerTicket(level, reach[level].within(), `delete within ${level}`);
       const beyond = await ownerTicket(level, reach[level].beyond(), `delete beyond ${level}`);
       const before = await ticketsSnapshot();
-      const refused = await actor.client.request('DELETE', `/api/tickets/${beyond}`);
+      const refused = await actor.client.delete(`/api/tickets/${beyond}`);
       // Another organization's ticket is not even visible: 404; a visible one beyond the level: 403.
       expect(refused.status).toBe(level === 'ORGANIZATION' ? 404 : 403);
       expect(await ticketsSnapshot()).toEqual(before);
-      const deleted = await actor.client.request('DELETE', `/api/tickets/${within}`);
+      const deleted = await actor.client.delete(`/api/tickets/${within}`);
       expect({ status: deleted.status, body: deleted.body }).toEqual({ status: 200, body: { id: within, deleted: true } });
       expect((await actor.client.get(`/api/tickets/${within}`)).status).toBe(404);
       expect((await run.admin.get(`/api/tickets?q=${encodeURIComponent(`delete within ${level}`)}`)).body.total).toBe(0);
       const [entry] = await adminQuery<{ actor_id: string; old_value: unknown; new_value: unknown }>(ticketsDb(), "SELECT actor_id, old_value, new_value FROM ticket_history WHERE ticket_id = $1 AND field = 'deleted'", [within]);
       expect(entry).toEqual({ actor_id: actor.id, old_value: false, new_value: true });
-      expect((await actor.client.request('DELETE', `/api/tickets/${within}`)).status).toBe(404);
+      expect((await actor.client.delete(`/api/tickets/${within}`)).status).toBe(404);
     });
 
     it.each(LEVELS)('ASSIGN at %s: ASSIGN must reach the old and the new owner; refusals write nothing', async (level) => {
@@ -286,10 +286,10 @@ describe('tickets: the gateway enforces tickets roles', () => {
       const own = (await actor.client.post(`/api/tickets/${ticket}/comments`, { body: 'mine' })).body.id;
       const other = (await actors.ORGANIZATION.client.post(`/api/tickets/${ticket}/comments`, { body: 'theirs' })).body.id;
       const before = await ticketsSnapshot();
-      expect((await actor.client.request('DELETE', `/api/tickets/${ticket}/comments/${other}`)).status).toBe(403);
-      expect((await actor.client.request('DELETE', `/api/tickets/${ticket}/comments/${randomUUID()}`)).status).toBe(404);
+      expect((await actor.client.delete(`/api/tickets/${ticket}/comments/${other}`)).status).toBe(403);
+      expect((await actor.client.delete(`/api/tickets/${ticket}/comments/${randomUUID()}`)).status).toBe(404);
       expect(await ticketsSnapshot()).toEqual(before);
-      ok(await actor.client.request('DELETE', `/api/tickets/${ticket}/comments/${own}`), 200);
+      ok(await actor.client.delete(`/api/tickets/${ticket}/comments/${own}`), 200);
       expect((await actor.client.get(`/api/tickets/${ticket}/comments`)).body.items.map((c: { id: string }) => c.id)).toEqual([other]);
       const history = (await run.admin.get(`/api/tickets/${ticket}/history?limit=100`)).body.items;
       expect(history).toContainEqual(expect.objectContaining({ field: 'comment', actorId: actor.id, oldValue: { id: own, authorId: actor.id, internal: false }, newValue: null }));
@@ -302,10 +302,10 @@ describe('tickets: the gateway enforces tickets roles', () => {
         [await actor.client.post(`/api/tickets/${ticket}/assign-owner`, { ownerId: 'me' }), 'ownerId'],
         [await actor.client.post(`/api/tickets/${ticket}/assign-owner`, {}), 'ownerId'],
         [await actor.client.post(`/api/tickets/not-a-uuid/assign-owner`, { ownerId: actor.id }), 'id'],
-        [await actor.client.request('DELETE', '/api/tickets/not-a-uuid'), 'id'],
-        [await actor.client.request('DELETE', `/api/tickets/${ticket}/comments/x`), 'commentId'],
+        [await actor.client.delete('/api/tickets/not-a-uuid'), 'id'],
+        [await actor.client.delete(`/api/tickets/${ticket}/comments/x`), 'commentId'],
         // The owner changes only through assign-owner (ASSIGN), never in a PATCH (EDIT).
-        [await run.admin.request('PATCH', `/api/tickets/${ticket}`, { ownerId: actor.id }), 'ownerId'],
+        [await run.admin.patch(`/api/tickets/${ticket}`, { ownerId: actor.id }), 'ownerId'],
       ] as const) {
         expect({ field, status: response.status, body: response.body }).toEqual({ field, status: 400, body: expect.objectContaining({ details: expect.arrayContaining([expect.objectContaining({ field })]) }) });
       }
@@ -337,9 +337,9 @@ describe('tickets: the gateway enforces tickets roles', () => {
       expect(await ticketsSnapshot()).toEqual(before);
       const covered = await lead.client.post('/api/tickets/roles', roleBody('Junior', [['Ticket', 'VIEW', 'USER']]));
       ok(covered, 201);
-      const raised = await lead.client.request('PUT', `/api/tickets/roles/${covered.body.id}`, roleBody('Junior', [['Ticket', 'DELETE', 'USER']]));
+      const raised = await lead.client.put(`/api/tickets/roles/${covered.body.id}`, roleBody('Junior', [['Ticket', 'DELETE', 'USER']]));
       expect(raised.body.code).toBe('ESCALATION_DENIED');
-      ok(await lead.client.request('PUT', `/api/tickets/roles/${covered.body.id}`, roleBody('Junior', [['Ticket', 'CREATE', 'USER']])), 200);
+      ok(await lead.client.put(`/api/tickets/roles/${covered.body.id}`, roleBody('Junior', [['Ticket', 'CREATE', 'USER']])), 200);
       // The first administrator holds role_escalate: exempt.
       ok(await run.admin.post('/api/tickets/roles', roleBody('Everything org', [['Ticket', 'DELETE', 'ORGANIZATION']])), 201);
     });
@@ -348,17 +348,17 @@ describe('tickets: the gateway enforces tickets roles', () => {
       const user = await person();
       const strong = await person({}, [administratorRole]);
       const before = await ticketsSnapshot();
-      const given = await lead.client.request('PUT', `/api/tickets/user-security/${user.id}/roles`, { roleIds: [administratorRole] });
+      const given = await lead.client.put(`/api/tickets/user-security/${user.id}/roles`, { roleIds: [administratorRole] });
       expect(given.status).toBe(403);
       expect(given.body.code).toBe('ESCALATION_DENIED');
       const profile = await lead.client.post('/api/tickets/security-profiles', { name: 'Admins by name', roleIds: [administratorRole] });
       expect(profile.body.code).toBe('ESCALATION_DENIED');
       // Taking a role it does not cover away from someone is refused too.
-      const taken = await lead.client.request('PUT', `/api/tickets/user-security/${strong.id}/roles`, []);
+      const taken = await lead.client.put(`/api/tickets/user-security/${strong.id}/roles`, []);
       expect(taken.status).toBe(400); // body must be { roleIds }
-      expect((await lead.client.request('PUT', `/api/tickets/user-security/${strong.id}/roles`, { roleIds: [] })).body.code).toBe('ESCALATION_DENIED');
+      expect((await lead.client.put(`/api/tickets/user-security/${strong.id}/roles`, { roleIds: [] })).body.code).toBe('ESCALATION_DENIED');
       expect(await ticketsSnapshot()).toEqual(before);
-      const ok200 = await lead.client.request('PUT', `/api/tickets/user-security/${user.id}/roles`, { roleIds: [leadRole] });
+      const ok200 = await lead.client.put(`/api/tickets/user-security/${user.id}/roles`, { roleIds: [leadRole] });
       expect(ok200.body).toMatchObject({ status: 'ACTIVE', roles: ['Lead'] });
       ok(await lead.client.post('/api/tickets/security-profiles', { name: 'Leads', roleIds: [leadRole] }), 201);
     });

@@ -10,7 +10,7 @@ async function identityCounts(run: RunningSuite) {
   return row;
 }
 
-describe('bad input on the routes of the first slice', () => {
+describe('bad input on user creation, login, path ids and query parameters', () => {
   let run: RunningSuite;
 
   beforeAll(async () => {

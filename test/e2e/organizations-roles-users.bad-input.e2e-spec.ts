@@ -5,7 +5,7 @@ const UNKNOWN = '6b0e1f0e-4a4e-4d57-9a7c-2f1f3f9d8a11';
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32, 1)]);
 const png = (bytes: Buffer = PNG) => ({ contentType: 'image/png', dataBase64: bytes.toString('base64') });
 
-/** Row counts of every table the directory writes, and a digest of users and units (catches updates). */
+/** Row counts of every table these routes write, and a digest of users and units (catches updates). */
 async function identityState(run: RunningSuite) {
   const [row] = await adminQuery(
     run.environment.databases.identity,
@@ -34,7 +34,7 @@ interface Fixture {
 
 type Case = [what: string, method: string, path: (f: Fixture, r: RunningSuite) => string, body: (f: Fixture, r: RunningSuite) => unknown, field: string];
 
-describe('bad input on the directory routes', () => {
+describe('bad input on the organization, unit, role, profile, group, user and configuration routes', () => {
   let run: RunningSuite;
   let fixture: Fixture;
 

@@ -1,9 +1,8 @@
-import { adminQuery, eventually } from '@app/testing';
-import { firstLink, MailCatcher } from './identity-credentials.mail-catcher';
+import { adminQuery, eventually, firstLink, MailCatcher } from '@app/testing';
 import { createUser as createSuiteUser, RunningSuite, startWholeSuite } from './suite-fixture';
 
 /** Password change, suggestion, and reset of one and many users followed through the mailed links. */
-describe('identity credentials: passwords', () => {
+describe('users: passwords', () => {
   let run: RunningSuite;
   let mail: MailCatcher;
 

@@ -1,7 +1,7 @@
 import { adminQuery, eventually, GatewayClient } from '@app/testing';
 import { createUser as createSuiteUser, newUserBody, report, RunningSuite, startWholeSuite } from './suite-fixture';
 
-/** Inserts a role straight into identity's database (the roles API belongs to the identity issue). */
+/** Inserts a role straight into identity's database, so these tests do not depend on the roles API. */
 async function insertRole(run: RunningSuite, name: string, definition: { readOnly?: boolean; permissions: unknown[]; capabilities?: string[]; fieldPermissions?: unknown[] }) {
   const [row] = await adminQuery<{ id: string }>(
     run.environment.databases.identity,
@@ -13,7 +13,7 @@ async function insertRole(run: RunningSuite, name: string, definition: { readOnl
 
 const createUser = (run: RunningSuite, roles: { roleId: string; fixed?: boolean; default?: boolean }[]) => createSuiteUser(run, { roles });
 
-describe('gateway sessions: permissions overview, field ACL, sessions ended by events', () => {
+describe('sessions: permissions overview, field ACL, sessions ended by events', () => {
   let run: RunningSuite;
 
   beforeAll(async () => {
@@ -104,14 +104,14 @@ describe('gateway sessions: permissions overview, field ACL, sessions ended by e
     const user = await createUser(run, [{ roleId: created.body.id, default: true }]);
     const session = await run.api.login(user.username, user.password);
     expect((await session.get('/api/users?limit=1')).status).toBe(200);
-    const updated = await run.admin.request('PUT', `/api/roles/${created.body.id}`, { ...definition, permissions: [] });
+    const updated = await run.admin.put(`/api/roles/${created.body.id}`, { ...definition, permissions: [] });
     expect(updated.status).toBe(200);
     const refused = await eventually(async () => ((await session.get('/api/users?limit=1')).status === 403 ? true : undefined), 1000, 20);
     report(`role change reached a cached session after ${refused.elapsedMs} ms`);
   });
 });
 
-describe('gateway sessions: login roles refresh (Aurea)', () => {
+describe('sessions: login roles refresh (Aurea)', () => {
   let run: RunningSuite;
 
   beforeAll(async () => {

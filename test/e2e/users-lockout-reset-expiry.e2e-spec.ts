@@ -1,9 +1,8 @@
-import { adminQuery } from '@app/testing';
-import { firstLink, MailCatcher } from './identity-credentials.mail-catcher';
+import { adminQuery, firstLink, MailCatcher } from '@app/testing';
 import { createUser as createSuiteUser, RunningSuite, startWholeSuite } from './suite-fixture';
 
 /** Lockout after LOGIN_MAX_FAILURES (3 here) and reset links that expire (PASSWORD_RESET_TTL 2s here). */
-describe('identity credentials: lockout and expiring reset links', () => {
+describe('users: lockout and expiring reset links', () => {
   let run: RunningSuite;
   let mail: MailCatcher;
 

@@ -1,17 +1,19 @@
 // The bus's own files, not its index: the index carries the Nest wiring, which jest cannot load
 // (Nest 12 ships ES modules only); the classes under test know nothing of Nest.
-import { BusLogger } from '@app/bus/bus-logger';
-import { BusConnection } from '@app/bus/connection/bus-connection';
-import { DeliveryOutcome, EventConsumer } from '@app/bus/inbox/event-consumer';
-import { CreateInbox1763800000001 } from '@app/bus/migrations/create-inbox.migration';
-import { CreateOutbox1763800000000 } from '@app/bus/migrations/create-outbox.migration';
-import { Outbox } from '@app/bus/outbox/outbox';
-import { EventEnvelope, EventTypes } from '@app/contracts';
+import { EVENT_SUBSCRIPTIONS, EventEnvelope, EventTypes } from '@app/contracts';
 import { ensureDatabase } from '@app/service-kit/database/ensure-database';
 import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { adminQuery, createTestEnvironment, eventually, TestEnvironment } from '@app/testing';
 import amqp from 'amqplib';
 import { DataSource } from 'typeorm';
+import { BusLogger } from './bus-logger';
+import { BusConnection } from './connection/bus-connection';
+import { DeliveryOutcome, EventConsumer } from './inbox/event-consumer';
+import { CreateInbox1763800000001 } from './migrations/create-inbox.migration';
+import { CreateOutbox1763800000000 } from './migrations/create-outbox.migration';
+import { Outbox } from './outbox/outbox';
+import { insertOutboxRow, newEnvelope } from './outbox/outbox-row';
+import { assertSharedTopology, EVENTS_EXCHANGE, eventQueueOf } from './topology';
 
 /**
  * libs/bus against the real broker and database, in-process: the outbox publishes only what
@@ -179,5 +181,56 @@ describe('bus: outbox, inbox, retries and dead letters on real RabbitMQ and Post
     await eventually(async () => (outcomes.some((o) => o.id === waiting.id) ? true : undefined), 5000);
     await subject.stop();
     expect((await adminQuery(database(), 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL'))[0]).toEqual({ n: 0 });
+  });
+
+  it('relays events in the order their transactions committed, each once', async () => {
+    const raw = await amqp.connect(environment.amqpUrl);
+    const channel = await raw.createChannel();
+    const { queue } = await channel.assertQueue('', { exclusive: true });
+    await channel.bindQueue(queue, EVENTS_EXCHANGE, EventTypes.RoleChanged);
+    const received: string[] = [];
+    await channel.consume(queue, (message) => message && received.push(JSON.parse(message.content.toString()).data.roleId), { noAck: true });
+    // More than one relay batch (200), written by transactions of several events and single ones.
+    const sent: string[] = [];
+    for (let batch = 0; batch < 25; batch += 1) {
+      const size = batch % 2 === 0 ? 1 : 20;
+      const ids = Array.from({ length: size }, (_, i) => `order-${batch}-${i}`);
+      sent.push(...ids);
+      await outbox.transaction(null, async (_m, publish) => {
+        for (const roleId of ids) await publish(EventTypes.RoleChanged, { roleId });
+      });
+    }
+    await eventually(async () => (received.length >= sent.length ? true : undefined), 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    await raw.close();
+    expect(received).toEqual(sent);
+  });
+
+  it('insertOutboxRow writes the envelope a script hands it, for the relay to publish', async () => {
+    const client = await dataSource.createQueryRunner();
+    const envelope = newEnvelope('script', EventTypes.RoleChanged, { roleId: 'from-a-script' }, 'cli-1');
+    await insertOutboxRow((sql, params) => client.query(sql, params), envelope);
+    await client.release();
+    const [row] = await dataSource.query('SELECT event_id, type, envelope FROM outbox WHERE event_id = $1', [envelope.id]);
+    expect(row).toEqual({ event_id: envelope.id, type: 'identity.role.changed', envelope });
+  });
+
+  it('declares the exchange and binds each subscribing service to exactly its event types', async () => {
+    const raw = await amqp.connect(environment.amqpUrl);
+    const channel = await raw.createConfirmChannel();
+    await assertSharedTopology(channel);
+    await assertSharedTopology(channel); // idempotent
+    for (const service of Object.keys(EVENT_SUBSCRIPTIONS)) await channel.purgeQueue(eventQueueOf(service));
+    const allTypes = Object.values(EventTypes);
+    for (const type of allTypes) channel.publish(EVENTS_EXCHANGE, type, Buffer.from(JSON.stringify({ type })), { persistent: false });
+    await channel.waitForConfirms();
+    for (const [service, types] of Object.entries(EVENT_SUBSCRIPTIONS)) {
+      const got: string[] = [];
+      for (let message = await channel.get(eventQueueOf(service), { noAck: true }); message; message = await channel.get(eventQueueOf(service), { noAck: true })) {
+        got.push(JSON.parse(message.content.toString()).type);
+      }
+      expect({ service, types: got.sort() }).toEqual({ service, types: [...types].sort() });
+    }
+    await raw.close();
   });
 });

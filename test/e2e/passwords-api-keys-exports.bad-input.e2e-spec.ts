@@ -17,7 +17,7 @@ async function identityState(run: RunningSuite) {
   return row;
 }
 
-describe('identity credentials: bad input is a 400 naming the field and writes nothing', () => {
+describe('passwords, password resets, API keys and exports: bad input is a 400 naming the field and writes nothing', () => {
   let run: RunningSuite;
   let userId: string;
   let otherOrganizationId: string;
