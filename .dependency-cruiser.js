@@ -37,6 +37,13 @@ module.exports = {
       to: { path: ['node_modules/@nestjs/', 'node_modules/typeorm/', '^libs/(?!contracts/|acl/)'] },
     },
     {
+      name: 'role-store-knows-no-nest',
+      comment: 'The shared role and profile steps are plain classes over TypeORM: each app wires them; only the libs below them are reachable.',
+      severity: 'error',
+      from: { path: '^libs/role-store/' },
+      to: { path: ['node_modules/@nestjs/', '^libs/(?!role-store/|acl/|contracts/|bus/|service-kit/)'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,7 +1,7 @@
 // Two projects: `unit` (pure logic, *.spec.ts beside the code) and `e2e` (real services on real
 // PostgreSQL and RabbitMQ, test/**/*.e2e-spec.ts). ts-jest only transpiles; `npm run typecheck` types.
 const moduleNameMapper = {
-  '^@app/(acl|contracts|bus|service-kit|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  '^@app/(acl|contracts|bus|service-kit|role-store|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', setupFiles: ['reflect-metadata'], moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };

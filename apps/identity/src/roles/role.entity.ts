@@ -1,14 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export interface StoredPermission {
-  entity: string;
-  action: string;
-  level: string;
-}
-
-export interface StoredFieldPermission extends StoredPermission {
-  field: string;
-}
+import type { StoredFieldPermission, StoredPermission } from '@app/role-store';
 
 /** A role as libs/acl reads it; permissions are stored whole because they are read whole. */
 @Entity('roles')

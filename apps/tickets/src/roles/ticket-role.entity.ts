@@ -1,10 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export interface StoredTicketPermission {
-  entity: string;
-  action: string;
-  level: string;
-}
+import type { StoredPermission } from '@app/role-store';
 
 /** A tickets security role (OrangeTask), a libs/acl role over the TICKETS_ACL catalogue. */
 @Entity('ticket_roles')
@@ -22,7 +17,7 @@ export class TicketRole {
   readOnly: boolean;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
-  permissions: StoredTicketPermission[];
+  permissions: StoredPermission[];
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   capabilities: string[];

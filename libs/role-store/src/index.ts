@@ -1,0 +1,5 @@
+export * from './role-body';
+export * from './role-rules';
+export * from './unique-name';
+export * from './locked-row';
+export * from './role-store';
