@@ -51,6 +51,13 @@ module.exports = {
       to: { path: '^libs/', dependencyTypesNot: ['aliased-tsconfig-paths'] },
     },
     {
+      name: 'role-store-knows-no-nest',
+      comment: 'The shared role and profile steps are plain classes over TypeORM: each app wires them; only the libs below them are reachable.',
+      severity: 'error',
+      from: { path: '^libs/role-store/' },
+      to: { path: ['node_modules/@nestjs/', '^libs/(?!role-store/|acl/|contracts/|bus/|service-kit/)'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -5,7 +5,7 @@
 //  - security: the attacker's view (escalation, tenants, odd input, headers, secrets in logs), test/security.
 // ts-jest only transpiles; `npm run typecheck` types.
 const moduleNameMapper = {
-  '^@app/(acl|contracts|bus|service-kit|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
+  '^@app/(acl|contracts|bus|service-kit|role-store|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', setupFiles: ['reflect-metadata'], moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };

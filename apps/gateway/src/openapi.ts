@@ -1,8 +1,10 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
+
+/** A schema of the document's components (@nestjs/swagger does not export the type from its root). */
+type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string], { $ref: string }>;
 
 // class-transformer exports its metadata store only by file (as class-validator-jsonschema documents).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,43 +1,17 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import type { StoredFieldPermission } from '@app/role-store';
+import { RoleColumns } from '@app/role-store/stored-columns';
 
-export interface StoredPermission {
-  entity: string;
-  action: string;
-  level: string;
-}
-
-export interface StoredFieldPermission extends StoredPermission {
-  field: string;
-}
-
-/** A role as libs/acl reads it; permissions are stored whole because they are read whole. */
+/** A role as libs/acl reads it, over the suite catalogue, with field permissions and an organization. */
 @Entity('roles')
-export class Role {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Role extends RoleColumns {
   @Column({ type: 'text', unique: true })
-  name: string;
-
-  @Column({ type: 'text', nullable: true })
-  label: string | null;
+  declare name: string;
 
   /** The organization the role belongs to (seen and used only there); null: system-wide. */
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId: string | null;
 
-  @Column({ name: 'read_only', type: 'boolean', default: false })
-  readOnly: boolean;
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  permissions: StoredPermission[];
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  capabilities: string[];
-
   @Column({ name: 'field_permissions', type: 'jsonb', default: () => "'[]'" })
   fieldPermissions: StoredFieldPermission[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
 }

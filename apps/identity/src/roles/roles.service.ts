@@ -1,158 +1,107 @@
 import { Injectable } from '@nestjs/common';
-import { ADMINISTRATOR_ROLE, EventTypes, identityRoleProblems, ListRolesDto, RoleBodyDto, RoleChangedData, RoleView } from '@app/contracts';
-import { Outbox, PublishInTransaction } from '@app/bus';
-import { containsPattern, Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { ADMINISTRATOR_ROLE, EventTypes, identityRoleProblems, ListRolesDto, RoleBodyDto, RoleView } from '@app/contracts';
+import { Outbox } from '@app/bus';
+import { Page, ServiceError } from '@app/service-kit';
+import { RoleStore, RoleWriteChecks } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { AclScope, placementInScope, RoleDefinition, Subject } from '@app/acl';
+import { AclScope, placementInScope, Subject } from '@app/acl';
 import { assertGrantsHeld } from '../access/write-checks';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from './role.entity';
 
-const UNIQUE = { roles_name_key: 'name' };
-
-
+/** Identity's roles over the suite catalogue; the steps of storing one are libs/role-store's. */
 @Injectable()
 export class RolesService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
-  ) {}
+  private readonly store: RoleStore<Role, RoleView>;
+
+  constructor(@InjectDataSource() dataSource: DataSource, outbox: Outbox) {
+    this.store = new RoleStore(dataSource, outbox, {
+      entity: Role,
+      table: 'roles',
+      noun: 'role',
+      uniqueConstraint: 'roles_name_key',
+      problems: identityRoleProblems,
+      fieldPermissions: true,
+      // The first administrator's role keeps every grant: changing it could lock everybody out.
+      builtIn: ADMINISTRATOR_ROLE,
+      holders: [{ table: 'user_roles', column: 'role_id', label: 'user(s)' }],
+      changed: (_manager, publish, roleId) => publish(EventTypes.RoleChanged, { roleId }),
+      view: viewOf,
+    });
+  }
 
   /** Roles the VIEW scope reaches: its organization's and the system-wide ones; GLOBAL sees all. */
-  async list(query: ListRolesDto, scope: AclScope): Promise<Page<RoleView>> {
-    const { limit, offset } = pageOf(query);
-    const qb = this.dataSource.getRepository(Role).createQueryBuilder('r').where(visibleRoles(scope));
-    if (query.q) qb.andWhere("(r.name ILIKE :q ESCAPE '\\' OR r.label ILIKE :q ESCAPE '\\')", { q: containsPattern(query.q) });
-    const [roles, total] = await qb.orderBy('r.name').limit(limit).offset(offset).getManyAndCount();
-    return { items: await this.views(this.dataSource.manager, roles), total };
+  list(query: ListRolesDto, scope: AclScope): Promise<Page<RoleView>> {
+    return this.store.list(query, visibleRoles(scope));
   }
 
   /** A role of another organization is a 404 to a viewer there, as if it did not exist. */
-  async get(id: string, scope: AclScope): Promise<RoleView> {
-    const role = await this.dataSource.getRepository(Role).createQueryBuilder('r').where('r.id = :id', { id }).andWhere(visibleRoles(scope)).getOne();
-    if (!role) throw ServiceError.notFound(`role ${id}`);
-    return (await this.views(this.dataSource.manager, [role]))[0];
+  get(id: string, scope: AclScope): Promise<RoleView> {
+    return this.store.get(id, visibleRoles(scope));
   }
 
-  /** A role inside the actor's CREATE scope that grants nothing the actor lacks. */
-  async create(body: RoleBodyDto, actor: Subject, correlationId: string | null): Promise<RoleView> {
-    this.assertValid(body);
+  /** A role inside the actor's CREATE scope (in the organization named, else the actor's own) that grants nothing the actor lacks. */
+  create(body: RoleBodyDto, actor: Subject, correlationId: string | null): Promise<RoleView> {
     const organizationId = body.organizationId !== undefined ? body.organizationId : actor.level('Role', 'CREATE') === 'GLOBAL' ? null : actor.organizationId;
-    try {
-      return await this.outbox.transaction(correlationId, async (manager, publish) => {
-        await this.assertOrganizationExists(manager, organizationId);
+    return this.store.create(body, correlationId, {
+      ...checksFor(actor),
+      creating: async (manager) => {
+        await assertOrganizationExists(manager, organizationId);
         assertRoleInScope(actor, 'CREATE', organizationId);
-        assertGrantsHeld(actor, [definitionOf(body)], 'the role');
-        await this.assertNameFree(manager, body.name, null);
-        const role = await manager.save(manager.create(Role, { ...stored(body), organizationId }));
-        await changed(publish, role.id);
-        return (await this.views(manager, [role]))[0];
-      });
-    } catch (error) {
-      rethrowUnique(error, UNIQUE);
-    }
+        return { organizationId };
+      },
+    });
   }
 
   /**
    * Replaces the role's definition; sessions pick it up through identity.role.changed. The actor must
    * cover the role as it is and as it will be, so nobody weakens or strengthens a role beyond themselves.
    */
-  async update(id: string, body: RoleBodyDto, actor: Subject, correlationId: string | null): Promise<RoleView> {
-    this.assertValid(body);
-    try {
-      return await this.outbox.transaction(correlationId, async (manager, publish) => {
-        const role = await this.lockInScope(manager, id, actor, 'EDIT');
-        assertNotProtected(role);
+  update(id: string, body: RoleBodyDto, actor: Subject, correlationId: string | null): Promise<RoleView> {
+    return this.store.update(id, body, correlationId, {
+      ...checksFor(actor),
+      updating: (role) => {
         if (body.organizationId !== undefined && body.organizationId !== role.organizationId) {
           throw ServiceError.badInput([{ field: 'organizationId', messages: ["a role's organization cannot change; create a role in the other organization"] }]);
         }
-        assertGrantsHeld(actor, [storedDefinition(role), definitionOf(body)], 'the role');
-        await this.assertNameFree(manager, body.name, id);
-        Object.assign(role, stored(body));
-        await manager.save(role);
-        await changed(publish, role.id);
-        return (await this.views(manager, [role]))[0];
-      });
-    } catch (error) {
-      rethrowUnique(error, UNIQUE);
-    }
-  }
-
-  /** Deletes a role no user holds; a held role is a 409 (take it away from the users first). */
-  async delete(id: string, actor: Subject, correlationId: string | null): Promise<{ id: string; deleted: true }> {
-    return this.outbox.transaction(correlationId, async (manager, publish) => {
-      const role = await this.lockInScope(manager, id, actor, 'DELETE');
-      assertNotProtected(role);
-      assertGrantsHeld(actor, [storedDefinition(role)], 'the role');
-      // Locks the holders' rows too, so that no assignment slips in before the delete.
-      const holders: unknown[] = await manager.query('SELECT user_id FROM user_roles WHERE role_id = $1 FOR UPDATE', [id]);
-      if (holders.length) throw new ServiceError(409, `The role ${role.name} is held by ${holders.length} user(s); remove it from them first.`, 'ROLE_IN_USE');
-      await manager.delete(Role, { id });
-      await changed(publish, id);
-      return { id, deleted: true as const };
+      },
     });
   }
 
-  /** The role, locked; 404 when the actor's VIEW scope does not show it, 403 when the action's scope does not reach it. */
-  private async lockInScope(manager: EntityManager, id: string, actor: Subject, action: 'EDIT' | 'DELETE'): Promise<Role> {
-    const role = await manager.findOne(Role, { where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!role || !roleVisible(actor.scope('Role', 'VIEW'), role)) throw ServiceError.notFound(`role ${id}`);
-    assertRoleInScope(actor, action, role.organizationId);
-    return role;
-  }
-
-  private async assertOrganizationExists(manager: EntityManager, organizationId: string | null): Promise<void> {
-    if (organizationId && !(await manager.existsBy(Organization, { id: organizationId }))) {
-      throw ServiceError.badInput([{ field: 'organizationId', messages: [`unknown organization ${organizationId}`] }]);
-    }
-  }
-
-  private assertValid(body: RoleBodyDto): void {
-    const problems = identityRoleProblems(body);
-    if (problems.length) throw ServiceError.badInput(problems);
-  }
-
-  private async assertNameFree(manager: EntityManager, name: string, except: string | null): Promise<void> {
-    const [row] = await manager.query('SELECT 1 FROM roles WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2 LIMIT 1', [name.trim(), except]);
-    if (row) throw ServiceError.badInput([{ field: 'name', messages: [`a role named ${name.trim()} exists already`] }]);
-  }
-
-  private async views(manager: EntityManager, roles: Role[]): Promise<RoleView[]> {
-    const counts: { roleId: string; count: number }[] = roles.length
-      ? await manager.query('SELECT role_id AS "roleId", count(*)::int AS count FROM user_roles WHERE role_id = ANY($1::uuid[]) GROUP BY role_id', [roles.map((r) => r.id)])
-      : [];
-    const countOf = new Map(counts.map((c) => [c.roleId, c.count]));
-    return roles.map((r) => ({
-      id: r.id,
-      name: r.name,
-      label: r.label,
-      organizationId: r.organizationId,
-      readOnly: r.readOnly,
-      permissions: r.permissions,
-      capabilities: r.capabilities,
-      fieldPermissions: r.fieldPermissions,
-      userCount: countOf.get(r.id) ?? 0,
-      createdAt: r.createdAt.toISOString(),
-    }));
+  /** Deletes a role no user holds; a held role is a 409 (take it away from the users first). */
+  delete(id: string, actor: Subject, correlationId: string | null): Promise<{ id: string; deleted: true }> {
+    return this.store.delete(id, correlationId, checksFor(actor));
   }
 }
 
-/** Only what libs/acl reads is kept from each entry; extra keys in a permission are dropped. */
-const stored = (body: RoleBodyDto): Partial<Role> => ({
-  name: body.name.trim(),
-  label: body.label ?? null,
-  readOnly: body.readOnly ?? false,
-  permissions: (body.permissions as Role['permissions']).map(({ entity, action, level }) => ({ entity, action, level })),
-  capabilities: body.capabilities as string[],
-  fieldPermissions: ((body.fieldPermissions ?? []) as Role['fieldPermissions']).map(({ entity, field, action, level }) => ({ entity, field, action, level })),
+/** 404 when the actor's VIEW scope does not show the role, 403 when the action's scope does not reach it; the actor covers what it grants. */
+const checksFor = (actor: Subject): RoleWriteChecks<Role> => ({
+  reach: (role, action) => {
+    if (!roleVisible(actor.scope('Role', 'VIEW'), role)) throw ServiceError.notFound(`role ${role.id}`);
+    assertRoleInScope(actor, action, role.organizationId);
+  },
+  covers: (_manager, roles, what) => assertGrantsHeld(actor, roles, what),
 });
 
-/** What libs/acl compiles of a role body. */
-const definitionOf = (body: RoleBodyDto): RoleDefinition => ({ ...(stored(body) as RoleDefinition), readOnly: body.readOnly ?? false });
+async function assertOrganizationExists(manager: EntityManager, organizationId: string | null): Promise<void> {
+  if (organizationId && !(await manager.existsBy(Organization, { id: organizationId }))) {
+    throw ServiceError.badInput([{ field: 'organizationId', messages: [`unknown organization ${organizationId}`] }]);
+  }
+}
 
-/** A stored role as libs/acl reads it (stored roles passed validateRole, so their names are the catalogue's). */
-const storedDefinition = (role: Role): RoleDefinition => role as unknown as RoleDefinition;
+const viewOf = (r: Role, userCount: number): RoleView => ({
+  id: r.id,
+  name: r.name,
+  label: r.label,
+  organizationId: r.organizationId,
+  readOnly: r.readOnly,
+  permissions: r.permissions,
+  capabilities: r.capabilities,
+  fieldPermissions: r.fieldPermissions,
+  userCount,
+  createdAt: r.createdAt.toISOString(),
+});
 
 /** VIEW: system-wide roles and those of the scope's organization; GLOBAL: every role. */
 function visibleRoles(scope: AclScope): Brackets {
@@ -175,10 +124,3 @@ function assertRoleInScope(actor: Subject, action: 'CREATE' | 'EDIT' | 'DELETE',
     missing: { entity: 'Role', action, level: organizationId === null ? 'GLOBAL' : 'ORGANIZATION' },
   });
 }
-
-/** The first administrator's role keeps every grant: changing it could lock everybody out. */
-function assertNotProtected(role: Role): void {
-  if (role.name === ADMINISTRATOR_ROLE) throw new ServiceError(409, `The role ${ADMINISTRATOR_ROLE} is built in and cannot be changed or deleted.`, 'ROLE_PROTECTED');
-}
-
-const changed = (publish: PublishInTransaction, roleId: string) => publish(EventTypes.RoleChanged, { roleId });

@@ -1,17 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity } from 'typeorm';
+import { ProfileColumns } from '@app/role-store/stored-columns';
 
 /** A named security profile; users hold profiles by name, which tickets matches (DESIGN.md section 6). */
 @Entity('security_profiles')
-export class SecurityProfile {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'text' })
-  name: string;
-
-  @Column({ type: 'text', nullable: true })
-  description: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-}
+export class SecurityProfile extends ProfileColumns {}

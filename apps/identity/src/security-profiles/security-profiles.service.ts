@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CreateSecurityProfileDto, EventTypes, PageQueryDto, SecurityProfileView, UpdateSecurityProfileDto, UserUpdatedData } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { assertNameFree, lockedOr404 } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecurityProfile } from './security-profile.entity';
@@ -30,7 +31,7 @@ export class SecurityProfilesService {
   async create(dto: CreateSecurityProfileDto, correlationId: string | null): Promise<SecurityProfileView> {
     try {
       return await this.outbox.transaction(correlationId, async (manager) => {
-        await this.assertNameFree(manager, dto.name.trim(), null);
+        await nameFree(manager, dto.name.trim(), null);
         const profile = await manager.save(manager.create(SecurityProfile, { name: dto.name.trim(), description: dto.description ?? null }));
         return (await this.views(manager, [profile]))[0];
       });
@@ -46,11 +47,10 @@ export class SecurityProfilesService {
   async update(id: string, dto: UpdateSecurityProfileDto, correlationId: string | null): Promise<SecurityProfileView> {
     try {
       return await this.outbox.transaction(correlationId, async (manager, publish) => {
-        const profile = await manager.findOne(SecurityProfile, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!profile) throw ServiceError.notFound(`security profile ${id}`);
+        const profile = await lockedOr404(manager, SecurityProfile, id, 'security profile');
         const name = dto.name?.trim();
         if (name !== undefined && name !== profile.name) {
-          await this.assertNameFree(manager, name, id);
+          await nameFree(manager, name, id);
           // TypeORM answers an UPDATE with [rows, count].
           const [holders]: [{ id: string; security_profiles: string[] }[], number] = await manager.query(
             `UPDATE users SET security_profiles = array_replace(security_profiles, $1, $2), updated_at = now()
@@ -74,18 +74,12 @@ export class SecurityProfilesService {
   /** Deletes a profile no user holds; a held one is a 409. */
   async delete(id: string, correlationId: string | null): Promise<{ id: string; deleted: true }> {
     return this.outbox.transaction(correlationId, async (manager) => {
-      const profile = await manager.findOne(SecurityProfile, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!profile) throw ServiceError.notFound(`security profile ${id}`);
+      const profile = await lockedOr404(manager, SecurityProfile, id, 'security profile');
       const [{ count }] = await manager.query('SELECT count(*)::int AS count FROM users WHERE $1 = ANY(security_profiles)', [profile.name]);
       if (count > 0) throw new ServiceError(409, `The security profile ${profile.name} is held by ${count} user(s); remove it from them first.`, 'SECURITY_PROFILE_IN_USE');
       await manager.delete(SecurityProfile, { id });
       return { id, deleted: true as const };
     });
-  }
-
-  private async assertNameFree(manager: EntityManager, name: string, except: string | null): Promise<void> {
-    const [row] = await manager.query('SELECT 1 FROM security_profiles WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2 LIMIT 1', [name, except]);
-    if (row) throw ServiceError.badInput([{ field: 'name', messages: [`a security profile named ${name} exists already`] }]);
   }
 
   private async views(manager: EntityManager, profiles: SecurityProfile[]): Promise<SecurityProfileView[]> {
@@ -99,3 +93,6 @@ export class SecurityProfilesService {
     return profiles.map((p) => ({ id: p.id, name: p.name, description: p.description, userCount: countOf.get(p.name) ?? 0, createdAt: p.createdAt.toISOString() }));
   }
 }
+
+const nameFree = (manager: EntityManager, name: string, except: string | null) =>
+  assertNameFree(manager, 'security_profiles', name, except, () => `a security profile named ${name} exists already`);

@@ -1,32 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export interface StoredTicketPermission {
-  entity: string;
-  action: string;
-  level: string;
-}
+import { Column, Entity } from 'typeorm';
+import { RoleColumns } from '@app/role-store/stored-columns';
 
 /** A tickets security role (OrangeTask), a libs/acl role over the TICKETS_ACL catalogue. */
 @Entity('ticket_roles')
-export class TicketRole {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class TicketRole extends RoleColumns {
+  /** Unique ignoring case (index ticket_roles_name_ci). */
   @Column({ type: 'text' })
-  name: string;
-
-  @Column({ type: 'text', nullable: true })
-  label: string | null;
-
-  @Column({ name: 'read_only', type: 'boolean', default: false })
-  readOnly: boolean;
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  permissions: StoredTicketPermission[];
-
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  capabilities: string[];
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
+  declare name: string;
 }

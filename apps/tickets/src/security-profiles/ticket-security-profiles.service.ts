@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { CreateTicketSecurityProfileDto, fieldProblem, Page, PageQueryDto, RpcRequest, TicketSecurityProfileView, UpdateTicketSecurityProfileDto } from '@app/contracts';
+import { CreateTicketSecurityProfileDto, Page, PageQueryDto, RpcRequest, TicketSecurityProfileView, UpdateTicketSecurityProfileDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { assertNameFree, lockedOr404 } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { roleDefinitions, TicketsEscalation } from '../access/tickets-escalation';
@@ -40,7 +41,7 @@ export class TicketSecurityProfilesService {
   async create(dto: CreateTicketSecurityProfileDto, request: RpcRequest): Promise<TicketSecurityProfileView> {
     try {
       return await this.outbox.transaction(request.requestId, async (manager) => {
-        await assertNameFree(manager, dto.name, null);
+        await nameFree(manager, dto.name, null);
         await assertRolesExist(manager, dto.roleIds);
         await this.escalation.assertCovered(request, await roleDefinitions(manager, dto.roleIds), 'the profile');
         const profile = await manager.save(manager.create(TicketSecurityProfile, { name: dto.name, description: dto.description ?? null }));
@@ -56,10 +57,9 @@ export class TicketSecurityProfilesService {
   async update(id: string, dto: UpdateTicketSecurityProfileDto, request: RpcRequest): Promise<TicketSecurityProfileView> {
     try {
       return await this.outbox.transaction(request.requestId, async (manager) => {
-        const profile = await manager.findOne(TicketSecurityProfile, { where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!profile) throw ServiceError.notFound(`tickets security profile ${id}`);
+        const profile = await lockedOr404(manager, TicketSecurityProfile, id, 'tickets security profile');
         if (dto.name !== undefined) {
-          await assertNameFree(manager, dto.name, id);
+          await nameFree(manager, dto.name, id);
           profile.name = dto.name;
         }
         if (dto.description !== undefined) profile.description = dto.description;
@@ -86,10 +86,9 @@ export class TicketSecurityProfilesService {
   }
 }
 
-async function assertNameFree(manager: EntityManager, name: string, except: string | null): Promise<void> {
-  const [row] = await manager.query('SELECT name FROM ticket_security_profiles WHERE lower(name) = lower($1) AND id IS DISTINCT FROM $2 LIMIT 1', [name, except]);
-  if (row) throw ServiceError.badInput([fieldProblem('name', `a tickets security profile named ${row.name} exists already`)]);
-}
+/** Names the profile already stored: the two differ at most in case. */
+const nameFree = (manager: EntityManager, name: string, except: string | null) =>
+  assertNameFree(manager, 'ticket_security_profiles', name, except, (existing) => `a tickets security profile named ${existing} exists already`);
 
 async function setRoles(manager: EntityManager, profileId: string, roleIds: string[]): Promise<void> {
   await manager.query('DELETE FROM ticket_security_profile_roles WHERE profile_id = $1', [profileId]);

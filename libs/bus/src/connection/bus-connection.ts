@@ -1,4 +1,3 @@
-import type { OnApplicationShutdown } from '@nestjs/common';
 import amqp, { AmqpConnectionManager, ChannelWrapper, SetupFunc } from 'amqp-connection-manager';
 import { BusLogger } from '../bus-logger';
 
@@ -6,7 +5,7 @@ import { BusLogger } from '../bus-logger';
  * One broker connection per process, kept alive by amqp-connection-manager: it reconnects after a
  * broker restart and re-runs every channel's setup (exchange, queues, bindings, consumers).
  */
-export class BusConnection implements OnApplicationShutdown {
+export class BusConnection {
   private readonly manager: AmqpConnectionManager;
 
   constructor(

@@ -1,4 +1,3 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { EventEnvelope, EventPayloads, EventType } from '@app/contracts';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
@@ -21,7 +20,7 @@ const RELAY_BATCH = 200;
  * and the relay publishes it with publisher confirms and only then marks it sent. A crash between
  * the two publishes the event again, which consumers' inboxes absorb.
  */
-export class Outbox implements OnApplicationBootstrap, OnApplicationShutdown {
+export class Outbox {
   private channel: ChannelWrapper;
   private timer: NodeJS.Timeout | undefined;
   private relaying: Promise<void> | null = null;

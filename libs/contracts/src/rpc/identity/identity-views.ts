@@ -1,5 +1,5 @@
 import type { BusinessUnitNode, RoleDefinition } from '@app/acl';
-import type { UserConfigurationValues } from '../../dto';
+import type { UserConfigurationValues } from '../../dto/configuration/configuration-rules';
 
 /** What `identity.auth.login` checks. */
 export interface LoginRequest {
