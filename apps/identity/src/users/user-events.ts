@@ -1,21 +1,7 @@
 import { UserCreatedData, UserUpdatedData } from '@app/contracts';
 
 /** The user properties the identity.user.* events carry (DESIGN.md section 2, the events table). */
-export type MirroredUser = {
-  id: string;
-  username: string;
-  primaryEmail: string;
-  namePrefix: string | null;
-  firstName: string;
-  middleName: string | null;
-  lastName: string;
-  nameSuffix: string | null;
-  enabled: boolean;
-  organizationIds: string[];
-  businessUnitIds: string[];
-  ownerBusinessUnitId: string;
-  securityProfiles: string[];
-};
+export type MirroredUser = Omit<UserCreatedData, 'email'> & { primaryEmail: string };
 
 /** identity.user.created: the user as other services mirror it. */
 export const userCreatedData = (user: MirroredUser): UserCreatedData => ({
