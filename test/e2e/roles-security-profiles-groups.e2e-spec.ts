@@ -42,6 +42,12 @@ describe('roles, security profiles and groups', () => {
       expect(await outboxOf(id)).toHaveLength(3);
     });
 
+    it('two creates racing with names that differ only in case: one 201, the other 400 naming name', async () => {
+      const answers = await Promise.all(['Racer', 'RACER', 'racer'].map((name) => run.admin.post('/api/roles', { name, permissions: [], capabilities: [] })));
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400]);
+      for (const refused of answers.filter((a) => a.status === 400)) expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(['name']);
+    });
+
     it('refuses to delete a role a user holds (409) and reports each invalid grant by its path', async () => {
       const role = (await run.admin.post('/api/roles', { name: 'Held', permissions: [], capabilities: [] })).body;
       await createUser({ roles: [{ roleId: role.id, default: true }] });

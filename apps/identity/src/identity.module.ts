@@ -21,6 +21,7 @@ import { IdentityCredentials1763800002000 } from './migrations/1763800002000-ide
 import { RolesPerOrganization1763800004000 } from './migrations/1763800004000-roles-per-organization';
 import { LockoutModes1763800004100 } from './migrations/1763800004100-lockout-modes';
 import { ExportScope1763800004200 } from './migrations/1763800004200-export-scope';
+import { RoleNamesIgnoreCase1763800004400 } from './migrations/1763800004400-role-names-ignore-case';
 import { TicketEntitiesLeaveIdentity1763800004300 } from './migrations/1763800004300-ticket-entities-leave-identity';
 import { Organization } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -42,7 +43,7 @@ import { UsersModule } from './users/users.module';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300, RoleNamesIgnoreCase1763800004400],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),

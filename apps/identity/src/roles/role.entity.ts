@@ -5,7 +5,8 @@ import { RoleColumns } from '@app/role-store/stored-columns';
 /** A role as libs/acl reads it, over the suite catalogue, with field permissions and an organization. */
 @Entity('roles')
 export class Role extends RoleColumns {
-  @Column({ type: 'text', unique: true })
+  /** Unique ignoring case (index roles_name_ci). */
+  @Column({ type: 'text' })
   declare name: string;
 
   /** The organization the role belongs to (seen and used only there); null: system-wide. */

@@ -20,7 +20,7 @@ export class RolesService {
       entity: Role,
       table: 'roles',
       noun: 'role',
-      uniqueConstraint: 'roles_name_key',
+      uniqueConstraint: 'roles_name_ci',
       problems: identityRoleProblems,
       fieldPermissions: true,
       // The first administrator's role keeps every grant: changing it could lock everybody out.

@@ -52,7 +52,9 @@ async function contactAndGroupProblems(manager: EntityManager, fields: ContactAn
     if (taken.length) problems.push({ field: 'emails', messages: [`already used by another user: ${taken.map((t) => t.email).join(', ')}`] });
   }
   if (fields.securityProfiles?.length) {
-    const known = await manager.findBy(SecurityProfile, { name: In(fields.securityProfiles) });
+    // FOR SHARE: a profile being deleted (FOR UPDATE, then a count of its holders) cannot lose the race
+    // to a user who takes it up at the same moment; one side waits and sees the other's commit.
+    const known = await manager.find(SecurityProfile, { where: { name: In(fields.securityProfiles) }, lock: { mode: 'pessimistic_read' } });
     const names = new Set(known.map((p) => p.name));
     const missing = fields.securityProfiles.filter((name) => !names.has(name));
     if (missing.length) problems.push({ field: 'securityProfiles', messages: [`unknown security profile ${missing.join(', ')}`] });
