@@ -315,6 +315,21 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
       expect(own.status).toBe(201);
     });
 
+    it('writes signed with an API key are judged by the same rules as with a session', async () => {
+      const issued = await as['editor.a1'].post(`/api/users/${user['editor.a1'].id}/api-key`, {});
+      expect(issued.status).toBe(201);
+      const withKey = new GatewayClient(run.api.baseUrl);
+      const key = { 'x-api-key': issued.body.apiKey as string };
+      const before = await fingerprint();
+      const escalation = await withKey.patch(`/api/users/${user['editor.a1'].id}`, { roles: [{ roleId: role.ADMINISTRATOR, fixed: true }] }, key);
+      expect({ status: escalation.status, code: escalation.body.code }).toEqual({ status: 403, code: 'ESCALATION_DENIED' });
+      const tenantEscape = await withKey.post('/api/users', newUser('key1', 'Other', 'Other', ['UnitEditor']), key);
+      expect(tenantEscape.status).toBe(403);
+      expect(await fingerprint()).toBe(before);
+      const inReach = await withKey.post('/api/users', newUser('key2', 'A1', 'Main', ['UnitEditor']), key);
+      expect(inReach.status).toBe(201);
+    });
+
     it('a manager covering the target sets its password (control)', async () => {
       const set = await attempt(as['org.manager'], 'POST /api/users/:id/password', 'POST', `/api/users/${user['user.a2'].id}/password`, {
         password: 'An0ther-Passw0rd',
