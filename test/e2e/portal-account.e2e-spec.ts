@@ -54,6 +54,9 @@ describe('portal account: payments with idempotency keys, the ledger, modules, c
     const rows = await adminQuery(portalDb(), 'SELECT id FROM portal_payments WHERE idempotency_key = $1', [key]);
     expect(rows).toHaveLength(1);
 
+    const events = await adminQuery<{ data: { paymentId: string } }>(portalDb(), `SELECT envelope->'data' AS data FROM outbox WHERE type = 'portal.payment.recorded'`);
+    expect(events.filter((e) => e.data.paymentId === answers[0].body.id)).toHaveLength(1);
+
     const reused = await pay(main, { ...body, amount: 2600 }, key);
     expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
     expect(await adminQuery(portalDb(), 'SELECT id FROM portal_payments WHERE idempotency_key = $1', [key])).toHaveLength(1);
@@ -88,6 +91,8 @@ describe('portal account: payments with idempotency keys, the ledger, modules, c
     const changes = await adminQuery<{ change: string; actor_id: string; changed_at: Date }>(portalDb(), `SELECT change, actor_id, changed_at FROM portal_module_changes WHERE module_key = 'SALES' AND organization_id = $1 ORDER BY id`, [run.ids.organizationId]);
     expect(changes.map((c) => c.change)).toEqual(['ADDED', 'REMOVED']);
     expect(changes.every((c) => c.actor_id && c.changed_at)).toBe(true);
+    const events = await adminQuery<{ type: string }>(portalDb(), `SELECT type FROM outbox WHERE type LIKE 'portal.module.%' AND envelope->'data'->>'moduleKey' = 'SALES' ORDER BY seq`);
+    expect(events.map((e) => e.type)).toEqual(['portal.module.added', 'portal.module.removed']);
   });
 
   it('another organization\'s user sees nothing of this account', async () => {
