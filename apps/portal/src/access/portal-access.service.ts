@@ -82,7 +82,8 @@ export class PortalAccessService {
 
   async set(requestId: string, payload: UserAccessPayloadDto): Promise<PortalAccessView> {
     return this.outbox.transaction(requestId, async (manager, publish) => {
-      const [profile] = await manager.query('SELECT name FROM portal_access_profiles WHERE name_key = lower($1)', [payload.profile ?? '']);
+      // KEY SHARE: a delete of the profile waits for this change (and then finds it in use) instead of failing it.
+      const [profile] = await manager.query('SELECT name FROM portal_access_profiles WHERE name_key = lower($1) FOR KEY SHARE', [payload.profile ?? '']);
       if (!profile) throw new ServiceError(404, `The access profile ${payload.profile} does not exist.`, 'ACCESS_PROFILE_NOT_FOUND', { profile: payload.profile });
       return this.move(manager, publish, payload, profile.name);
     });
