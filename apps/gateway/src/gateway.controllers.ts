@@ -6,6 +6,9 @@ import { GroupsHttpController } from './groups/groups.http.controller';
 import { MeHttpController } from './me/me.http.controller';
 import { MyProfileHttpController } from './me/my-profile.http.controller';
 import { OrganizationsHttpController } from './organizations/organizations.http.controller';
+import { PortalAccessHttpController } from './portal/portal-access.http.controller';
+import { PortalAccountHttpController } from './portal/portal-account.http.controller';
+import { PortalTicketsHttpController } from './portal/portal-tickets.http.controller';
 import { PortalHttpController } from './portal/portal.http.controller';
 import { RolesHttpController } from './roles/roles.http.controller';
 import { SecurityProfilesHttpController } from './security-profiles/security-profiles.http.controller';
@@ -28,6 +31,9 @@ export const GATEWAY_CONTROLLERS = [
   MeHttpController,
   UsersHttpController,
   PortalHttpController,
+  PortalAccessHttpController,
+  PortalTicketsHttpController,
+  PortalAccountHttpController,
   UserPasswordsHttpController,
   PasswordResetConfirmHttpController,
   ApiKeysHttpController,

@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { HealthModule, serviceBusModule, SettingsModule } from '@app/service-kit';
 import { AccessGuard } from './access/access.guard';
 import { AccessPolicy } from './access/access-policy';
+import { PortalFeatures } from './access/portal-features';
 import { TicketsSubjects } from './access/tickets-subjects';
 import { FieldAccessInterceptor } from './access/field-access.interceptor';
 import { ApiKeyStrategy } from './auth/api-key.strategy';
@@ -30,6 +31,6 @@ import { RpcModule } from './rpc/rpc.module';
     }),
   ],
   controllers: GATEWAY_CONTROLLERS,
-  providers: [SessionCache, SessionEvents, TicketsSubjects, AccessPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor }],
+  providers: [SessionCache, SessionEvents, TicketsSubjects, PortalFeatures, AccessPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor }],
 })
 export class GatewayModule {}

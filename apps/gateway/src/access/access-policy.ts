@@ -1,8 +1,9 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import { AclAction, AclScope, buildOwnerTree, compileSubject, Subject } from '@app/acl';
-import { errorBody, SUITE_ACL, TICKETS_ACCESS_NOT_ACTIVE } from '@app/contracts';
+import { errorBody, PORTAL_FEATURE_DISABLED, SUITE_ACL, TICKETS_ACCESS_NOT_ACTIVE } from '@app/contracts';
 import { Principal } from '../auth/principal';
 import { AccessRequirement } from './access-requirement';
+import { PortalFeatures } from './portal-features';
 import { TicketsAccess, TicketsSubjects } from './tickets-subjects';
 
 /**
@@ -14,7 +15,10 @@ import { TicketsAccess, TicketsSubjects } from './tickets-subjects';
 export class AccessPolicy {
   private readonly subjects = new WeakMap<Principal, Subject>();
 
-  constructor(private readonly tickets: TicketsSubjects) {}
+  constructor(
+    private readonly tickets: TicketsSubjects,
+    private readonly portal: PortalFeatures,
+  ) {}
 
   subjectOf(principal: Principal): Subject {
     let subject = this.subjects.get(principal);
@@ -42,6 +46,7 @@ export class AccessPolicy {
    */
   async enforce(principal: Principal, requirement: AccessRequirement, requestId: string): Promise<AclScope | undefined> {
     if (requirement.kind === 'authenticated') return undefined;
+    if (requirement.kind === 'portal') return this.enforceFeature(principal, requirement.feature, requestId);
     if (requirement.kind === 'tickets') return scopeOf(await this.ticketsSubjectOf(principal, requestId), requirement, ' (tickets roles)');
     const subject = this.subjectOf(principal);
     if (requirement.kind === 'capability') {
@@ -49,6 +54,24 @@ export class AccessPolicy {
       throw denied(`the capability ${requirement.capability}`, { capability: requirement.capability });
     }
     return scopeOf(subject, requirement, '');
+  }
+
+  /**
+   * The organization whose users an administrator may reach: any (null) with User VIEW at GLOBAL,
+   * otherwise only its session's organization.
+   */
+  reachableOrganizationOf(principal: Principal): string | null {
+    return this.subjectOf(principal).scope('User', 'VIEW').level === 'GLOBAL' ? null : organizationOf(principal);
+  }
+
+  /** Portal features are evaluated here, before the portal is called. */
+  private async enforceFeature(principal: Principal, feature: string, requestId: string): Promise<undefined> {
+    const open = await this.portal.of(principal.userId, requestId);
+    if (open.has(feature)) return undefined;
+    throw new HttpException(
+      errorBody(403, `The portal feature ${feature} is not open to your portal access; an administrator can grant it.`, PORTAL_FEATURE_DISABLED, { feature }),
+      403,
+    );
   }
 
   private async ticketsSubjectOf(principal: Principal, requestId: string): Promise<Subject> {

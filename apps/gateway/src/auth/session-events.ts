@@ -3,6 +3,7 @@ import { EventOf, EventTypes } from '@app/contracts';
 import { BusConnection, EVENTS_EXCHANGE } from '@app/bus';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { PortalFeatures } from '../access/portal-features';
 import { TicketsSubjects } from '../access/tickets-subjects';
 import { SessionCache } from './session-cache';
 
@@ -12,7 +13,12 @@ const SESSION_EVENTS = [EventTypes.UserDisabled, EventTypes.UserLocked, EventTyp
 /** Tickets' events after which one user's (or every) cached tickets subject may be stale. */
 const TICKETS_EVENTS = [EventTypes.TicketsUserActivated, EventTypes.TicketsUserDeactivated, EventTypes.TicketsUserAccessChanged, EventTypes.TicketsAclChanged] as const;
 
-type CacheEvent = EventOf<(typeof SESSION_EVENTS)[number] | (typeof TICKETS_EVENTS)[number]>;
+/** The portal's: a user's portal access (or every holder's of a profile) changed. */
+const PORTAL_EVENTS = [EventTypes.PortalAccessChanged] as const;
+
+type CacheEvent = EventOf<(typeof SESSION_EVENTS)[number] | (typeof TICKETS_EVENTS)[number] | (typeof PORTAL_EVENTS)[number]>;
+
+const CACHE_NAMES: Record<string, string> = { tickets: 'tickets subjects', portal: 'portal features' };
 
 /**
  * Every gateway instance listens on its own exclusive, server-named queue (DESIGN.md section 4), so
@@ -28,15 +34,17 @@ export class SessionEvents implements OnApplicationBootstrap, OnApplicationShutd
     private readonly connection: BusConnection,
     private readonly sessions: SessionCache,
     private readonly tickets: TicketsSubjects,
+    private readonly portal: PortalFeatures,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     this.channel = this.connection.channel('gateway.sessions', async (channel: ConfirmChannel) => {
       await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
       const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true, durable: false });
-      for (const type of [...SESSION_EVENTS, ...TICKETS_EVENTS]) await channel.bindQueue(queue, EVENTS_EXCHANGE, type);
+      for (const type of [...SESSION_EVENTS, ...TICKETS_EVENTS, ...PORTAL_EVENTS]) await channel.bindQueue(queue, EVENTS_EXCHANGE, type);
       // A new queue (first start or a reconnect) may have missed drops: start over.
       this.tickets.dropAll();
+      this.portal.drop(null);
       await channel.consume(queue, (message) => message && this.receive(message), { noAck: true });
     });
     await this.channel.waitForConnect();
@@ -50,7 +58,7 @@ export class SessionEvents implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const event = JSON.parse(message.content.toString('utf8')) as CacheEvent;
       this.drop(event);
-      this.logger.log(`${event.type}: cached ${event.type.startsWith('tickets.') ? 'tickets subjects' : 'sessions'} dropped [${event.correlationId ?? '-'}]`);
+      this.logger.log(`${event.type}: cached ${CACHE_NAMES[event.type.split('.')[0]] ?? 'sessions'} dropped [${event.correlationId ?? '-'}]`);
     } catch (error) {
       this.logger.warn(`unreadable session event ignored: ${(error as Error).message}`);
     }
@@ -64,6 +72,8 @@ export class SessionEvents implements OnApplicationBootstrap, OnApplicationShutd
       case EventTypes.TicketsUserDeactivated:
       case EventTypes.TicketsUserAccessChanged:
         return this.tickets.dropUser(event.data.userId);
+      case EventTypes.PortalAccessChanged:
+        return this.portal.drop(event.data.userId);
       case EventTypes.RoleChanged:
         return this.sessions.dropAll();
       default:

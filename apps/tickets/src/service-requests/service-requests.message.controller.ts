@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CreateServiceRequestDto, ListServiceRequestsDto, RpcRequest, TicketsRpc } from '@app/contracts';
+import { CreateServiceRequestDto, IdPayloadDto, ListServiceRequestsDto, RpcRequest, TicketsRpc } from '@app/contracts';
 import { parsePayload, RpcHandler } from '@app/service-kit';
 import { ServiceRequestsService } from './service-requests.service';
 
@@ -17,5 +17,10 @@ export class ServiceRequestsMessageController {
   @RpcHandler(TicketsRpc.serviceRequestsList)
   async list(@Payload() request: RpcRequest) {
     return this.requests.list(request, await parsePayload(ListServiceRequestsDto, request));
+  }
+
+  @RpcHandler(TicketsRpc.serviceRequestsGet)
+  async get(@Payload() request: RpcRequest) {
+    return this.requests.get(request, (await parsePayload(IdPayloadDto, request)).id);
   }
 }

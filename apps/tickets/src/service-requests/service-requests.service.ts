@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { CreateServiceRequestDto, ListServiceRequestsDto, Page, RpcRequest, TicketView } from '@app/contracts';
+import { CreateServiceRequestDto, ListServiceRequestsDto, Page, RpcRequest, ServiceRequestView, TicketView } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
 import { unitInOrganization } from '../tickets/ticket-people';
-import { ticketView } from '../tickets/ticket-view';
+import { commentView, ticketView } from '../tickets/ticket-view';
+import { TicketComment } from '../tickets/ticket-comment.entity';
 import { insertTicket } from '../tickets/ticket-writes';
 import { Ticket } from '../tickets/ticket.entity';
 
@@ -54,5 +55,14 @@ export class ServiceRequestsService {
       skip: offset,
     });
     return { items: tickets.map(ticketView), total };
+  }
+
+  /** One of the account's service requests with its public comments; any other ticket is not found. */
+  async get(request: RpcRequest, id: string): Promise<ServiceRequestView> {
+    const { organizationId } = await this.access.memberOf(request);
+    const ticket = await this.dataSource.getRepository(Ticket).findOneBy({ id, type: 'SERVICE_REQUEST', organizationId, deletedAt: IsNull() });
+    if (!ticket) throw ServiceError.notFound(`service request ${id}`);
+    const comments = await this.dataSource.getRepository(TicketComment).find({ where: { ticketId: id, internal: false }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { ...ticketView(ticket), comments: comments.map(commentView) };
   }
 }

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
 import { applyScopes, COMMENT_COLUMNS, inScopes, scopesFor } from './ticket-scope';
 import { TicketComment } from './ticket-comment.entity';
+import { commentView } from './ticket-view';
 import { TicketsService } from './tickets.service';
 import { recordHistory } from './ticket-writes';
 
@@ -32,7 +33,7 @@ export class TicketCommentsService {
     if (!actor.subject.hasCapability(INTERNAL)) qb.andWhere('c.internal = false');
     applyScopes(qb, scopes, COMMENT_COLUMNS);
     const [comments, total] = await qb.orderBy('c.createdAt', 'ASC').addOrderBy('c.id', 'ASC').take(limit).skip(offset).getManyAndCount();
-    return { items: comments.map(view), total };
+    return { items: comments.map(commentView), total };
   }
 
   async create(request: RpcRequest, ticketId: string, dto: CreateTicketCommentDto): Promise<TicketCommentView> {
@@ -47,7 +48,7 @@ export class TicketCommentsService {
       if (!inScopes(scopesFor(actor, request, 'TicketComment', 'CREATE'), commentRecord(comment as TicketComment))) {
         throw new ServiceError(403, `Access denied: your roles do not let you comment on ticket ${ticketId}.`, 'ACCESS_DENIED');
       }
-      return view(await manager.save(manager.create(TicketComment, comment)));
+      return commentView(await manager.save(manager.create(TicketComment, comment)));
     });
   }
 
@@ -74,4 +75,3 @@ export class TicketCommentsService {
 
 const commentRecord = (c: TicketComment) => ({ ownerUserId: c.authorId, ownerBusinessUnitId: c.businessUnitId, organizationId: c.organizationId });
 
-const view = (c: TicketComment): TicketCommentView => ({ id: c.id, ticketId: c.ticketId, authorId: c.authorId, body: c.body, internal: c.internal, createdAt: c.createdAt.toISOString() });

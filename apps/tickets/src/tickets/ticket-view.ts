@@ -1,4 +1,5 @@
-import { TicketView } from '@app/contracts';
+import { TicketCommentView, TicketView } from '@app/contracts';
+import { TicketComment } from './ticket-comment.entity';
 import { Ticket } from './ticket.entity';
 
 export const ticketView = (t: Ticket): TicketView => ({
@@ -21,3 +22,6 @@ export const ticketView = (t: Ticket): TicketView => ({
 /** The fields a history entry may name, as the view shows them. */
 export const HISTORY_FIELDS = ['type', 'subject', 'description', 'status', 'priority', 'ownerId', 'businessUnitId', 'assigneeId', 'requesterId', 'dueDate'] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** A comment as every reader sees it. */
+export const commentView = (c: TicketComment): TicketCommentView => ({ id: c.id, ticketId: c.ticketId, authorId: c.authorId, body: c.body, internal: c.internal, createdAt: c.createdAt.toISOString() });

@@ -23,3 +23,4 @@ export * from './configuration/configuration.dto';
 export * from './configuration/configuration-rules';
 export * from './exports/export.dto';
 export * from './tickets';
+export * from './portal/portal.dto';

@@ -7,6 +7,7 @@ import type {
   UserUnlockedData,
   UserUpdatedData,
 } from './identity-events';
+import type { PortalAccessChangedData, PortalModuleChangedData, PortalPaymentRecordedData } from './portal-events';
 import type { TicketChangedData, TicketsAclChangedData, TicketsUserAccessChangedData, TicketsUserStatusData } from './tickets-events';
 
 /**
@@ -30,6 +31,10 @@ export interface EventPayloads {
   'tickets.ticket.created': TicketChangedData;
   'tickets.ticket.updated': TicketChangedData;
   'tickets.ticket.deleted': TicketChangedData;
+  'portal.access.changed': PortalAccessChangedData;
+  'portal.payment.recorded': PortalPaymentRecordedData;
+  'portal.module.added': PortalModuleChangedData;
+  'portal.module.removed': PortalModuleChangedData;
 }
 
 /** The routing key of a message on `suite.events`; the key of a message is its event type. */

@@ -8,7 +8,7 @@ import { EventTypes } from './event-types';
  */
 export const EVENT_SUBSCRIPTIONS = {
   tickets: [EventTypes.UserCreated, EventTypes.UserUpdated, EventTypes.UserEnabled, EventTypes.UserDisabled, EventTypes.BusinessUnitChanged],
-  portal: [EventTypes.UserCreated],
+  portal: [EventTypes.UserCreated, EventTypes.UserUpdated, EventTypes.UserEnabled, EventTypes.UserDisabled],
 } as const satisfies Record<string, readonly EventType[]>;
 
 export type SubscribingService = keyof typeof EVENT_SUBSCRIPTIONS;

@@ -20,6 +20,11 @@ export const EventTypes = {
   TicketCreated: 'tickets.ticket.created',
   TicketUpdated: 'tickets.ticket.updated',
   TicketDeleted: 'tickets.ticket.deleted',
+  /** A user's portal access (or every holder's of one profile) changed: the gateway drops what it cached. */
+  PortalAccessChanged: 'portal.access.changed',
+  PortalPaymentRecorded: 'portal.payment.recorded',
+  PortalModuleAdded: 'portal.module.added',
+  PortalModuleRemoved: 'portal.module.removed',
 } as const satisfies Record<string, EventType>;
 
 /** Fails to compile when an event type of EventPayloads has no constant here. */

@@ -4,3 +4,4 @@ export * from './event-types';
 export * from './identity-events';
 export * from './event-subscriptions';
 export * from './tickets-events';
+export * from './portal-events';

@@ -61,6 +61,13 @@ describe('readSettings', () => {
     expect(() => readSettings({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
   });
 
+  it("reads the portal's feature links and the default currency of a new client account", () => {
+    expect(readSettings({}).portal).toEqual({ urls: { HELP_GUIDE: '/portal/help', BLOG: '/portal/blog', LIVE_CHAT: '/portal/chat' }, defaultCurrency: 'EUR' });
+    const portal = readSettings({ PORTAL_HELP_GUIDE_URL: 'https://help.example', PORTAL_BLOG_URL: 'https://blog.example', PORTAL_LIVE_CHAT_URL: 'https://chat.example', PORTAL_DEFAULT_CURRENCY: 'CHF' }).portal;
+    expect(portal).toEqual({ urls: { HELP_GUIDE: 'https://help.example', BLOG: 'https://blog.example', LIVE_CHAT: 'https://chat.example' }, defaultCurrency: 'CHF' });
+    for (const bad of ['eur', 'XYZ', 'EURO']) expect(() => readSettings({ PORTAL_DEFAULT_CURRENCY: bad })).toThrow(/PORTAL_DEFAULT_CURRENCY/);
+  });
+
   it('names the variable that holds a bad number', () => {
     expect(() => readSettings({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
   });

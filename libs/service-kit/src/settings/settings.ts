@@ -35,7 +35,21 @@ export interface Settings {
   /** Where finished export files stay (`EXPORT_DIR`, default `.run/exports`, from the working directory). */
   exportDir: string;
   mail: MailSettings;
+  portal: PortalSettings;
 }
+
+/** The portal's links of its always-open features and the currency a new client account starts with. */
+export interface PortalSettings {
+  /** `PORTAL_HELP_GUIDE_URL`, `PORTAL_BLOG_URL`, `PORTAL_LIVE_CHAT_URL`. */
+  urls: { HELP_GUIDE: string; BLOG: string; LIVE_CHAT: string };
+  /** `PORTAL_DEFAULT_CURRENCY` (ISO 4217, default EUR). */
+  defaultCurrency: string;
+}
+
+const currency = (raw: string): string => {
+  if (!/^[A-Z]{3}$/.test(raw) || !Intl.supportedValuesOf('currency').includes(raw)) throw new Error(`PORTAL_DEFAULT_CURRENCY must be an ISO 4217 code such as EUR, got "${raw}"`);
+  return raw;
+};
 
 export const PASSWORD_CHARACTER_CLASSES = ['lower', 'upper', 'digit', 'symbol'] as const;
 export type CharacterClass = (typeof PASSWORD_CHARACTER_CLASSES)[number];
@@ -171,6 +185,14 @@ export function readSettings(env: Env = process.env): Settings {
     mail: {
       from: env.MAIL_FROM || 'CRM Suite <no-reply@crm.local>',
       publicUrl: (env.PUBLIC_URL || `http://127.0.0.1:${gatewayPort}`).replace(/\/+$/, ''),
+    },
+    portal: {
+      urls: {
+        HELP_GUIDE: env.PORTAL_HELP_GUIDE_URL || '/portal/help',
+        BLOG: env.PORTAL_BLOG_URL || '/portal/blog',
+        LIVE_CHAT: env.PORTAL_LIVE_CHAT_URL || '/portal/chat',
+      },
+      defaultCurrency: currency(env.PORTAL_DEFAULT_CURRENCY || 'EUR'),
     },
   };
 }

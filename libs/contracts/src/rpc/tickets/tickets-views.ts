@@ -86,3 +86,8 @@ export interface UserRolesView {
   roles: string[];
   roleIds: string[];
 }
+
+/** A service request as the portal shows it: the ticket and its public comments only. */
+export interface ServiceRequestView extends TicketView {
+  comments: TicketCommentView[];
+}

@@ -25,6 +25,7 @@ import type {
 import type { Deleted, Page } from '../page';
 import { rpcOf } from '../rpc-contract';
 import type {
+  ServiceRequestView,
   TicketCommentView,
   TicketHistoryView,
   TicketRoleView,
@@ -67,4 +68,6 @@ export const TicketsRpc = {
   /** For the portal: service requests of the caller's client account (organization). */
   serviceRequestsCreate: rpc<CreateServiceRequestDto, TicketView>('tickets.service-requests.create'),
   serviceRequestsList: rpc<ListServiceRequestsDto, Page<TicketView>>('tickets.service-requests.list'),
+  /** One service request of the caller's client account, with its public comments. */
+  serviceRequestsGet: rpc<IdPayloadDto, ServiceRequestView>('tickets.service-requests.get'),
 } as const;
