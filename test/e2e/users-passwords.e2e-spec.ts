@@ -67,7 +67,8 @@ describe('users: passwords', () => {
     expect((await login(user.username, 'N3w-Secret-Pass')).status).toBe(200);
     const [ended] = await adminQuery(run.environment.databases.identity, 'SELECT end_reason FROM sessions WHERE user_id = $1 ORDER BY created_at LIMIT 1', [user.id]);
     expect(ended.end_reason).toBe('PASSWORD_CHANGED');
-    await eventually(async () => ((await session.get('/api/me')).status === 401 ? true : undefined), 15_000);
+    // Well within the gateway's session cache (5 s): identity.user.password_changed dropped it.
+    await eventually(async () => ((await session.get('/api/me')).status === 401 ? true : undefined), 2_000);
 
     const notice = await mail.waitFor(user.email, 'password was changed');
     expect(notice.text).toContain(user.username);

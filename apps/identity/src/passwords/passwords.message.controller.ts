@@ -14,7 +14,7 @@ export class PasswordsMessageController {
 
   @RpcHandler(IdentityRpc.passwordsChange)
   async change(@Payload() request: RpcRequest): Promise<PasswordChanged> {
-    return this.passwords.change(await parsePayload(UserPasswordChangeDto, request), await this.access.subjectOf(request.actor));
+    return this.passwords.change(await parsePayload(UserPasswordChangeDto, request), await this.access.subjectOf(request.actor), request.requestId);
   }
 
   @RpcHandler(IdentityRpc.passwordsSuggest)

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subject } from '@app/acl';
-import { PasswordChanged, PasswordSuggestion, UserPasswordChangeDto } from '@app/contracts';
+import { EventTypes, PasswordChanged, PasswordSuggestion, UserPasswordChangeDto } from '@app/contracts';
+import { Outbox } from '@app/bus';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
-import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { endOpenSessions } from '../auth/end-sessions';
 import { lockTargetUsers } from '../users/target-users';
@@ -17,7 +16,7 @@ import { suggestPassword } from './password-suggestion';
 export class PasswordsService {
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
     private readonly hasher: PasswordHasher,
     private readonly mailer: Mailer,
   ) {}
@@ -31,11 +30,11 @@ export class PasswordsService {
    * the user's open sessions, then tells the user by mail. A LOCKED user stays locked: unlocking is
    * "Activate", a separate decision.
    */
-  async change(dto: UserPasswordChangeDto, actor: Subject): Promise<PasswordChanged> {
+  async change(dto: UserPasswordChangeDto, actor: Subject, correlationId: string | null): Promise<PasswordChanged> {
     const problems = checkPassword(this.settings.passwordPolicy, dto.password, dto.passwordConfirm);
     if (problems.length) throw ServiceError.badInput(problems);
     const passwordHash = await this.hasher.hash(dto.password);
-    const { user, authStatus } = await this.dataSource.transaction(async (manager) => {
+    const { user, authStatus } = await this.outbox.transaction(correlationId, async (manager, publish) => {
       const user = (await lockTargetUsers(manager, [dto.userId], actor)).get(dto.userId);
       if (!user) throw ServiceError.notFound(`user ${dto.userId}`);
       const [[row]] = await manager.query(
@@ -46,6 +45,8 @@ export class PasswordsService {
       );
       await manager.query('UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL', [user.id]);
       await endOpenSessions(manager, [user.id], 'PASSWORD_CHANGED');
+      // Gateways cache sessions briefly: tell them, so the old sessions stop at once.
+      await publish(EventTypes.UserPasswordChanged, { id: user.id });
       return { user, authStatus: row.auth_status as string };
     });
     void this.mailer.send(passwordChangedMail(user, this.mailer.link('/api/auth/login')));

@@ -22,6 +22,7 @@ export interface EventPayloads {
   'identity.user.locked': UserRefData;
   'identity.user.unlocked': UserUnlockedData;
   'identity.user.password_reset': UserRefData;
+  'identity.user.password_changed': UserRefData;
   'identity.role.changed': RoleChangedData;
   'identity.business-unit.changed': BusinessUnitChangedData;
   'tickets.user.activated': TicketsUserStatusData;

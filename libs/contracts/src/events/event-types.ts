@@ -9,6 +9,8 @@ export const EventTypes = {
   UserLocked: 'identity.user.locked',
   UserUnlocked: 'identity.user.unlocked',
   UserPasswordReset: 'identity.user.password_reset',
+  /** An administrator set the user's password: identity ended the sessions; gateways drop theirs. */
+  UserPasswordChanged: 'identity.user.password_changed',
   RoleChanged: 'identity.role.changed',
   BusinessUnitChanged: 'identity.business-unit.changed',
   TicketsUserActivated: 'tickets.user.activated',
