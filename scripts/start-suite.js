@@ -2,6 +2,8 @@
 // Starts the built suite as plain processes: every service with its log lines prefixed, waits until
 // each /health answers 200, then prints the gateway URL and where the administrator password is.
 // `node scripts/start-suite.js --only identity` starts one service alone (or a list: identity,gateway).
+// Supervises them: a service that dies is restarted alone, with exponential back-off; the suite stops
+// only on SIGINT/SIGTERM (or when the first start is not healthy within START_TIMEOUT_MS).
 'use strict';
 const { spawn } = require('node:child_process');
 const { resolve } = require('node:path');
@@ -16,6 +18,12 @@ const SERVICES = [
   { name: 'gateway', port: Number(env.PORT || 3000), color: 32 },
 ];
 const START_TIMEOUT_MS = Number(env.START_TIMEOUT_MS || 120000);
+// Restart back-off: RESTART_DELAY_MS doubling per attempt up to RESTART_MAX_DELAY_MS; a service that
+// stayed up RESTART_RESET_MS starts again from the first delay. Stopping waits STOP_TIMEOUT_MS, then kills.
+const RESTART_DELAY_MS = Number(env.RESTART_DELAY_MS || 250);
+const RESTART_MAX_DELAY_MS = Number(env.RESTART_MAX_DELAY_MS || 10000);
+const RESTART_RESET_MS = Number(env.RESTART_RESET_MS || 30000);
+const STOP_TIMEOUT_MS = Number(env.STOP_TIMEOUT_MS || 10000);
 const root = resolve(__dirname, '..');
 const tty = process.stdout.isTTY;
 
@@ -28,7 +36,10 @@ if (chosen.length === 0 || (only && chosen.length !== only.length)) {
 }
 
 const children = new Map();
+/** Per service: restarts in a row (reset once it stays up), the pending restart timer. */
+const restarts = new Map(chosen.map((s) => [s.name, { attempt: 0, timer: null }]));
 let stopping = false;
+let ready = false;
 const startedAt = Date.now();
 
 function label(service) {
@@ -36,11 +47,17 @@ function label(service) {
   return tty ? `\x1b[${service.color}m${tag}\x1b[0m` : tag;
 }
 
+/** The delay before restart `attempt` (1, 2, ...): doubling from RESTART_DELAY_MS, capped. */
+function backoff(attempt) {
+  return Math.min(RESTART_DELAY_MS * 2 ** (attempt - 1), RESTART_MAX_DELAY_MS);
+}
+
 function start(service) {
+  if (stopping) return;
   const entry = resolve(root, 'dist/apps', service.name, 'src/main.js');
   if (!existsSync(entry)) {
     console.error(`${entry} is missing: run \`npm run build\` first (npm start does).`);
-    process.exit(1);
+    return stop(1);
   }
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     cwd: root,
@@ -49,6 +66,10 @@ function start(service) {
     env: { MALLOC_ARENA_MAX: '2', ...env, ...(tty ? {} : { NO_COLOR: '1' }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const spawnedAt = Date.now();
+  const state = restarts.get(service.name);
+  // The pid in the log lets an operator (and the supervision test) find the process.
+  console.log(`${label(service)} started (pid ${child.pid}${state.attempt ? `, restart attempt ${state.attempt}` : ''})`);
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label(service)} ${line}\n`));
   }
@@ -58,22 +79,50 @@ function start(service) {
       if (children.size === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    console.error(`${label(service)} exited (${signal ?? code}); stopping the suite`);
-    stop(1);
+    const upMs = Date.now() - spawnedAt;
+    if (upMs >= RESTART_RESET_MS) state.attempt = 0;
+    state.attempt += 1;
+    const delay = backoff(state.attempt);
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    const when = ready ? '' : ' before the suite was ready';
+    console.error(`${label(service)} died (pid ${child.pid}, ${how}) after ${upMs} ms${when}; restart attempt ${state.attempt} in ${delay} ms`);
+    state.timer = setTimeout(() => {
+      state.timer = null;
+      if (!stopping) {
+        start(service);
+        if (ready) void reportHealthy(service, children.get(service.name));
+      }
+    }, delay);
   });
   children.set(service.name, child);
 }
 
+/** After a restart once the suite was ready: says when the service answers /health again. */
+async function reportHealthy(service, child) {
+  const since = Date.now();
+  while (!stopping && children.get(service.name) === child) {
+    if (await healthy(service)) {
+      console.log(`${label(service)} healthy again (pid ${child.pid}) ${Date.now() - since} ms after its restart`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Stops every child: SIGTERM, then SIGKILL for those still running after STOP_TIMEOUT_MS. */
 function stop(code) {
   if (stopping) return;
   stopping = true;
   process.exitCode = code;
+  for (const state of restarts.values()) if (state.timer) clearTimeout(state.timer);
   if (children.size === 0) process.exit(code);
   for (const child of children.values()) child.kill('SIGTERM');
   setTimeout(() => {
-    for (const child of children.values()) child.kill('SIGKILL');
-    process.exit(code);
-  }, 10000).unref();
+    for (const [name, child] of children) {
+      console.error(`[${name}] still running ${STOP_TIMEOUT_MS} ms after SIGTERM (pid ${child.pid}): SIGKILL`);
+      child.kill('SIGKILL');
+    }
+  }, STOP_TIMEOUT_MS).unref();
 }
 
 async function healthy(service) {
@@ -90,7 +139,9 @@ async function waitUntilHealthy() {
   while (pending.size > 0) {
     if (stopping) return;
     if (Date.now() - startedAt > START_TIMEOUT_MS) {
-      console.error(`not healthy after ${START_TIMEOUT_MS} ms: ${[...pending].map((s) => s.name).join(', ')}`);
+      // A service that cannot even start (bad settings, no database) is not retried for ever: the
+      // caller (an operator, the test kit) sees an exit before "Suite ready".
+      console.error(`not healthy after ${START_TIMEOUT_MS} ms (START_TIMEOUT_MS): ${[...pending].map((s) => s.name).join(', ')}; stopping the suite`);
       return stop(1);
     }
     for (const service of [...pending]) {
@@ -105,12 +156,18 @@ async function waitUntilHealthy() {
   const password = env.ADMIN_PASSWORD
     ? 'the ADMIN_PASSWORD you set'
     : `printed once in the identity log on first start, and kept in ${resolve(root, env.ADMIN_PASSWORD_FILE || '.run/admin-password')}`;
+  ready = true;
   console.log(`\nSuite ready in ${Date.now() - startedAt} ms.`);
   if (chosen.includes(gateway)) console.log(`Gateway: http://127.0.0.1:${gateway.port}/api`);
   console.log(`Administrator: ${env.ADMIN_USERNAME || 'admin'}; password: ${password}.`);
 }
 
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+// A second signal while stopping kills at once (an impatient Ctrl-C).
+const onSignal = () => {
+  if (!stopping) return stop(0);
+  for (const child of children.values()) child.kill('SIGKILL');
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
 chosen.forEach(start);
 void waitUntilHealthy();

@@ -1,0 +1,84 @@
+import { eventually } from '@app/testing';
+import { readFileSync } from 'node:fs';
+import { RunningSuite, startWholeSuite } from './suite-fixture';
+import { ticketsSetup } from './tickets-fixture';
+
+/** Every `[service] started (pid N...)` line of the start script, in order. */
+function startedPids(run: RunningSuite): Array<{ service: string; pid: number }> {
+  return [...run.suite.logs().matchAll(/^\[(\w+)\]\s+started \(pid (\d+)/gm)].map((m) => ({ service: m[1], pid: Number(m[2]) }));
+}
+
+const pidsOf = (run: RunningSuite, service: string) => startedPids(run).filter((p) => p.service === service).map((p) => p.pid);
+
+/** Alive and not a zombie waiting to be reaped. */
+function alive(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
+}
+
+const healthStatus = (port: string) =>
+  fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then(
+    (r) => r.status,
+    () => 0,
+  );
+
+describe('npm start supervises the services', () => {
+  let run: RunningSuite;
+
+  beforeAll(async () => {
+    run = await startWholeSuite({ RPC_TIMEOUT_MS: '1000' });
+  });
+
+  afterAll(async () => {
+    await run?.suite.stop();
+    await run?.environment.dispose();
+  });
+
+  it('restarts tickets alone when it is killed, the others staying up; stops every child when asked', async () => {
+    const setup = ticketsSetup(run);
+    const before = Object.fromEntries(['identity', 'tickets', 'portal', 'gateway'].map((s) => [s, pidsOf(run, s)]));
+    for (const pids of Object.values(before)) expect(pids).toHaveLength(1);
+    const [ticketsPid] = before.tickets;
+    // The pid the script printed is the service: its process carries this run's tickets database.
+    expect(readFileSync(`/proc/${ticketsPid}/environ`, 'utf8').split('\0')).toContain(`TICKETS_DB=${run.environment.env.TICKETS_DB}`);
+
+    process.kill(ticketsPid, 'SIGKILL');
+    await eventually(async () => (alive(ticketsPid) ? undefined : true), 10_000);
+
+    // During the outage the gateway answers, identity takes a user, tickets' routes are refused.
+    expect((await run.admin.get('/api/users?limit=1')).status).toBe(200);
+    const duringOutage = await setup.createUser();
+
+    await eventually(async () => ((await healthStatus(run.environment.env.TICKETS_PORT)) === 200 ? true : undefined), 60_000, 200);
+    const logs = run.suite.logs();
+    expect(logs).toMatch(new RegExp(`^\\[tickets\\]\\s+died \\(pid ${ticketsPid}, signal SIGKILL\\) after \\d+ ms; restart attempt 1 in \\d+ ms$`, 'm'));
+    const restarted = pidsOf(run, 'tickets');
+    expect(restarted).toHaveLength(2);
+    expect(restarted[1]).not.toBe(ticketsPid);
+    expect(alive(restarted[1])).toBe(true);
+
+    // The event published while tickets was down reaches it, a new user too, and tickets serves requests.
+    expect((await setup.mirrored(duringOutage.id)).status).toMatch(/^(ACTIVE|NEW)$/);
+    const after = await setup.createUser();
+    expect((await setup.mirrored(after.id)).status).toMatch(/^(ACTIVE|NEW)$/);
+    const ticket = await eventually(async () => {
+      const response = await run.admin.post('/api/tickets', { type: 'TASK', subject: 'after the restart' });
+      return response.status === 201 ? response : undefined;
+    }, 30_000, 200);
+    expect(ticket.value.body.subject).toBe('after the restart');
+
+    // Nobody else was restarted.
+    for (const service of ['identity', 'portal', 'gateway']) {
+      expect(pidsOf(run, service)).toEqual(before[service]);
+      expect(alive(before[service][0])).toBe(true);
+    }
+
+    await run.suite.stop();
+    const all = [...before.identity, ...before.portal, ...before.gateway, ...restarted];
+    await eventually(async () => (all.some(alive) ? undefined : true), 30_000, 100);
+    expect(all.filter(alive)).toEqual([]);
+  });
+});
