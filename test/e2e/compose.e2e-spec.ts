@@ -16,6 +16,7 @@ interface ComposeService {
   environment?: Record<string, EnvValue> | string[];
   depends_on?: string[] | Record<string, { condition?: string }>;
   healthcheck?: { test?: string | string[] };
+  restart?: string;
   ports?: Array<string | number | { target?: number | string; published?: number | string }>;
 }
 interface ComposeFile {
@@ -281,6 +282,11 @@ describe('docker-compose.yml, Dockerfile and .env.example agree with the code', 
     const probe = /^CMD node -e fetch\('http:\/\/127\.0\.0\.1:(\d+)\/health'\)/.exec(healthcheckOf(name));
     expect(probe).not.toBeNull();
     expect(probe?.[1]).toBe(environmentOf(name)[PORT_VARIABLE[name]]);
+  });
+
+  // What `npm start` does by itself (scripts/start-suite.js) is the container engine's job here.
+  it.each([...NODE_SERVICES, 'postgres', 'rabbitmq'])('%s is restarted when it dies and stays stopped when stopped (restart: unless-stopped)', (name) => {
+    expect(service(name).restart).toBe('unless-stopped');
   });
 
   it('depends_on waits for healthy dependencies everywhere, each of which has a healthcheck', () => {
