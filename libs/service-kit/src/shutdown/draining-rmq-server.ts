@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { RmqOptions, ServerRMQ } from '@nestjs/microservices';
+import { RmqContext, RmqOptions, ServerRMQ } from '@nestjs/microservices';
 import { errorBody } from '@app/contracts';
+import type { ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
 
@@ -17,6 +18,8 @@ export class DrainingRmqServer extends ServerRMQ {
   private readonly consumerTag: string;
   private rawChannel: Channel | null = null;
   private readonly inFlight = new Map<Promise<unknown>, ConsumeMessage>();
+  /** Replies handed to the channel and not yet confirmed: close() waits for them. */
+  private readonly replies = new Set<Promise<unknown>>();
 
   constructor(
     options: RmqOptions['options'],
@@ -52,9 +55,24 @@ export class DrainingRmqServer extends ServerRMQ {
     if (held) this.shutdownLogger.log(`finishing ${held} RPC request(s) before closing`);
     const finished = await settledWithin([...this.inFlight.keys()], this.drainMs);
     if (!finished) this.refuseHeld();
-    // Replies go out on the next tick (Nest's Server.send); let them reach the channel before it closes.
+    // Replies go out on the next tick (Nest's Server.send); let them reach the broker before the channel closes.
     await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...this.replies]);
     await super.close();
+  }
+
+  /**
+   * Nest's sendMessage, keeping the publish's promise: Nest drops it, so a reply still queued when
+   * the channel closes was lost (and its rejection ended the process).
+   */
+  override sendMessage<T = unknown>(message: T, replyTo: string, correlationId: string, _context?: RmqContext): void {
+    const outgoing = this.serializer.serialize(message as never) as { options?: Record<string, unknown> };
+    const { options, ...body } = outgoing;
+    const sending = (this.channel as unknown as ChannelWrapper)
+      .sendToQueue(replyTo, Buffer.from(JSON.stringify(body)), { correlationId, ...options })
+      .catch((error: Error) => this.shutdownLogger.warn(`reply ${correlationId} not sent: ${error.message}`));
+    this.replies.add(sending);
+    void sending.finally(() => this.replies.delete(sending));
   }
 
   private refuseHeld(): void {
