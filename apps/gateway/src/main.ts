@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HealthController, readSettings } from '@app/service-kit';
+import { exitWithin, HealthController, readSettings } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { assertEveryRouteDeclares } from './access/route-declarations';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -44,7 +44,9 @@ async function bootstrap(): Promise<void> {
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
+  // On SIGTERM Fastify stops accepting connections and finishes in-flight requests before the RPC clients close.
   app.enableShutdownHooks();
+  exitWithin(settings.shutdownTimeoutMs, 'gateway');
   setUpOpenApi(app);
   await app.listen(settings.gatewayPort, process.env.HOST || '0.0.0.0');
   new Logger('gateway').log(`ready: http://127.0.0.1:${settings.gatewayPort}/api`);

@@ -14,3 +14,4 @@ export * from './health/health.controller';
 export * from './queries/paging';
 export * from './errors/rethrow-unique';
 export * from './rpc/rpc-handler.decorator';
+export * from './shutdown/exit-within';

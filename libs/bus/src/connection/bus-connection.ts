@@ -7,6 +7,8 @@ import { BusLogger } from '../bus-logger';
  */
 export class BusConnection {
   private readonly manager: AmqpConnectionManager;
+  /** Work that needs the connection while stopping (the outbox's last relay pass); run before it closes. */
+  private readonly beforeCloseHooks: (() => Promise<void>)[] = [];
 
   constructor(
     url: string,
@@ -26,7 +28,13 @@ export class BusConnection {
     return this.manager.createChannel({ name, confirm: true, json: false, setup, publishTimeout: publishTimeoutMs });
   }
 
+  beforeClose(hook: () => Promise<void>): void {
+    this.beforeCloseHooks.push(hook);
+  }
+
   async onApplicationShutdown(): Promise<void> {
+    // Nest runs one module's shutdown hooks together; the outbox's flush must come before the close.
+    for (const hook of this.beforeCloseHooks) await hook().catch((error: Error) => this.logger.warn(`before closing: ${error.message}`));
     await this.manager.close();
   }
 }

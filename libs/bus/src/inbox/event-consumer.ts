@@ -30,6 +30,9 @@ export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'retried' | 
 export class EventConsumer {
   private readonly queue: string;
   private channel: ChannelWrapper;
+  private readonly consumerTag: string;
+  /** Deliveries being handled; stop() waits for them so each is acked (or retried) before the channel closes. */
+  private readonly inFlight = new Set<Promise<void>>();
   /** Lets tests and logs follow what became of each delivery. */
   onOutcome: (outcome: DeliveryOutcome, envelope: EventEnvelope | null) => void = () => undefined;
 
@@ -40,6 +43,7 @@ export class EventConsumer {
     private readonly logger: BusLogger,
   ) {
     this.queue = eventQueueOf(options.service);
+    this.consumerTag = `${this.queue}.${process.pid}.${Date.now()}`;
   }
 
   async start(): Promise<void> {
@@ -58,11 +62,23 @@ export class EventConsumer {
     });
     // consume() can resolve before the channel's setup ran; wait so the bindings exist on return.
     await this.channel.waitForConnect();
-    await this.channel.consume(this.queue, (message) => this.receive(message), { noAck: false, prefetch });
+    await this.channel.consume(this.queue, (message) => this.track(this.receive(message)), { noAck: false, prefetch, consumerTag: this.consumerTag });
   }
 
+  /**
+   * Cancels the consumer first (the broker delivers nothing more), lets the deliveries in hand finish
+   * and ack, then closes the channel: prefetched but unacked messages go back to the queue.
+   */
   async stop(): Promise<void> {
-    await this.channel?.close();
+    if (!this.channel) return;
+    await this.channel.cancel(this.consumerTag).catch((error: Error) => this.logger.warn(`could not cancel the consumer: ${error.message}`));
+    await Promise.allSettled([...this.inFlight]);
+    await this.channel.close();
+  }
+
+  private track(delivery: Promise<void>): Promise<void> {
+    this.inFlight.add(delivery);
+    return delivery.finally(() => this.inFlight.delete(delivery));
   }
 
   private async receive(message: ConsumeMessage): Promise<void> {

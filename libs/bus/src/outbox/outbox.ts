@@ -36,14 +36,24 @@ export class Outbox {
 
   onApplicationBootstrap(): void {
     this.channel = this.connection.channel(`${this.options.service}.outbox`, (channel: ConfirmChannel) => assertSharedTopology(channel));
+    this.connection.beforeClose(() => this.onApplicationShutdown());
     this.timer = setInterval(() => this.kick(), this.options.outboxPollMs);
     this.kick();
   }
 
+  /** Flushes the relay before closing: what was committed by the last requests is published now, not at the next start. */
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
+    this.flushed ??= this.flush();
+    await this.flushed;
+  }
+
+  private flushed: Promise<void> | undefined;
+
+  private async flush(): Promise<void> {
     clearInterval(this.timer);
     await this.relaying;
+    if (this.channel) await this.relayUntilEmpty();
+    this.stopped = true;
     await this.channel?.close();
   }
 

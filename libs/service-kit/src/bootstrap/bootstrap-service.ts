@@ -1,10 +1,12 @@
 import { Logger, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { MicroserviceOptions } from '@nestjs/microservices';
+import { CustomStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { rpcTransportOptions } from '@app/bus';
 import { ServiceErrorFilter } from '../errors/service-error.filter';
 import { readSettings } from '../settings/settings';
+import { DrainingRmqServer } from '../shutdown/draining-rmq-server';
+import { exitWithin } from '../shutdown/exit-within';
 
 /**
  * Starts identity, tickets or portal: RPC on its own queue, events through its module's consumer,
@@ -14,8 +16,11 @@ export async function bootstrapService(service: 'identity' | 'tickets' | 'portal
   const settings = readSettings();
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { bufferLogs: false });
   app.useGlobalFilters(new ServiceErrorFilter());
-  app.connectMicroservice<MicroserviceOptions>(rpcTransportOptions(service, settings.amqpUrl), { inheritAppConfig: true });
+  // Half the bound for in-flight requests, the rest for the event consumer and the outbox relay.
+  const rpc = new DrainingRmqServer(rpcTransportOptions(service, settings.amqpUrl).options, Math.floor(settings.shutdownTimeoutMs / 2));
+  app.connectMicroservice<CustomStrategy>({ strategy: rpc }, { inheritAppConfig: true });
   app.enableShutdownHooks();
+  exitWithin(settings.shutdownTimeoutMs, service);
   await app.startAllMicroservices();
   const port = settings.servicePorts[service];
   await app.listen(port, process.env.HOST || '0.0.0.0');

@@ -68,6 +68,12 @@ describe('readSettings', () => {
     for (const bad of ['eur', 'XYZ', 'EURO']) expect(() => readSettings({ PORTAL_DEFAULT_CURRENCY: bad })).toThrow(/PORTAL_DEFAULT_CURRENCY/);
   });
 
+  it('bounds a graceful stop by SHUTDOWN_TIMEOUT_MS, 10 s by default', () => {
+    expect(readSettings({}).shutdownTimeoutMs).toBe(10_000);
+    expect(readSettings({ SHUTDOWN_TIMEOUT_MS: '3000' }).shutdownTimeoutMs).toBe(3000);
+    expect(() => readSettings({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+
   it('names the variable that holds a bad number', () => {
     expect(() => readSettings({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
   });

@@ -26,6 +26,8 @@ export interface Settings {
   busRetryDelaysMs: number[];
   busPrefetch: number;
   outboxPollMs: number;
+  /** How long a stopping process may drain (finish what it holds, flush its relay) before it exits anyway (`SHUTDOWN_TIMEOUT_MS`, default 10 s). */
+  shutdownTimeoutMs: number;
   /** Origins the gateway answers CORS requests from (CORS_ORIGINS, comma separated); none by default. */
   corsOrigins: string[];
   /** What a new password must meet (DESIGN.md section 5). */
@@ -178,6 +180,7 @@ export function readSettings(env: Env = process.env): Settings {
     busRetryDelaysMs: retryDelays,
     busPrefetch: int(env, 'BUS_PREFETCH', 16),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     corsOrigins: origins(env.CORS_ORIGINS ?? ''),
     passwordPolicy: passwordPolicy(env),
     passwordResetTtlMs: parseDuration(env.PASSWORD_RESET_TTL || '24h', 'PASSWORD_RESET_TTL'),

@@ -1,0 +1,107 @@
+import { Logger } from '@nestjs/common';
+import { RmqContext, RmqOptions, ServerRMQ } from '@nestjs/microservices';
+import { errorBody } from '@app/contracts';
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import type { Channel, ConsumeMessage } from 'amqplib';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Nest's RMQ server, stopped the way a rolling restart needs: `close()` first cancels the consumer
+ * (the broker keeps undelivered requests for another instance or the restarted one), then lets the
+ * requests already delivered finish and reply, and only then closes the channel. Nest's own close()
+ * drops the channel at once, so the replies of in-flight handlers were lost and their callers waited
+ * for the RPC timeout. A request still running after `drainMs` is refused with a 503 (the gateway
+ * passes it on at once) before the channel closes.
+ */
+export class DrainingRmqServer extends ServerRMQ {
+  private readonly shutdownLogger = new Logger('Shutdown');
+  private readonly consumerTag: string;
+  private rawChannel: Channel | null = null;
+  private readonly inFlight = new Map<Promise<unknown>, ConsumeMessage>();
+  /** Replies handed to the channel and not yet confirmed: close() waits for them. */
+  private readonly replies = new Set<Promise<unknown>>();
+
+  constructor(
+    options: RmqOptions['options'],
+    private readonly drainMs: number,
+  ) {
+    const consumerTag = `${options?.queue ?? 'rpc'}.${process.pid}.${randomUUID()}`;
+    super({ ...options, consumerTag });
+    this.consumerTag = consumerTag;
+  }
+
+  override async setupChannel(channel: Channel, callback: (...args: unknown[]) => void): Promise<void> {
+    this.rawChannel = channel;
+    return super.setupChannel(channel, callback);
+  }
+
+  override async handleMessage(message: ConsumeMessage, channel: Channel): Promise<void> {
+    const handling = super.handleMessage(message, channel);
+    this.inFlight.set(handling, message);
+    try {
+      await handling;
+    } finally {
+      this.inFlight.delete(handling);
+    }
+  }
+
+  override async close(): Promise<void> {
+    try {
+      await this.rawChannel?.cancel(this.consumerTag);
+    } catch (error) {
+      this.shutdownLogger.warn(`could not cancel the RPC consumer: ${(error as Error).message}`);
+    }
+    const held = this.inFlight.size;
+    if (held) this.shutdownLogger.log(`finishing ${held} RPC request(s) before closing`);
+    const finished = await settledWithin([...this.inFlight.keys()], this.drainMs);
+    if (!finished) this.refuseHeld();
+    // Replies go out on the next tick (Nest's Server.send); let them reach the broker before the channel closes.
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...this.replies]);
+    await super.close();
+  }
+
+  /**
+   * Nest's sendMessage, keeping the publish's promise: Nest drops it, so a reply still queued when
+   * the channel closes was lost (and its rejection ended the process).
+   */
+  override sendMessage<T = unknown>(message: T, replyTo: string, correlationId: string, _context?: RmqContext): void {
+    const outgoing = this.serializer.serialize(message as never) as { options?: Record<string, unknown> };
+    const { options, ...body } = outgoing;
+    const sending = (this.channel as unknown as ChannelWrapper)
+      .sendToQueue(replyTo, Buffer.from(JSON.stringify(body)), { correlationId, ...options })
+      .catch((error: Error) => this.shutdownLogger.warn(`reply ${correlationId} not sent: ${error.message}`));
+    this.replies.add(sending);
+    void sending.finally(() => this.replies.delete(sending));
+  }
+
+  private refuseHeld(): void {
+    this.shutdownLogger.warn(`${this.inFlight.size} RPC request(s) still running after ${this.drainMs} ms: refused with 503`);
+    for (const message of this.inFlight.values()) {
+      const { replyTo, correlationId } = message.properties;
+      const id = parsedId(message.content);
+      if (!replyTo) continue;
+      this.sendMessage({ id, err: errorBody(503, 'The service is shutting down; try again shortly.', 'SERVICE_UNAVAILABLE'), isDisposed: true }, replyTo, correlationId, undefined as never);
+    }
+  }
+}
+
+/** True when all promises settled before `ms`; false when the time ran out first. */
+async function settledWithin(promises: Promise<unknown>[], ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const all = Promise.allSettled(promises).then(() => true as const);
+  try {
+    return await Promise.race([all, timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function parsedId(content: Buffer): string | undefined {
+  try {
+    return JSON.parse(content.toString('utf8')).id;
+  } catch {
+    return undefined;
+  }
+}
