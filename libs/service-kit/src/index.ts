@@ -14,3 +14,5 @@ export * from './health/health.controller';
 export * from './queries/paging';
 export * from './errors/rethrow-unique';
 export * from './rpc/rpc-handler.decorator';
+export * from './idempotency/idempotent-create';
+export * from './idempotency/create-idempotency-keys.migration';

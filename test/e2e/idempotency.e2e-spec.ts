@@ -1,0 +1,99 @@
+import { adminQuery, eventually, GatewayClient } from '@app/testing';
+import { createUser, newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
+
+describe('idempotent creates: an Idempotency-Key answers a retry with the first answer', () => {
+  let run: RunningSuite;
+  const db = () => run.environment.databases.identity;
+  const key = () => `key-${Math.random().toString(36).slice(2)}`;
+  const createWith = (client: GatewayClient, body: unknown, idempotencyKey?: string) =>
+    client.post('/api/users', body, idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey });
+  const usersNamed = async (username: unknown) => (await adminQuery(db(), 'SELECT id FROM users WHERE username = $1', [username])).length;
+  const keysOf = async (idempotencyKey: string) => (await adminQuery(db(), 'SELECT caller_id FROM idempotency_keys WHERE key = $1', [idempotencyKey])).length;
+
+  beforeAll(async () => {
+    run = await startWholeSuite();
+  });
+
+  afterAll(async () => {
+    await run?.suite.stop();
+    await run?.environment.dispose();
+  });
+
+  it('the same key and body answers the same status and body, and creates one user', async () => {
+    const body = newUserBody(run.ids);
+    const used = key();
+    const first = await createWith(run.admin, body, used);
+    const again = await createWith(run.admin, { ...body }, used);
+    expect(first.status).toBe(201);
+    expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+    expect(await usersNamed(body.username)).toBe(1);
+    expect(await keysOf(used)).toBe(1);
+  });
+
+  it('the same key with another body is 409 IDEMPOTENCY_KEY_REUSED and creates nothing', async () => {
+    const used = key();
+    expect((await createWith(run.admin, newUserBody(run.ids), used)).status).toBe(201);
+    const other = newUserBody(run.ids);
+    const refused = await createWith(run.admin, other, used);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(await usersNamed(other.username)).toBe(0);
+  });
+
+  it("another caller's key is its own: the same key creates for each", async () => {
+    const other = await createUser(run);
+    const otherClient = await run.api.login(other.username, other.password);
+    const used = key();
+    expect((await createWith(run.admin, newUserBody(run.ids), used)).status).toBe(201);
+    const theirs = await createWith(otherClient, newUserBody(run.ids), used);
+    expect(theirs.status).toBe(201);
+    expect(await keysOf(used)).toBe(2);
+  });
+
+  it('without a key a create behaves as before: a second one is refused as taken', async () => {
+    const body = newUserBody(run.ids);
+    expect((await createWith(run.admin, body)).status).toBe(201);
+    const again = await createWith(run.admin, body);
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(again.body.message).toContain('username');
+  });
+
+  it('ten requests at once with one key create one user and all answer it', async () => {
+    const body = newUserBody(run.ids);
+    const used = key();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => createWith(run.admin, body, used)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(await usersNamed(body.username)).toBe(1);
+    expect(await keysOf(used)).toBe(1);
+  });
+
+  it('a create whose reply was lost is answered on retry with the first user, not "username is already taken"', async () => {
+    const body = newUserBody(run.ids);
+    const used = key();
+    const lost = new AbortController();
+    const first = fetch(`${run.environment.gatewayUrl}/api/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${run.admin.token}`, 'idempotency-key': used },
+      body: JSON.stringify(body),
+      signal: lost.signal,
+    }).catch(() => null);
+    const { value: created } = await eventually(async () => (await adminQuery(db(), 'SELECT id FROM users WHERE username = $1', [body.username]))[0], 10_000);
+    lost.abort();
+    await first;
+    const retry = await createWith(run.admin, body, used);
+    expect({ status: retry.status, id: retry.body.id }).toEqual({ status: 201, id: created.id });
+    expect(await usersNamed(body.username)).toBe(1);
+  });
+
+  it.each([
+    ['empty', ''],
+    ['over 255 characters', 'k'.repeat(256)],
+    ['not visible ASCII', 'key with spaces'],
+  ])('a key that is %s is 400 naming the header, and creates nothing', async (_what, bad) => {
+    const body = newUserBody(run.ids);
+    const refused = await createWith(run.admin, body, bad);
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 400, code: 'IDEMPOTENCY_KEY_INVALID' });
+    expect(refused.body.message).toContain('Idempotency-Key');
+    expect(await usersNamed(body.username)).toBe(0);
+  });
+});
