@@ -1,4 +1,3 @@
-import { HttpException } from '@nestjs/common';
 import { ErrorBody, errorBody, IDEMPOTENCY_KEY_MAX, IdempotencyCodes } from '@app/contracts';
 
 /** Visible ASCII only: a key is an opaque token (a UUID, say), never text to show. */
@@ -17,13 +16,4 @@ export function readIdempotencyKey(header: string | string[] | undefined, requir
     return { error: errorBody(400, `The Idempotency-Key header must be one value of 1 to ${IDEMPOTENCY_KEY_MAX} visible ASCII characters.`, IdempotencyCodes.invalid) };
   }
   return { key: header };
-}
-
-/** The key of a request, or a 400 naming the header. */
-export function idempotencyKeyOf(header: string | string[] | undefined, required: true): string;
-export function idempotencyKeyOf(header: string | string[] | undefined, required?: false): string | undefined;
-export function idempotencyKeyOf(header: string | string[] | undefined, required = false): string | undefined {
-  const read = readIdempotencyKey(header, required);
-  if ('error' in read) throw new HttpException(read.error, read.error.statusCode);
-  return read.key;
 }

@@ -3,7 +3,7 @@ import { CreatePaymentDto, ModuleKeyDto, PageQueryDto, PortalRpc } from '@app/co
 import { RequirePortalFeature } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { RpcClient } from '../rpc/rpc.client';
-import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotencyKeyOf } from '../http/idempotency-key-header';
 
 /**
  * The caller's client account (its session's organization): payments and the ledger behind

@@ -2,7 +2,7 @@ import { Body, Controller, Headers, Post, Req } from '@nestjs/common';
 import { CreateUserDto, IdentityRpc } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
-import { idempotencyKeyOf } from '../http/idempotency-key';
+import { idempotencyKeyOf } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 @Controller('users')

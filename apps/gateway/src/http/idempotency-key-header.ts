@@ -1,0 +1,11 @@
+import { HttpException } from '@nestjs/common';
+import { readIdempotencyKey } from './idempotency-key';
+
+/** The key of a request, or a 400 naming the header. */
+export function idempotencyKeyOf(header: string | string[] | undefined, required: true): string;
+export function idempotencyKeyOf(header: string | string[] | undefined, required?: false): string | undefined;
+export function idempotencyKeyOf(header: string | string[] | undefined, required = false): string | undefined {
+  const read = readIdempotencyKey(header, required);
+  if ('error' in read) throw new HttpException(read.error, read.error.statusCode);
+  return read.key;
+}
