@@ -1,8 +1,8 @@
-import { Body, Controller, Headers, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post, Req } from '@nestjs/common';
 import { CreateUserDto, IdentityRpc } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
-import { AuthenticatedRequest, callContext } from '../auth/principal';
-import { idempotencyKeyOf } from '../http/idempotency-key-header';
+import { AuthenticatedRequest } from '../auth/principal';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 @Controller('users')
@@ -11,7 +11,7 @@ export class UsersHttpController {
 
   @Post()
   @RequirePermission('User', 'CREATE')
-  create(@Body() body: CreateUserDto, @Headers('idempotency-key') key: string | undefined, @Req() request: AuthenticatedRequest): Promise<unknown> {
-    return this.rpc.call(IdentityRpc.usersCreate, body, { ...callContext(request), idempotencyKey: idempotencyKeyOf(key) });
+  create(@Body() body: CreateUserDto, @Req() request: AuthenticatedRequest): Promise<unknown> {
+    return this.rpc.call(IdentityRpc.usersCreate, body, keyedCallContext(request));
   }
 }

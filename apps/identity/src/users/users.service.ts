@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Subject } from '@app/acl';
-import { CreateUserDto, EventTypes, RpcRequest, UserCreatedData, UserView } from '@app/contracts';
+import { CreateUserDto, EventTypes, UserCreatedData, UserView } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
-import { idempotentCreate, ServiceError, SETTINGS, Settings } from '@app/service-kit';
+import { idempotentCreate, KeyedRequest, ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { InvitationMailService } from '../mail/invitation-mail.service';
@@ -28,7 +28,7 @@ export class UsersService {
   ) {}
 
   /** A user created by `actor`, inside its CREATE scope and with roles it holds itself (DESIGN.md section 3). */
-  async create(dto: CreateUserDto, actor: Subject, request: Pick<RpcRequest, 'requestId' | 'actor' | 'idempotency'>): Promise<UserView> {
+  async create(dto: CreateUserDto, actor: Subject, request: KeyedRequest): Promise<UserView> {
     const passwordProblems = checkPassword(this.settings.passwordPolicy, dto.password, dto.passwordConfirm);
     if (passwordProblems.length) throw ServiceError.badInput(passwordProblems);
     const passwordHash = await this.hasher.hash(dto.password);

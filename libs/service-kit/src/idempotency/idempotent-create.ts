@@ -38,3 +38,11 @@ export async function idempotentCreate<T>(manager: EntityManager, request: Pick<
   }
   return { value: first.response as T, replayed: true };
 }
+
+/** What a keyed create needs of its RPC request. */
+export type KeyedRequest = Pick<RpcRequest, 'requestId' | 'actor' | 'idempotency'>;
+
+/** `idempotentCreate` for a create with no side effect after its commit: just the answer. */
+export async function idempotentValue<T>(manager: EntityManager, request: KeyedRequest, create: () => Promise<T>): Promise<T> {
+  return (await idempotentCreate(manager, request, create)).value;
+}
