@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The first answer of each keyed create, per caller and `Idempotency-Key`, written in the create's
  * own transaction (see idempotent-create.ts). Every creating service lists this migration.
  */
-export class CreateIdempotencyKeys1763800005000 implements MigrationInterface {
-  name = 'CreateIdempotencyKeys1763800005000';
+export class CreateIdempotencyKeys1763800009000 implements MigrationInterface {
+  name = 'CreateIdempotencyKeys1763800009000';
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query(`CREATE TABLE idempotency_keys (
