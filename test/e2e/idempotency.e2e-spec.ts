@@ -93,14 +93,15 @@ describe('idempotent creates: an Idempotency-Key answers a retry with the first 
     ['/api/roles', () => ({ name: `ROLE_${tag()}`, permissions: [], capabilities: [] }), 'roles'],
     ['/api/security-profiles', () => ({ name: `Profile ${tag()}` }), 'security_profiles'],
     ['/api/tickets/roles', () => ({ name: `TICKET_ROLE_${tag()}`, permissions: [], capabilities: [] }), 'ticket_roles', 'tickets'],
-  ])('POST %s with a key answers a retry with the first record, once; another body is 409', async (path, bodyOf, table, database = 'identity') => {
+    ['/api/tickets', () => ({ type: 'TASK', subject: `Ticket ${tag()}` }), 'tickets', 'tickets', 'subject'],
+  ])('POST %s with a key answers a retry with the first record, once; another body is 409', async (path, bodyOf, table, database = 'identity', nameColumn = 'name') => {
     const body = bodyOf();
     const used = key();
     const first = await run.admin.post(path, body, { 'idempotency-key': used });
     const again = await run.admin.post(path, body, { 'idempotency-key': used });
     expect(first.status).toBe(201);
     expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
-    expect((await adminQuery(run.environment.databases[database as 'identity' | 'tickets'], `SELECT id FROM ${table} WHERE name = $1`, [body.name])).length).toBe(1);
+    expect((await adminQuery(run.environment.databases[database as 'identity' | 'tickets'], `SELECT id FROM ${table} WHERE ${nameColumn} = $1`, [(body as Record<string, unknown>)[nameColumn]])).length).toBe(1);
     const other = await run.admin.post(path, bodyOf(), { 'idempotency-key': used });
     expect({ status: other.status, code: other.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
   });
