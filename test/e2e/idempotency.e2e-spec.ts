@@ -106,6 +106,21 @@ describe('idempotent creates: an Idempotency-Key answers a retry with the first 
     expect({ status: other.status, code: other.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
+  it('POST /api/portal/tickets with a key answers a retry with the first service request, once', async () => {
+    expect((await run.admin.post('/api/portal/access-profiles', { name: 'Requests', description: 'Service tickets.', features: ['SERVICE_TICKETS'] })).status).toBe(201);
+    const user = await createUser(run);
+    await eventually(async () => ((await adminQuery(run.environment.databases.portal, 'SELECT 1 FROM portal_user_access WHERE user_id = $1', [user.id])).length ? true : undefined), 5000);
+    expect((await run.admin.put(`/api/portal/users/${user.id}/access`, { profile: 'Requests' })).status).toBe(200);
+    const client = await run.api.login(user.username, user.password);
+    const body = { subject: `Request ${tag()}` };
+    const used = key();
+    const first = await client.post('/api/portal/tickets', body, { 'idempotency-key': used });
+    const again = await client.post('/api/portal/tickets', body, { 'idempotency-key': used });
+    expect(first.status).toBe(201);
+    expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+    expect((await adminQuery(run.environment.databases.tickets, 'SELECT id FROM tickets WHERE subject = $1', [body.subject])).length).toBe(1);
+  });
+
   it.each([
     ['empty', ''],
     ['over 255 characters', 'k'.repeat(256)],
