@@ -94,6 +94,7 @@ describe('idempotent creates: an Idempotency-Key answers a retry with the first 
     ['/api/security-profiles', () => ({ name: `Profile ${tag()}` }), 'security_profiles'],
     ['/api/tickets/roles', () => ({ name: `TICKET_ROLE_${tag()}`, permissions: [], capabilities: [] }), 'ticket_roles', 'tickets'],
     ['/api/tickets', () => ({ type: 'TASK', subject: `Ticket ${tag()}` }), 'tickets', 'tickets', 'subject'],
+    ['/api/tickets/security-profiles', () => ({ name: `Ticket profile ${tag()}`, roleIds: [] }), 'ticket_security_profiles', 'tickets'],
   ])('POST %s with a key answers a retry with the first record, once; another body is 409', async (path, bodyOf, table, database = 'identity', nameColumn = 'name') => {
     const body = bodyOf();
     const used = key();
@@ -103,6 +104,20 @@ describe('idempotent creates: an Idempotency-Key answers a retry with the first 
     expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
     expect((await adminQuery(run.environment.databases[database as 'identity' | 'tickets'], `SELECT id FROM ${table} WHERE ${nameColumn} = $1`, [(body as Record<string, unknown>)[nameColumn]])).length).toBe(1);
     const other = await run.admin.post(path, bodyOf(), { 'idempotency-key': used });
+    expect({ status: other.status, code: other.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('POST /api/tickets/:id/comments with a key answers a retry with the first comment, once; another body is 409', async () => {
+    const ticket = await run.admin.post('/api/tickets', { type: 'TASK', subject: `Commented ${tag()}` });
+    const path = `/api/tickets/${ticket.body.id}/comments`;
+    const body = { body: `Comment ${tag()}` };
+    const used = key();
+    const first = await run.admin.post(path, body, { 'idempotency-key': used });
+    const again = await run.admin.post(path, body, { 'idempotency-key': used });
+    expect(first.status).toBe(201);
+    expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+    expect((await adminQuery(run.environment.databases.tickets, 'SELECT id FROM ticket_comments WHERE body = $1', [body.body])).length).toBe(1);
+    const other = await run.admin.post(path, { body: 'another' }, { 'idempotency-key': used });
     expect({ status: other.status, code: other.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
