@@ -121,6 +121,17 @@ describe('idempotent creates: an Idempotency-Key answers a retry with the first 
     expect({ status: other.status, code: other.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
+  it('POST /api/exports with a key answers a retry with the first job (202) and starts one export', async () => {
+    const used = key();
+    const first = await run.admin.post('/api/exports', { entity: 'User' }, { 'idempotency-key': used });
+    const again = await run.admin.post('/api/exports', { entity: 'User' }, { 'idempotency-key': used });
+    expect(first.status).toBe(202);
+    expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+    const [admin] = await adminQuery(db(), "SELECT id FROM users WHERE username = 'admin'");
+    const [{ jobs }] = await adminQuery(db(), 'SELECT count(*)::int AS jobs FROM export_jobs WHERE requested_by = $1', [admin.id]);
+    expect(jobs).toBe(1);
+  });
+
   it('POST /api/portal/tickets with a key answers a retry with the first service request, once', async () => {
     expect((await run.admin.post('/api/portal/access-profiles', { name: 'Requests', description: 'Service tickets.', features: ['SERVICE_TICKETS'] })).status).toBe(201);
     const user = await createUser(run);
