@@ -49,6 +49,18 @@ describe('idempotent creates: an Idempotency-Key answers a retry with the first 
     expect(await keysOf(used)).toBe(2);
   });
 
+  it("an API-key caller is its user: a key used with the user's session answers the API-key retry", async () => {
+    const [admin] = await adminQuery(db(), "SELECT id FROM users WHERE username = 'admin'");
+    const issued = await run.admin.post(`/api/users/${admin.id}/api-key`, {});
+    expect(issued.status).toBe(201);
+    const body = newUserBody(run.ids);
+    const used = key();
+    const first = await createWith(run.admin, body, used);
+    const withApiKey = await new GatewayClient(run.api.baseUrl).post('/api/users', body, { 'x-api-key': issued.body.apiKey as string, 'idempotency-key': used });
+    expect({ status: withApiKey.status, body: withApiKey.body }).toEqual({ status: first.status, body: first.body });
+    expect(await usersNamed(body.username)).toBe(1);
+  });
+
   it('without a key a create behaves as before: a second one is refused as taken', async () => {
     const body = newUserBody(run.ids);
     expect((await createWith(run.admin, body)).status).toBe(201);
