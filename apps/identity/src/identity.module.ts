@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CreateOutbox1763800000000 } from '@app/bus';
-import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
+import { CreateIdempotencyKeys1763800009000, HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
 import { AccessModule } from './access/access.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
@@ -43,7 +43,7 @@ import { UsersModule } from './users/users.module';
     ServiceDatabaseModule.forService({
       service: 'identity',
       entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300, RoleNamesIgnoreCase1763800004400],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300, RoleNamesIgnoreCase1763800004400, CreateIdempotencyKeys1763800009000],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CreateInbox1763800000001, CreateOutbox1763800000000 } from '@app/bus';
-import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
+import { CreateIdempotencyKeys1763800009000, HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
 import { TicketAccessService } from './access/ticket-access.service';
 import { BusinessUnitMirrorService } from './business-units/business-unit-mirror.service';
 import { TicketBusinessUnit } from './business-units/ticket-business-unit.entity';
@@ -38,7 +38,7 @@ import { UserMirrorService } from './users/user-mirror.service';
     ServiceDatabaseModule.forService({
       service: 'tickets',
       entities: [TicketUser, TicketBusinessUnit, TicketRole, TicketSecurityProfile, Ticket, TicketComment, TicketHistory],
-      migrations: [CreateOutbox1763800000000, CreateInbox1763800000001, TicketsFoundation1763800000200, TicketsCore1763800003000, TicketDeletion1763800005000],
+      migrations: [CreateOutbox1763800000000, CreateInbox1763800000001, TicketsFoundation1763800000200, TicketsCore1763800003000, TicketDeletion1763800005000, CreateIdempotencyKeys1763800009000],
     }),
     serviceBusModule('tickets', true),
     HealthModule.forRoot({ database: true }),

@@ -1,7 +1,7 @@
 import type { RoleDefinition } from '@app/acl';
 import type { FieldProblem, Page, RoleBodyDto } from '@app/contracts';
 import type { Outbox, PublishInTransaction } from '@app/bus';
-import { containsPattern, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { containsPattern, idempotentValue, KeyedRequest, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { Brackets, DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { lockedOr404 } from './locked-row';
 import { asDefinition, storedRole, StoredRoleFields } from './role-body';
@@ -76,18 +76,18 @@ export class RoleStore<R extends StoredRole, V> {
     return (await this.views(this.dataSource.manager, [role]))[0];
   }
 
-  async create(body: RoleBodyDto, correlationId: string | null, checks: RoleWriteChecks<R>): Promise<V> {
+  async create(body: RoleBodyDto, request: KeyedRequest, checks: RoleWriteChecks<R>): Promise<V> {
     assertNoProblems(this.options.problems(body));
     const fields = storedRole(body, this.options.fieldPermissions);
     return this.unique(() =>
-      this.outbox.transaction(correlationId, async (manager, publish) => {
+      this.outbox.transaction(request.requestId, (manager, publish) => idempotentValue(manager, request, async () => {
         const placed = checks.creating ? await checks.creating(manager) : {};
         await checks.covers(manager, [asDefinition(fields)], `the ${this.options.noun}`);
         await this.assertNameFree(manager, fields.name, null);
         const role = await manager.save(manager.create(this.options.entity, { ...fields, ...placed } as DeepPartial<R>));
         await this.options.changed(manager, publish, role.id, 'created');
         return (await this.views(manager, [role]))[0];
-      }),
+      })),
     );
   }
 

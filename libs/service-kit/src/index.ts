@@ -15,3 +15,5 @@ export * from './queries/paging';
 export * from './errors/rethrow-unique';
 export * from './rpc/rpc-handler.decorator';
 export * from './shutdown/exit-within';
+export * from './idempotency/idempotent-create';
+export * from './idempotency/create-idempotency-keys.migration';

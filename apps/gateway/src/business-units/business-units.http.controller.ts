@@ -3,6 +3,7 @@ import { CreateBusinessUnitDto, IdentityRpc, ListBusinessUnitsDto, MoveBusinessU
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 @Controller('business-units')
@@ -25,7 +26,7 @@ export class BusinessUnitsHttpController {
   @Post()
   @RequirePermission('BusinessUnit', 'CREATE')
   create(@Body() body: CreateBusinessUnitDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(IdentityRpc.businessUnitsCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.businessUnitsCreate, body, keyedCallContext(request));
   }
 
   @Patch(':id')

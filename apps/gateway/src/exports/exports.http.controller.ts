@@ -4,6 +4,7 @@ import { Authenticated, RequireCapability } from '../access/access-requirement';
 import { AccessPolicy } from '../access/access-policy';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 import { openExportDownload } from './export-download';
 
@@ -26,7 +27,7 @@ export class ExportsHttpController {
   async create(@Body() body: CreateExportDto, @Req() request: AuthenticatedRequest): Promise<ExportJobView> {
     const scope = await this.policy.enforce(request.user, { kind: 'entity', entity: 'User', action: 'VIEW' }, String(request.id));
     const payload: StartExportDto = { ...body, includePasswordHashes: this.policy.subjectOf(request.user).hasCapability('role_escalate') };
-    return this.rpc.call(IdentityRpc.exportsCreate, payload, { ...callContext(request), scope });
+    return this.rpc.call(IdentityRpc.exportsCreate, payload, { ...keyedCallContext(request), scope });
   }
 
   @Get(':id')

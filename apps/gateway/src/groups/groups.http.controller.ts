@@ -3,6 +3,7 @@ import { CreateGroupDto, IdentityRpc, ListGroupsDto, RenameGroupDto } from '@app
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 @Controller('groups')
@@ -24,7 +25,7 @@ export class GroupsHttpController {
   @Post()
   @RequirePermission('Group', 'CREATE')
   create(@Body() body: CreateGroupDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(IdentityRpc.groupsCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.groupsCreate, body, keyedCallContext(request));
   }
 
   @Patch(':id')

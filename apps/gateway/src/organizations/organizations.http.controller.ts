@@ -3,6 +3,7 @@ import { CreateOrganizationDto, IdentityRpc, ListOrganizationsDto, RenameOrganiz
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 @Controller('organizations')
@@ -24,7 +25,7 @@ export class OrganizationsHttpController {
   @Post()
   @RequirePermission('Organization', 'CREATE')
   create(@Body() body: CreateOrganizationDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(IdentityRpc.organizationsCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.organizationsCreate, body, keyedCallContext(request));
   }
 
   @Patch(':id')

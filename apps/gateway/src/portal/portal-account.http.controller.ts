@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, Headers, HttpException, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Param, Post, Query, Req } from '@nestjs/common';
 import { CreatePaymentDto, ModuleKeyDto, PageQueryDto, PortalRpc } from '@app/contracts';
 import { RequirePortalFeature } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { RpcClient } from '../rpc/rpc.client';
-import { readIdempotencyKey } from './idempotency-key';
+import { idempotencyKeyOf } from '../http/idempotency-key-header';
 
 /**
  * The caller's client account (its session's organization): payments and the ledger behind
@@ -29,9 +29,8 @@ export class PortalAccountHttpController {
   @Post('payments')
   @RequirePortalFeature('PAYMENTS')
   pay(@Body() body: CreatePaymentDto, @Headers('idempotency-key') key: string | undefined, @Req() request: AuthenticatedRequest) {
-    const read = readIdempotencyKey(key);
-    if ('error' in read) throw new HttpException(read.error, read.error.statusCode);
-    return this.rpc.call(PortalRpc.paymentsCreate, { amount: body.amount, currency: body.currency, method: body.method, idempotencyKey: read.key }, callContext(request));
+    const idempotencyKey = idempotencyKeyOf(key, true);
+    return this.rpc.call(PortalRpc.paymentsCreate, { amount: body.amount, currency: body.currency, method: body.method, idempotencyKey }, callContext(request));
   }
 
   @Get('modules')

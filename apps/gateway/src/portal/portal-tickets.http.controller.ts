@@ -3,6 +3,7 @@ import { CreateServiceRequestDto, ListServiceRequestsDto, TicketsRpc } from '@ap
 import { RequirePortalFeature } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 /**
@@ -23,7 +24,7 @@ export class PortalTicketsHttpController {
   @Post()
   @RequirePortalFeature('SERVICE_TICKETS')
   create(@Body() body: CreateServiceRequestDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(TicketsRpc.serviceRequestsCreate, body, callContext(request));
+    return this.rpc.call(TicketsRpc.serviceRequestsCreate, body, keyedCallContext(request));
   }
 
   /** The request with its public comments only. */

@@ -3,6 +3,7 @@ import { IdentityRpc, ListRolesDto, RoleBodyDto } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 @Controller('roles')
@@ -24,7 +25,7 @@ export class RolesHttpController {
   @Post()
   @RequirePermission('Role', 'CREATE')
   create(@Body() body: RoleBodyDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(IdentityRpc.rolesCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.rolesCreate, body, keyedCallContext(request));
   }
 
   /** The whole definition, as on create: a role is read whole, so it is replaced whole. */

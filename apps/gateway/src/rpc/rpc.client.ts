@@ -4,6 +4,7 @@ import type { AclScope } from '@app/acl';
 import { errorBody, isErrorBody, RpcActor, RpcContract, RpcReplyOf, RpcRequest, RpcRequestOf, RpcService } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { idempotencyOf } from './idempotency-hash';
 import { RPC_CLIENTS } from './rpc-client.tokens';
 
 /** Who is asking and under which request id; every RPC carries both. */
@@ -12,6 +13,8 @@ export interface CallContext {
   actor: RpcActor | null;
   scope?: AclScope;
   roleEscalate?: boolean;
+  /** The caller's `Idempotency-Key` on a creating route (see http/idempotency-key.ts). */
+  idempotencyKey?: string;
 }
 
 /**
@@ -35,7 +38,7 @@ export class RpcClient {
 
   async call<TContract extends RpcContract>(contract: TContract, payload: RpcRequestOf<TContract>, context: CallContext): Promise<RpcReplyOf<TContract>> {
     const { service, pattern } = contract;
-    const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, payload };
+    const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, idempotency: idempotencyOf(pattern, payload, context.idempotencyKey), payload };
     const deadline = this.settings.rpcTimeoutMs;
     try {
       return await firstValueFrom(this.clients[service].send<RpcReplyOf<TContract>>(pattern, request).pipe(timeout(deadline)));

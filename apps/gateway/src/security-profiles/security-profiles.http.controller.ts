@@ -3,6 +3,7 @@ import { CreateSecurityProfileDto, IdentityRpc, ListSecurityProfilesDto, UpdateS
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 @Controller('security-profiles')
@@ -24,7 +25,7 @@ export class SecurityProfilesHttpController {
   @Post()
   @RequirePermission('SecurityProfile', 'CREATE')
   create(@Body() body: CreateSecurityProfileDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(IdentityRpc.securityProfilesCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.securityProfilesCreate, body, keyedCallContext(request));
   }
 
   @Patch(':id')

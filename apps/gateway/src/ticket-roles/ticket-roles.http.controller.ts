@@ -3,6 +3,7 @@ import { ListRolesDto, RoleBodyDto, TicketsRpc } from '@app/contracts';
 import { RequireCapability } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 /** Tickets security roles, the same shape as /api/roles; administering tickets is identity's `ticket_user_security`. */
@@ -25,7 +26,7 @@ export class TicketRolesHttpController {
   @Post()
   @RequireCapability('ticket_user_security')
   create(@Body() body: RoleBodyDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(TicketsRpc.rolesCreate, body, callContext(request));
+    return this.rpc.call(TicketsRpc.rolesCreate, body, keyedCallContext(request));
   }
 
   @Put(':id')

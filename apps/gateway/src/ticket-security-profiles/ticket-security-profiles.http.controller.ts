@@ -3,6 +3,7 @@ import { CreateTicketSecurityProfileDto, PageQueryDto, TicketsRpc, UpdateTicketS
 import { RequireCapability } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 /** Tickets security profiles (named sets of tickets roles, matched by name against CRM profiles). */
@@ -25,7 +26,7 @@ export class TicketSecurityProfilesHttpController {
   @Post()
   @RequireCapability('ticket_user_security')
   create(@Body() body: CreateTicketSecurityProfileDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(TicketsRpc.securityProfilesCreate, body, callContext(request));
+    return this.rpc.call(TicketsRpc.securityProfilesCreate, body, keyedCallContext(request));
   }
 
   @Patch(':id')

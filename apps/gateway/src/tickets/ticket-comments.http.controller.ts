@@ -3,6 +3,7 @@ import { CreateTicketCommentDto, PageQueryDto, TicketsRpc } from '@app/contracts
 import { RequireTicketPermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 /** A ticket's comments and history. */
@@ -19,7 +20,7 @@ export class TicketCommentsHttpController {
   @Post('comments')
   @RequireTicketPermission('TicketComment', 'CREATE')
   create(@Param('id', uuidParam('id')) ticketId: string, @Body() body: CreateTicketCommentDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(TicketsRpc.commentsCreate, { ...body, ticketId }, callContext(request));
+    return this.rpc.call(TicketsRpc.commentsCreate, { ...body, ticketId }, keyedCallContext(request));
   }
 
   @Delete('comments/:commentId')

@@ -3,6 +3,7 @@ import { AssignTicketOwnerDto, CreateTicketDto, ListTicketsDto, TicketsRpc, Tran
 import { RequireTicketPermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 /**
@@ -17,7 +18,7 @@ export class TicketsHttpController {
   @Post()
   @RequireTicketPermission('Ticket', 'CREATE')
   create(@Body() body: CreateTicketDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(TicketsRpc.ticketsCreate, body, callContext(request));
+    return this.rpc.call(TicketsRpc.ticketsCreate, body, keyedCallContext(request));
   }
 
   @Get()

@@ -1,7 +1,8 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { CreateUserDto, IdentityRpc } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
-import { AuthenticatedRequest, callContext } from '../auth/principal';
+import { AuthenticatedRequest } from '../auth/principal';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 @Controller('users')
@@ -11,6 +12,6 @@ export class UsersHttpController {
   @Post()
   @RequirePermission('User', 'CREATE')
   create(@Body() body: CreateUserDto, @Req() request: AuthenticatedRequest): Promise<unknown> {
-    return this.rpc.call(IdentityRpc.usersCreate, body, callContext(request));
+    return this.rpc.call(IdentityRpc.usersCreate, body, keyedCallContext(request));
   }
 }

@@ -21,7 +21,7 @@ export class BusinessUnitsMessageController {
 
   @RpcHandler(IdentityRpc.businessUnitsCreate)
   async create(@Payload() request: RpcRequest) {
-    return this.units.create(await parsePayload(CreateBusinessUnitDto, request), scopeOf(request), request.requestId);
+    return this.units.create(await parsePayload(CreateBusinessUnitDto, request), scopeOf(request), request);
   }
 
   @RpcHandler(IdentityRpc.businessUnitsRename)

@@ -3,7 +3,7 @@ import { AclScope } from '@app/acl';
 import { recordMatchesScope, ScopeColumns, withScope } from '@app/acl/typeorm';
 import { BusinessUnitView, CreateBusinessUnitDto, ListBusinessUnitsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError, idempotentValue, KeyedRequest } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertInScope, outOfScope } from '../access/scope-checks';
@@ -44,9 +44,9 @@ export class BusinessUnitsService {
     return view(unit, await this.depthOf(this.dataSource.manager, unit));
   }
 
-  async create(dto: CreateBusinessUnitDto, scope: AclScope, correlationId: string | null): Promise<BusinessUnitView> {
+  async create(dto: CreateBusinessUnitDto, scope: AclScope, request: KeyedRequest): Promise<BusinessUnitView> {
     try {
-      return await this.outbox.transaction(correlationId, async (manager, publish) => {
+      return await this.outbox.transaction(request.requestId, (manager, publish) => idempotentValue(manager, request, async () => {
         await manager.query('SELECT pg_advisory_xact_lock($1)', [TREE_LOCK]);
         const organization = await manager.findOneBy(Organization, { id: dto.organizationId });
         if (!organization) throw ServiceError.badInput([{ field: 'organizationId', messages: [`unknown organization ${dto.organizationId}`] }]);
@@ -59,7 +59,7 @@ export class BusinessUnitsService {
         const unit = await manager.save(manager.create(BusinessUnit, { organizationId: dto.organizationId, parentId: parent.id, name: dto.name.trim() }));
         await publishUnitChanged(publish, unit);
         return view(unit, await this.depthOf(manager, unit));
-      });
+      }));
     } catch (error) {
       rethrowUnique(error, UNIQUE);
     }

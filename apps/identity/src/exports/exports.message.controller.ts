@@ -10,7 +10,7 @@ export class ExportsMessageController {
 
   @RpcHandler(IdentityRpc.exportsCreate)
   async create(@Payload() request: RpcRequest): Promise<ExportJobView> {
-    return this.exports.create(await parsePayload(StartExportDto, request), request.actor, request.scope);
+    return this.exports.create(await parsePayload(StartExportDto, request), request.actor, request.scope, request);
   }
 
   @RpcHandler(IdentityRpc.exportsGet)

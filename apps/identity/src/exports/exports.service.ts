@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AclScope } from '@app/acl';
 import { ExportChunk, ExportJobView, ExportRefDto, ReadExportDto, RpcActor, StartExportDto } from '@app/contracts';
-import { ServiceError } from '@app/service-kit';
+import { idempotentCreate, KeyedRequest, ServiceError } from '@app/service-kit';
 import { open } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { ExportJob, ExportJobsRepository, toJobView } from './export-jobs.repository';
@@ -17,21 +17,25 @@ export class ExportsService {
   private readonly jobs: ExportJobsRepository;
 
   constructor(
-    @InjectDataSource() dataSource: DataSource,
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runner: ExportRunner,
   ) {
     this.jobs = new ExportJobsRepository(dataSource);
   }
 
-  async create(dto: StartExportDto, actor: RpcActor | null, scope: AclScope | undefined): Promise<ExportJobView> {
+  async create(dto: StartExportDto, actor: RpcActor | null, scope: AclScope | undefined, request: KeyedRequest): Promise<ExportJobView> {
     if (!actor) throw new ServiceError(401, 'An export needs a requester to mail when it is done.', 'NOT_AUTHENTICATED');
     // The gateway refuses a requester without User VIEW; a call without a scope is refused here too.
     if (!scope || scope.level === 'NONE') {
       throw new ServiceError(403, 'Access denied: this needs VIEW on User.', 'ACCESS_DENIED', { missing: { entity: 'User', action: 'VIEW' } });
     }
-    const job = await this.jobs.insert({ entity: dto.entity, requestedBy: actor.userId, scope, includePasswordHashes: dto.includePasswordHashes });
-    this.runner.enqueue(job.id);
-    return toJobView(job);
+    const insert = { entity: dto.entity, requestedBy: actor.userId, scope, includePasswordHashes: dto.includePasswordHashes };
+    // A keyed retry answers the first job (as it was then) and starts no second export.
+    const { value: job, replayed } = await this.dataSource.transaction((manager) =>
+      idempotentCreate(manager, request, async () => toJobView(await new ExportJobsRepository(manager).insert(insert))),
+    );
+    if (!replayed) this.runner.enqueue(job.id);
+    return job;
   }
 
   async get(ref: ExportRefDto, actor: RpcActor | null): Promise<ExportJobView> {

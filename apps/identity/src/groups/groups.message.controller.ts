@@ -21,7 +21,7 @@ export class GroupsMessageController {
 
   @RpcHandler(IdentityRpc.groupsCreate)
   async create(@Payload() request: RpcRequest) {
-    return this.groups.create(await parsePayload(CreateGroupDto, request), scopeOf(request), request.requestId);
+    return this.groups.create(await parsePayload(CreateGroupDto, request), scopeOf(request), request);
   }
 
   @RpcHandler(IdentityRpc.groupsRename)

@@ -3,7 +3,7 @@ import { AclScope } from '@app/acl';
 import { applyScope, recordMatchesScope, ScopeColumns } from '@app/acl/typeorm';
 import { CreateGroupDto, GroupView, ListGroupsDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError, idempotentValue, KeyedRequest } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertInScope, outOfScope } from '../access/scope-checks';
@@ -36,9 +36,9 @@ export class GroupsService {
     return (await this.views(this.dataSource.manager, [group]))[0];
   }
 
-  async create(dto: CreateGroupDto, scope: AclScope, correlationId: string | null): Promise<GroupView> {
+  async create(dto: CreateGroupDto, scope: AclScope, request: KeyedRequest): Promise<GroupView> {
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(request.requestId, (manager) => idempotentValue(manager, request, async () => {
         if (!(await manager.existsBy(Organization, { id: dto.organizationId }))) {
           throw ServiceError.badInput([{ field: 'organizationId', messages: [`unknown organization ${dto.organizationId}`] }]);
         }
@@ -46,7 +46,7 @@ export class GroupsService {
         await this.assertNameFree(manager, dto.organizationId, dto.name.trim(), null);
         const group = await manager.save(manager.create(Group, { organizationId: dto.organizationId, name: dto.name.trim() }));
         return (await this.views(manager, [group]))[0];
-      });
+      }));
     } catch (error) {
       rethrowUnique(error, UNIQUE);
     }

@@ -21,7 +21,7 @@ export class OrganizationsMessageController {
 
   @RpcHandler(IdentityRpc.organizationsCreate)
   async create(@Payload() request: RpcRequest) {
-    return this.organizations.create(await parsePayload(CreateOrganizationDto, request), scopeOf(request), request.requestId);
+    return this.organizations.create(await parsePayload(CreateOrganizationDto, request), scopeOf(request), request);
   }
 
   @RpcHandler(IdentityRpc.organizationsRename)

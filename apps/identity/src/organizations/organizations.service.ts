@@ -3,7 +3,7 @@ import type { AclScope } from '@app/acl';
 import { applyScope, ScopeColumns } from '@app/acl/typeorm';
 import { CreateOrganizationDto, ListOrganizationsDto, OrganizationView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { containsPattern, Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { containsPattern, Page, pageOf, rethrowUnique, ServiceError, idempotentValue, KeyedRequest } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertInScope } from '../access/scope-checks';
@@ -38,17 +38,17 @@ export class OrganizationsService {
   }
 
   /** A new organization with its root business unit of the same name: every organization has a tree. */
-  async create(dto: CreateOrganizationDto, scope: AclScope, correlationId: string | null): Promise<OrganizationView> {
+  async create(dto: CreateOrganizationDto, scope: AclScope, request: KeyedRequest): Promise<OrganizationView> {
     // A new organization lies outside any one organization: only a GLOBAL CREATE reaches it.
     if (scope.level !== 'GLOBAL') throw new ServiceError(403, 'Access denied: creating an organization needs CREATE on Organization at GLOBAL level.', 'ACCESS_DENIED');
     const name = dto.name.trim();
     try {
-      return await this.outbox.transaction(correlationId, async (manager, publish) => {
+      return await this.outbox.transaction(request.requestId, (manager, publish) => idempotentValue(manager, request, async () => {
         if (await this.nameTaken(manager, name, null)) throw ServiceError.badInput([{ field: 'name', messages: [`an organization named ${name} exists already`] }]);
         const organization = await manager.save(manager.create(Organization, { name }));
         await publishUnitChanged(publish, await manager.save(manager.create(BusinessUnit, { organizationId: organization.id, parentId: null, name })));
         return (await this.views(manager, [organization]))[0];
-      });
+      }));
     } catch (error) {
       rethrowUnique(error, UNIQUE);
     }

@@ -27,7 +27,7 @@ export class RolesMessageController {
   @RpcHandler(IdentityRpc.rolesCreate)
   async create(@Payload() request: RpcRequest) {
     const body = await parsePayload(RoleBodyDto, request);
-    return this.roles.create(body, await this.access.subjectOf(request.actor), request.requestId);
+    return this.roles.create(body, await this.access.subjectOf(request.actor), request);
   }
 
   @RpcHandler(IdentityRpc.rolesUpdate)

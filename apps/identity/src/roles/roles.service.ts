@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ADMINISTRATOR_ROLE, EventTypes, identityRoleProblems, ListRolesDto, RoleBodyDto, RoleView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { Page, ServiceError } from '@app/service-kit';
+import { KeyedRequest, Page, ServiceError } from '@app/service-kit';
 import { RoleStore, RoleWriteChecks } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
@@ -42,9 +42,9 @@ export class RolesService {
   }
 
   /** A role inside the actor's CREATE scope (in the organization named, else the actor's own) that grants nothing the actor lacks. */
-  create(body: RoleBodyDto, actor: Subject, correlationId: string | null): Promise<RoleView> {
+  create(body: RoleBodyDto, actor: Subject, request: KeyedRequest): Promise<RoleView> {
     const organizationId = body.organizationId !== undefined ? body.organizationId : actor.level('Role', 'CREATE') === 'GLOBAL' ? null : actor.organizationId;
-    return this.store.create(body, correlationId, {
+    return this.store.create(body, request, {
       ...checksFor(actor),
       creating: async (manager) => {
         await assertOrganizationExists(manager, organizationId);

@@ -21,7 +21,7 @@ export class SecurityProfilesMessageController {
 
   @RpcHandler(IdentityRpc.securityProfilesCreate)
   async create(@Payload() request: RpcRequest) {
-    return this.profiles.create(await parsePayload(CreateSecurityProfileDto, request), request.requestId);
+    return this.profiles.create(await parsePayload(CreateSecurityProfileDto, request), request);
   }
 
   @RpcHandler(IdentityRpc.securityProfilesUpdate)

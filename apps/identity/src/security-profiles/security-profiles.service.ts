@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateSecurityProfileDto, EventTypes, PageQueryDto, SecurityProfileView, UpdateSecurityProfileDto, UserUpdatedData } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError, idempotentValue, KeyedRequest } from '@app/service-kit';
 import { assertNameFree, lockedOr404 } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -28,13 +28,13 @@ export class SecurityProfilesService {
     return (await this.views(this.dataSource.manager, [profile]))[0];
   }
 
-  async create(dto: CreateSecurityProfileDto, correlationId: string | null): Promise<SecurityProfileView> {
+  async create(dto: CreateSecurityProfileDto, request: KeyedRequest): Promise<SecurityProfileView> {
     try {
-      return await this.outbox.transaction(correlationId, async (manager) => {
+      return await this.outbox.transaction(request.requestId, (manager) => idempotentValue(manager, request, async () => {
         await nameFree(manager, dto.name.trim(), null);
         const profile = await manager.save(manager.create(SecurityProfile, { name: dto.name.trim(), description: dto.description ?? null }));
         return (await this.views(manager, [profile]))[0];
-      });
+      }));
     } catch (error) {
       rethrowUnique(error, UNIQUE);
     }

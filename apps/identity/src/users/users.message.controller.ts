@@ -19,7 +19,7 @@ export class UsersMessageController {
   @RpcHandler(IdentityRpc.usersCreate)
   async create(@Payload() request: RpcRequest): Promise<UserView> {
     const dto = await parsePayload(CreateUserDto, request);
-    return this.users.create(dto, await this.access.subjectOf(request.actor), request.requestId);
+    return this.users.create(dto, await this.access.subjectOf(request.actor), request);
   }
 
   @RpcHandler(IdentityRpc.usersList)

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Subject } from '@app/acl';
 import { CreateUserDto, EventTypes, UserCreatedData, UserView } from '@app/contracts';
 import { Outbox, PublishInTransaction } from '@app/bus';
-import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
+import { idempotentCreate, KeyedRequest, ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { InvitationMailService } from '../mail/invitation-mail.service';
@@ -28,14 +28,17 @@ export class UsersService {
   ) {}
 
   /** A user created by `actor`, inside its CREATE scope and with roles it holds itself (DESIGN.md section 3). */
-  async create(dto: CreateUserDto, actor: Subject, correlationId: string | null): Promise<UserView> {
+  async create(dto: CreateUserDto, actor: Subject, request: KeyedRequest): Promise<UserView> {
     const passwordProblems = checkPassword(this.settings.passwordPolicy, dto.password, dto.passwordConfirm);
     if (passwordProblems.length) throw ServiceError.badInput(passwordProblems);
     const passwordHash = await this.hasher.hash(dto.password);
     try {
-      const user = await this.outbox.transaction(correlationId, (manager, publish) => this.insert(manager, publish, dto, passwordHash, actor));
-      // After the commit, so the invitation never names a user that was rolled back.
-      if (dto.sendInvitation) this.invitations.invite(user);
+      // A keyed retry gets the first answer, before the username could be "already taken".
+      const { value: user, replayed } = await this.outbox.transaction(request.requestId, (manager, publish) =>
+        idempotentCreate(manager, request, () => this.insert(manager, publish, dto, passwordHash, actor)),
+      );
+      // After the commit, so the invitation never names a user that was rolled back; once per user.
+      if (dto.sendInvitation && !replayed) this.invitations.invite(user);
       return user;
     } catch (error) {
       const field = uniqueFields[(error as { constraint?: string }).constraint ?? ''];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AccountView, CreatePaymentPayloadDto, EventTypes, PageQueryDto, Page, PaymentView } from '@app/contracts';
+import { AccountView, CreatePaymentPayloadDto, EventTypes, IdempotencyCodes, PageQueryDto, Page, PaymentView } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { pageOf, ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource } from 'typeorm';
@@ -45,7 +45,7 @@ export class PaymentsService {
       // The key was used (perhaps by a request committed a moment ago): the first payment answers.
       const [first] = await manager.query(`SELECT ${COLUMNS} FROM portal_payments WHERE organization_id = $1 AND idempotency_key = $2`, [organizationId, body.idempotencyKey]);
       if (first.amount !== body.amount || first.currency !== body.currency || first.method !== body.method) {
-        throw new ServiceError(409, 'This Idempotency-Key was used for another payment; use a new key for a new payment.', 'IDEMPOTENCY_KEY_REUSED');
+        throw new ServiceError(409, 'This Idempotency-Key was used for another payment; use a new key for a new payment.', IdempotencyCodes.reused);
       }
       return first;
     });

@@ -47,7 +47,7 @@ export class TicketRolesService {
 
   /** A role that grants nothing the caller's tickets roles lack (unless it holds role_escalate). */
   create(body: RoleBodyDto, request: RpcRequest): Promise<TicketRoleView> {
-    return this.store.create(body, request.requestId, this.checksFor(request));
+    return this.store.create(body, request, this.checksFor(request));
   }
 
   /**

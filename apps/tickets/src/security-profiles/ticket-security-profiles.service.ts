@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateTicketSecurityProfileDto, Page, PageQueryDto, RpcRequest, TicketSecurityProfileView, UpdateTicketSecurityProfileDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { idempotentValue, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { assertNameFree, lockedOr404 } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -40,14 +40,14 @@ export class TicketSecurityProfilesService {
   /** A profile gives its roles to every user it matches: its roles must be covered like an assignment. */
   async create(dto: CreateTicketSecurityProfileDto, request: RpcRequest): Promise<TicketSecurityProfileView> {
     try {
-      return await this.outbox.transaction(request.requestId, async (manager) => {
+      return await this.outbox.transaction(request.requestId, (manager) => idempotentValue(manager, request, async () => {
         await nameFree(manager, dto.name, null);
         await assertRolesExist(manager, dto.roleIds);
         await this.escalation.assertCovered(request, await roleDefinitions(manager, dto.roleIds), 'the profile');
         const profile = await manager.save(manager.create(TicketSecurityProfile, { name: dto.name, description: dto.description ?? null }));
         await setRoles(manager, profile.id, dto.roleIds);
         return (await views(manager, [profile]))[0];
-      });
+      }));
     } catch (error) {
       rethrowUnique(error, UNIQUE);
     }

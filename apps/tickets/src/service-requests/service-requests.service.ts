@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateServiceRequestDto, ListServiceRequestsDto, Page, RpcRequest, ServiceRequestView, TicketView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { pageOf, ServiceError } from '@app/service-kit';
+import { idempotentValue, pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
@@ -29,7 +29,7 @@ export class ServiceRequestsService {
     const businessUnitId = unitInOrganization(user, organizationId, tree);
     if (!businessUnitId) throw new ServiceError(403, 'Access denied: you belong to no business unit of this client account.', 'ACCESS_DENIED');
     return this.outbox.transaction(request.requestId, (manager, publish) =>
-      insertTicket(manager, publish, user.id, {
+      idempotentValue(manager, request, () => insertTicket(manager, publish, user.id, {
         type: 'SERVICE_REQUEST',
         subject: dto.subject.trim(),
         description: dto.description ?? null,
@@ -41,7 +41,7 @@ export class ServiceRequestsService {
         businessUnitId,
         organizationId,
         dueDate: null,
-      }),
+      })),
     );
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateTicketCommentDto, Page, PageQueryDto, RpcRequest, TicketCommentView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { pageOf, ServiceError } from '@app/service-kit';
+import { idempotentValue, pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';
@@ -38,7 +38,7 @@ export class TicketCommentsService {
 
   async create(request: RpcRequest, ticketId: string, dto: CreateTicketCommentDto): Promise<TicketCommentView> {
     const actor = await this.access.actorOf(request);
-    return this.outbox.transaction(request.requestId, async (manager) => {
+    return this.outbox.transaction(request.requestId, (manager) => idempotentValue(manager, request, async () => {
       const ticket = await this.tickets.viewable(manager, actor, null, ticketId);
       const internal = dto.internal ?? false;
       if (internal && !actor.subject.hasCapability(INTERNAL)) {
@@ -49,7 +49,7 @@ export class TicketCommentsService {
         throw new ServiceError(403, `Access denied: your roles do not let you comment on ticket ${ticketId}.`, 'ACCESS_DENIED');
       }
       return commentView(await manager.save(manager.create(TicketComment, comment)));
-    });
+    }));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CreateTicketDto, FieldProblem, ListTicketsDto, Page, RpcRequest, TicketStatus, TicketView, UpdateTicketDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { containsPattern, pageOf, ServiceError } from '@app/service-kit';
+import { containsPattern, idempotentValue, pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AclAction } from '@app/acl';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
@@ -44,10 +44,12 @@ export class TicketsService {
       dueDate: dto.dueDate ? new Date(dto.dueDate) : null,
     };
     if (!inScopes(scopes, ticketRecord(values as Ticket))) throw new ServiceError(403, 'Access denied: your roles do not let you create this ticket.', 'ACCESS_DENIED');
-    return this.outbox.transaction(request.requestId, async (manager, publish) => {
-      await assertPeople(manager, values, actor.organizationId);
-      return insertTicket(manager, publish, actor.user.id, values);
-    });
+    return this.outbox.transaction(request.requestId, (manager, publish) =>
+      idempotentValue(manager, request, async () => {
+        await assertPeople(manager, values, actor.organizationId);
+        return insertTicket(manager, publish, actor.user.id, values);
+      }),
+    );
   }
 
   async list(request: RpcRequest, query: ListTicketsDto): Promise<Page<TicketView>> {

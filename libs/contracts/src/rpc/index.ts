@@ -6,3 +6,4 @@ export * from './identity/identity.rpc';
 export * from './tickets/tickets-views';
 export * from './tickets/tickets.rpc';
 export * from './portal/portal.rpc';
+export * from './idempotency';

@@ -17,7 +17,17 @@ export interface RpcRequest<TPayload = unknown> {
    * `role_escalate`, which exempts it from tickets' "no one grants more than they hold".
    */
   roleEscalate?: boolean;
+  /**
+   * Set by the gateway on creating routes called with an `Idempotency-Key` header: the key and a
+   * hash of the route and the canonical body, so the creating service answers a retry once.
+   */
+  idempotency?: RpcIdempotency;
   payload: TPayload;
+}
+
+export interface RpcIdempotency {
+  key: string;
+  requestHash: string;
 }
 
 export interface RpcActor {

@@ -20,3 +20,12 @@ describe('readIdempotencyKey', () => {
     expect(codeOf(['a', 'b'])).toBe('IDEMPOTENCY_KEY_INVALID');
   });
 });
+
+describe('readIdempotencyKey on an optional route', () => {
+  it('takes no header as no key, but refuses an empty one', () => {
+    expect(readIdempotencyKey(undefined, false)).toEqual({ key: undefined });
+    const read = readIdempotencyKey('', false);
+    expect('error' in read && read.error.code).toBe('IDEMPOTENCY_KEY_INVALID');
+    expect('error' in read && read.error.message).toContain('Idempotency-Key');
+  });
+});
