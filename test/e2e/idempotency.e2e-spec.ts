@@ -159,6 +159,36 @@ describe('idempotent creates: an Idempotency-Key answers a retry with the first 
     expect((await adminQuery(run.environment.databases.tickets, 'SELECT id FROM tickets WHERE subject = $1', [body.subject])).length).toBe(1);
   });
 
+  it('POST /api/portal/access-profiles with a key answers a retry with the first profile, once', async () => {
+    const body = { name: `Keyed-${tag()}`, description: 'Created once.', features: ['PAYMENTS'] };
+    const used = key();
+    const first = await run.admin.post('/api/portal/access-profiles', body, { 'idempotency-key': used });
+    const again = await run.admin.post('/api/portal/access-profiles', body, { 'idempotency-key': used });
+    expect(first.status).toBe(201);
+    expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+    expect((await adminQuery(run.environment.databases.portal, 'SELECT id FROM portal_access_profiles WHERE name = $1', [body.name])).length).toBe(1);
+  });
+
+  it('POST /api/portal/modules/:key with a key answers a retry with the first add and charges once; without one the retry is 409', async () => {
+    const portalDb = run.environment.databases.portal;
+    const charges = async () => (await adminQuery(portalDb, "SELECT id FROM portal_charges WHERE module_key = 'SALES'")).length;
+    expect((await run.admin.post('/api/portal/access-profiles', { name: 'Modules', description: 'Modules.', features: ['MODULES'] })).status).toBe(201);
+    const user = await createUser(run);
+    await eventually(async () => ((await adminQuery(portalDb, 'SELECT 1 FROM portal_user_access WHERE user_id = $1', [user.id])).length ? true : undefined), 5000);
+    expect((await run.admin.put(`/api/portal/users/${user.id}/access`, { profile: 'Modules' })).status).toBe(200);
+    const client = await run.api.login(user.username, user.password);
+    const used = key();
+    const first = await client.post('/api/portal/modules/SALES', undefined, { 'idempotency-key': used });
+    const again = await client.post('/api/portal/modules/SALES', undefined, { 'idempotency-key': used });
+    expect(first.status).toBe(201);
+    expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+    expect(await charges()).toBe(1);
+    const otherModule = await client.post('/api/portal/modules/MARKETING', undefined, { 'idempotency-key': used });
+    expect({ status: otherModule.status, code: otherModule.body.code }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED' });
+    const unkeyed = await client.post('/api/portal/modules/SALES');
+    expect({ status: unkeyed.status, code: unkeyed.body.code }).toEqual({ status: 409, code: 'MODULE_ALREADY_ADDED' });
+  });
+
   it.each([
     ['empty', ''],
     ['over 255 characters', 'k'.repeat(256)],

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CreateOutbox1763800000000 } from '@app/bus';
-import { CreateIdempotencyKeys1763800009000, HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
+import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
 import { AccessModule } from './access/access.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
@@ -63,5 +63,6 @@ import { UsersModule } from './users/users.module';
     ExportsModule,
     FirstStartModule,
   ],
+  providers: [IdempotencyKeysPurge],
 })
 export class IdentityModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CreateInbox1763800000001, CreateOutbox1763800000000 } from '@app/bus';
-import { HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
+import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
 import { AccessProfilesMessageController } from './access/access-profiles.message.controller';
 import { AccessProfilesService } from './access/access-profiles.service';
 import { PortalAccessMessageController } from './access/portal-access.message.controller';
@@ -19,12 +19,12 @@ import { ModulesService } from './modules/modules.service';
     ServiceDatabaseModule.forService({
       service: 'portal',
       entities: [PortalUserAccess],
-      migrations: [CreateOutbox1763800000000, CreateInbox1763800000001, PortalFoundation1763800000300, PortalClientPortal1763800000400],
+      migrations: [CreateOutbox1763800000000, CreateInbox1763800000001, PortalFoundation1763800000300, PortalClientPortal1763800000400, CreateIdempotencyKeys1763800009000],
     }),
     serviceBusModule('portal', true),
     HealthModule.forRoot({ database: true }),
   ],
   controllers: [PortalAccessMessageController, AccessProfilesMessageController, AccountMessageController],
-  providers: [PortalAccessService, AccessProfilesService, UserEventsHandler, PaymentsService, ModulesService],
+  providers: [IdempotencyKeysPurge, PortalAccessService, AccessProfilesService, UserEventsHandler, PaymentsService, ModulesService],
 })
 export class PortalModule {}

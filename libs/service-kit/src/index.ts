@@ -17,3 +17,4 @@ export * from './rpc/rpc-handler.decorator';
 export * from './shutdown/exit-within';
 export * from './idempotency/idempotent-create';
 export * from './idempotency/create-idempotency-keys.migration';
+export * from './idempotency/idempotency-keys-purge';

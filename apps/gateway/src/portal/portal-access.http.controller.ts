@@ -4,6 +4,7 @@ import { AccessPolicy } from '../access/access-policy';
 import { RequireCapability } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
+import { keyedCallContext } from '../http/idempotency-key-header';
 import { RpcClient } from '../rpc/rpc.client';
 
 /**
@@ -26,7 +27,7 @@ export class PortalAccessHttpController {
   @Post('access-profiles')
   @RequireCapability('portal_access_admin')
   createProfile(@Body() body: AccessProfileBodyDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(PortalRpc.profilesCreate, body, callContext(request));
+    return this.rpc.call(PortalRpc.profilesCreate, body, keyedCallContext(request));
   }
 
   @Patch('access-profiles/:id')

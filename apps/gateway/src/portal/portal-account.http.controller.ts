@@ -3,7 +3,7 @@ import { CreatePaymentDto, ModuleKeyDto, PageQueryDto, PortalRpc } from '@app/co
 import { RequirePortalFeature } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { RpcClient } from '../rpc/rpc.client';
-import { idempotencyKeyOf } from '../http/idempotency-key-header';
+import { idempotencyKeyOf, keyedCallContext } from '../http/idempotency-key-header';
 
 /**
  * The caller's client account (its session's organization): payments and the ledger behind
@@ -42,7 +42,7 @@ export class PortalAccountHttpController {
   @Post('modules/:key')
   @RequirePortalFeature('MODULES')
   addModule(@Param() params: ModuleKeyDto, @Req() request: AuthenticatedRequest) {
-    return this.rpc.call(PortalRpc.modulesAdd, { key: params.key }, callContext(request));
+    return this.rpc.call(PortalRpc.modulesAdd, { key: params.key }, keyedCallContext(request));
   }
 
   @Delete('modules/:key')

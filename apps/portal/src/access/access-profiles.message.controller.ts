@@ -15,7 +15,7 @@ export class AccessProfilesMessageController {
 
   @RpcHandler(PortalRpc.profilesCreate)
   async create(@Payload() request: RpcRequest) {
-    return this.profiles.create(await parsePayload(AccessProfileBodyDto, request));
+    return this.profiles.create(request, await parsePayload(AccessProfileBodyDto, request));
   }
 
   @RpcHandler(PortalRpc.profilesUpdate)

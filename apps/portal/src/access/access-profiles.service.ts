@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessProfileBodyDto, AccessProfileView, Deleted, EventTypes, PageQueryDto, UpdateAccessProfilePayloadDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { idempotentValue, KeyedRequest, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager } from 'typeorm';
 
 const COLUMNS = `id, name, description, features, built_in AS "builtIn", created_at AS "createdAt", updated_at AS "updatedAt"`;
@@ -28,14 +28,18 @@ export class AccessProfilesService {
     return { items, total };
   }
 
-  async create(body: AccessProfileBodyDto): Promise<AccessProfileView> {
+  async create(request: KeyedRequest, body: AccessProfileBodyDto): Promise<AccessProfileView> {
     try {
-      const [row] = await this.dataSource.query(`INSERT INTO portal_access_profiles (name, description, features) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [
-        body.name,
-        body.description.trim(),
-        body.features,
-      ]);
-      return row;
+      return await this.dataSource.transaction((manager) =>
+        idempotentValue(manager, request, async () => {
+          const [row] = await manager.query(`INSERT INTO portal_access_profiles (name, description, features) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`, [
+            body.name,
+            body.description.trim(),
+            body.features,
+          ]);
+          return row;
+        }),
+      );
     } catch (error) {
       rethrowUnique(error, UNIQUE_NAME);
     }

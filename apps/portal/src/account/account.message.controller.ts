@@ -36,7 +36,7 @@ export class AccountMessageController {
 
   @RpcHandler(PortalRpc.modulesAdd)
   async addModule(@Payload() request: RpcRequest) {
-    return this.modules.add(request.requestId, accountActorOf(request), (await parsePayload(ModuleKeyDto, request)).key);
+    return this.modules.add(request, accountActorOf(request), (await parsePayload(ModuleKeyDto, request)).key);
   }
 
   @RpcHandler(PortalRpc.modulesRemove)

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventTypes, ModuleView, Page } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
+import { idempotentValue, KeyedRequest, ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { accountCurrency } from '../account/accounts';
 
@@ -28,8 +28,9 @@ export class ModulesService {
     return { items, total: items.length };
   }
 
-  async add(requestId: string, actor: AccountActor, key: string): Promise<ModuleView> {
-    return this.outbox.transaction(requestId, async (manager, publish) => {
+  /** With an `Idempotency-Key`, a retry answers the first add instead of 409 MODULE_ALREADY_ADDED. */
+  async add(request: KeyedRequest, actor: AccountActor, key: string): Promise<ModuleView> {
+    return this.outbox.transaction(request.requestId, (manager, publish) => idempotentValue(manager, request, async () => {
       const module = await this.known(manager, actor.organizationId, key);
       const currency = await accountCurrency(manager, actor.organizationId, this.settings.portal.defaultCurrency);
       if (module.currency !== currency) throw new ServiceError(409, `Module ${key} is priced in ${module.currency}, the account pays in ${currency}.`, 'CURRENCY_MISMATCH');
@@ -49,7 +50,7 @@ export class ModulesService {
       await this.record(manager, actor, key, 'ADDED');
       await publish(EventTypes.PortalModuleAdded, { organizationId: actor.organizationId, moduleKey: key, actorId: actor.userId });
       return { ...module, added: true };
-    });
+    }));
   }
 
   async remove(requestId: string, actor: AccountActor, key: string): Promise<ModuleView> {
