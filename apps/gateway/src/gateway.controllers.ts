@@ -1,3 +1,4 @@
+import { AclExplainHttpController } from './acl/acl-explain.http.controller';
 import { AuthHttpController } from './auth/auth.http.controller';
 import { PasswordResetConfirmHttpController } from './auth/password-reset-confirm.http.controller';
 import { BusinessUnitsHttpController } from './business-units/business-units.http.controller';
@@ -50,4 +51,5 @@ export const GATEWAY_CONTROLLERS = [
   TicketSecurityProfilesHttpController,
   TicketsHttpController,
   TicketCommentsHttpController,
+  AclExplainHttpController,
 ];

@@ -9,6 +9,7 @@ import { BusinessUnit } from './business-units/business-unit.entity';
 import { BusinessUnitsModule } from './business-units/business-units.module';
 import { ConfigurationModule } from './configuration/configuration.module';
 import { UserConfiguration } from './configuration/user-configuration.entity';
+import { ExplainModule } from './explain/explain.module';
 import { ExportsModule } from './exports/exports.module';
 import { FirstStartModule } from './first-start/first-start.module';
 import { Group, UserGroup } from './groups/group.entity';
@@ -61,6 +62,7 @@ import { UsersModule } from './users/users.module';
     GroupsModule,
     ConfigurationModule,
     ExportsModule,
+    ExplainModule,
     FirstStartModule,
   ],
   providers: [IdempotencyKeysPurge],

@@ -4,6 +4,8 @@ import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule,
 import { TicketAccessService } from './access/ticket-access.service';
 import { BusinessUnitMirrorService } from './business-units/business-unit-mirror.service';
 import { TicketBusinessUnit } from './business-units/ticket-business-unit.entity';
+import { TicketExplainMessageController } from './explain/ticket-explain.message.controller';
+import { TicketExplainService } from './explain/ticket-explain.service';
 import { TicketsFirstStartService } from './first-start/tickets-first-start.service';
 import { TicketsFoundation1763800000200 } from './migrations/1763800000200-tickets-foundation';
 import { TicketsCore1763800003000 } from './migrations/1763800003000-tickets-core';
@@ -51,6 +53,7 @@ import { UserMirrorService } from './users/user-mirror.service';
     TicketsMessageController,
     TicketCommentsMessageController,
     ServiceRequestsMessageController,
+    TicketExplainMessageController,
   ],
   providers: [
     IdempotencyKeysPurge,
@@ -67,6 +70,7 @@ import { UserMirrorService } from './users/user-mirror.service';
     TicketCommentsService,
     TicketHistoryService,
     ServiceRequestsService,
+    TicketExplainService,
   ],
 })
 export class TicketsModule {}

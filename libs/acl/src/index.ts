@@ -14,3 +14,7 @@ export * from './grants';
 export * from './subject';
 export * from './escalation';
 export * from './placement';
+export * from './explain-record';
+export * from './explain';
+export * from './explain-capability';
+export * from './who-can-see';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { buildOwnerTree, compileSubject, Subject } from '@app/acl';
+import { buildOwnerTree, compileSubject, ExplainSubject, Subject } from '@app/acl';
 import { RpcActor, SUITE_ACL } from '@app/contracts';
 import { ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager } from 'typeorm';
@@ -19,13 +19,24 @@ export class ActorAccess {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async subjectOf(actor: RpcActor | null, db: EntityManager = this.dataSource.manager): Promise<Subject> {
+    const { catalogue, roles, context, tree } = await this.explainSubjectOf(actor, db);
+    return compileSubject(catalogue, roles, context, tree);
+  }
+
+  /** What the actor's subject is compiled from, role by role, for libs/acl's explain. */
+  async explainSubjectOf(actor: RpcActor | null, db: EntityManager = this.dataSource.manager): Promise<ExplainSubject> {
     if (!actor?.userId || !actor.sessionId) throw NOT_AUTHENTICATED();
     const [user]: { businessUnitIds: string[] }[] = await db.query('SELECT business_unit_ids AS "businessUnitIds" FROM users WHERE id = $1', [actor.userId]);
     if (!user) throw NOT_AUTHENTICATED();
     const { organizationId, roleIds } = await this.activeRoles(db, actor);
     if (!organizationId) throw new ServiceError(403, 'Access denied: this needs an organization to act in.', 'ACCESS_DENIED');
     const access = await loadSessionAccess(db, user, organizationId, roleIds);
-    return compileSubject(SUITE_ACL, access.roles, { userId: actor.userId, organizationId, businessUnitIds: access.businessUnitIds }, buildOwnerTree(access.organizationUnits));
+    return {
+      catalogue: SUITE_ACL,
+      roles: access.roles,
+      context: { userId: actor.userId, organizationId, businessUnitIds: access.businessUnitIds },
+      tree: buildOwnerTree(access.organizationUnits),
+    };
   }
 
   /** A login session's snapshot of roles, or an API key's fixed and default roles in its organization. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessUnitNode, buildOwnerTree, compileSubject, OwnerTree, RoleDefinition, Subject } from '@app/acl';
+import { BusinessUnitNode, buildOwnerTree, compileSubject, ExplainSubject, OwnerTree, RoleDefinition, Subject } from '@app/acl';
 import { RpcRequest, TICKETS_ACCESS_NOT_ACTIVE, TICKETS_ACL, TicketsAccessView } from '@app/contracts';
 import { ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -89,6 +89,28 @@ export class TicketAccessService {
       businessUnitIds: user.businessUnitIds,
       organizationUnits,
     };
+  }
+
+  /**
+   * What the caller's tickets subject is compiled from, role by role, for libs/acl's explain: any
+   * enabled member of the organization, with its tickets roles (none unless ACTIVE) and its status.
+   */
+  async explainSubjectOf(request: RpcRequest): Promise<{ subject: ExplainSubject; status: TicketUser['status'] }> {
+    const { user, organizationId, tree } = await this.memberOf(request, notActive);
+    const roles = user.status === 'ACTIVE' ? await this.rolesOf(user.id) : [];
+    return { subject: { catalogue: TICKETS_ACL, roles, context: { userId: user.id, organizationId, businessUnitIds: user.businessUnitIds }, tree }, status: user.status };
+  }
+
+  /** The tickets roles of each of the users, for who-can-see. */
+  async rolesOfUsers(userIds: string[]): Promise<Map<string, RoleDefinition[]>> {
+    const rows: (RoleDefinition & { userId: string })[] = await this.dataSource.query(
+      `SELECT ur.user_id AS "userId", r.name, r.read_only AS "readOnly", r.permissions, r.capabilities
+         FROM ticket_user_roles ur JOIN ticket_roles r ON r.id = ur.role_id WHERE ur.user_id = ANY($1::uuid[]) ORDER BY r.name`,
+      [userIds],
+    );
+    const byUser = new Map<string, RoleDefinition[]>();
+    for (const { userId, ...role } of rows) byUser.set(userId, [...(byUser.get(userId) ?? []), role]);
+    return byUser;
   }
 
   /**

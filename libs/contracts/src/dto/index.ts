@@ -24,3 +24,4 @@ export * from './configuration/configuration-rules';
 export * from './exports/export.dto';
 export * from './tickets';
 export * from './portal/portal.dto';
+export * from './acl/explain.dto';

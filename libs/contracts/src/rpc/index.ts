@@ -7,3 +7,4 @@ export * from './tickets/tickets-views';
 export * from './tickets/tickets.rpc';
 export * from './portal/portal.rpc';
 export * from './idempotency';
+export * from './acl/acl-views';

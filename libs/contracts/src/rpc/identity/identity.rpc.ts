@@ -1,6 +1,8 @@
 import type {
   ConfigurationRefDto,
   ConfirmPasswordResetDto,
+  ExplainCapabilityQueryDto,
+  ExplainQueryDto,
   CreateBusinessUnitDto,
   CreateGroupDto,
   CreateOrganizationDto,
@@ -30,7 +32,9 @@ import type {
   UserPasswordChangeDto,
   UserRefDto,
   VerifyApiKeyDto,
+  WhoCanSeeQueryDto,
 } from '../../dto';
+import type { CapabilityExplainView, ExplainView, WhoCanSeeView } from '../acl/acl-views';
 import type { Deleted, Page } from '../page';
 import { rpcOf } from '../rpc-contract';
 import type {
@@ -109,4 +113,10 @@ export const IdentityRpc = {
   groupsCreate: rpc<CreateGroupDto, GroupView>('identity.groups.create'),
   groupsRename: rpc<RenamePayloadDto, GroupView>('identity.groups.rename'),
   groupsDelete: rpc<IdPayloadDto, Deleted>('identity.groups.delete'),
+
+  /** The caller's own access explained (identity entities; the record looked up here). */
+  aclExplain: rpc<ExplainQueryDto, ExplainView>('identity.acl.explain'),
+  aclExplainCapability: rpc<ExplainCapabilityQueryDto, CapabilityExplainView>('identity.acl.explain-capability'),
+  /** The users (within the caller's User VIEW scope) whose roles reach an identity record. */
+  aclWhoCanSee: rpc<WhoCanSeeQueryDto, WhoCanSeeView>('identity.acl.who-can-see'),
 } as const;

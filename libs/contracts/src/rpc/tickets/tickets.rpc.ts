@@ -5,7 +5,10 @@ import type {
   PageQueryDto,
   RoleBodyDto,
   UpdateRolePayloadDto,
+  ExplainQueryDto,
+  WhoCanSeeQueryDto,
 } from '../../dto';
+import type { ExplainView, WhoCanSeeView } from '../acl/acl-views';
 import type {
   AssignTicketOwnerPayloadDto,
   AssignTicketRolesPayloadDto,
@@ -70,4 +73,8 @@ export const TicketsRpc = {
   serviceRequestsList: rpc<ListServiceRequestsDto, Page<TicketView>>('tickets.service-requests.list'),
   /** One service request of the caller's client account, with its public comments. */
   serviceRequestsGet: rpc<IdPayloadDto, ServiceRequestView>('tickets.service-requests.get'),
+  /** The caller's tickets roles explained for a ticket entity (and one ticket). */
+  aclExplain: rpc<ExplainQueryDto, ExplainView>('tickets.acl.explain'),
+  /** The tickets users (within the User VIEW scope the gateway sends) whose tickets roles reach a ticket. */
+  aclWhoCanSee: rpc<WhoCanSeeQueryDto, WhoCanSeeView>('tickets.acl.who-can-see'),
 } as const;
