@@ -42,6 +42,26 @@ describe('roles, security profiles and groups', () => {
       expect(await outboxOf(id)).toHaveLength(3);
     });
 
+    it('GET /api/roles/catalogue offers exactly the levels POST /api/roles accepts, and needs Role VIEW', async () => {
+      const catalogue = await run.admin.get('/api/roles/catalogue');
+      expect(catalogue.status).toBe(200);
+      const organization = catalogue.body.entities.find((e: { name: string }) => e.name === 'Organization');
+      expect(organization).toMatchObject({ ownership: 'ORGANIZATION', levels: ['NONE', 'ORGANIZATION', 'GLOBAL'] });
+      expect(catalogue.body.capabilities).toContain('role_escalate');
+      for (const level of ['NONE', 'USER', 'BUSINESS_UNIT', 'DIVISION', 'ORGANIZATION', 'GLOBAL']) {
+        const answer = await run.admin.post('/api/roles', { name: `Grid ${level}`, permissions: [{ entity: 'Organization', action: 'VIEW', level }], capabilities: [] });
+        expect({ level, status: answer.status }).toEqual({ level, status: organization.levels.includes(level) ? 201 : 400 });
+      }
+      const viewer = (await run.admin.post('/api/roles', { name: 'User viewer', permissions: [{ entity: 'User', action: 'VIEW', level: 'ORGANIZATION' }], capabilities: [] })).body;
+      const plain = await createUser({ roles: [{ roleId: viewer.id, default: true }] });
+      const client = await run.api.login(plain.username, plain.password);
+      expect((await client.get('/api/roles/catalogue')).status).toBe(403);
+      const tickets = await run.admin.get('/api/tickets/roles/catalogue');
+      expect(tickets.status).toBe(200);
+      expect(tickets.body.entities.map((e: { name: string }) => e.name)).toContain('Ticket');
+      expect((await client.get('/api/tickets/roles/catalogue')).status).toBe(403);
+    });
+
     it('two creates racing with names that differ only in case: one 201, the other 400 naming name', async () => {
       const answers = await Promise.all(['Racer', 'RACER', 'racer'].map((name) => run.admin.post('/api/roles', { name, permissions: [], capabilities: [] })));
       expect(answers.map((a) => a.status).sort()).toEqual([201, 400, 400]);

@@ -18,3 +18,4 @@ export * from './explain-record';
 export * from './explain';
 export * from './explain-capability';
 export * from './who-can-see';
+export * from './catalogue-view';

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { IdentityRpc, ListRolesDto, RoleBodyDto } from '@app/contracts';
+import { catalogueView } from '@app/acl';
+import { IdentityRpc, ListRolesDto, RoleBodyDto, SUITE_ACL } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -14,6 +15,13 @@ export class RolesHttpController {
   @RequirePermission('Role', 'VIEW')
   list(@Query() query: ListRolesDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(IdentityRpc.rolesList, query, callContext(request));
+  }
+
+  /** What a role may hold: entities with their actions and allowed levels, fields, capabilities. */
+  @Get('catalogue')
+  @RequirePermission('Role', 'VIEW')
+  catalogue() {
+    return catalogueView(SUITE_ACL);
   }
 
   @Get(':id')

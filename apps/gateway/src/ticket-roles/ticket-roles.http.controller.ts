@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
-import { ListRolesDto, RoleBodyDto, TicketsRpc } from '@app/contracts';
+import { catalogueView } from '@app/acl';
+import { ListRolesDto, RoleBodyDto, TICKETS_ACL, TicketsRpc } from '@app/contracts';
 import { RequireCapability } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -15,6 +16,13 @@ export class TicketRolesHttpController {
   @RequireCapability('ticket_user_security')
   list(@Query() query: ListRolesDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(TicketsRpc.rolesList, query, callContext(request));
+  }
+
+  /** What a tickets role may hold (the tickets catalogue), as /api/roles/catalogue. */
+  @Get('catalogue')
+  @RequireCapability('ticket_user_security')
+  catalogue() {
+    return catalogueView(TICKETS_ACL);
   }
 
   @Get(':id')
