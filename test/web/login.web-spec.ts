@@ -37,7 +37,9 @@ describe('web: the gateway serves the app; login with role selection; the header
       expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
       expect(page.headers.get('x-frame-options')).toBe('DENY');
     }
-    const script = /src="(\/assets\/[^"]+\.js)"/.exec((await run.api.get('/')).body as string)![1];
+    const html = (await run.api.get('/')).body as string;
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // an inline script would be blocked by the CSP
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1];
     const asset = await run.api.get(script);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
@@ -53,6 +55,10 @@ describe('web: the gateway serves the app; login with role selection; the header
 
   it('logs in with the fixed and default roles, shows them and the organization in the header, and logs out', async () => {
     const { context, page } = await web.newPage();
+    const refusedByCsp: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refusedByCsp.push(message.text());
+    });
     await page.goto('/portal');
     await page.waitForURL('**/login');
     await screenshot(page, 'login');
@@ -64,6 +70,7 @@ describe('web: the gateway serves the app; login with role selection; the header
     await expect(page.getByTestId('organization').textContent()).resolves.toContain('Main');
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.waitForURL('**/login');
+    expect(refusedByCsp).toEqual([]);
     await context.close();
   });
 
