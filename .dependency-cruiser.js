@@ -58,6 +58,19 @@ module.exports = {
       to: { path: ['node_modules/@nestjs/', '^libs/(?!role-store/|acl/|contracts/|bus/|service-kit/)'] },
     },
     {
+      name: 'web-talks-to-the-api-only',
+      comment: 'The browser app reaches the suite only over the public REST API: no shared lib (Nest, TypeORM, class-validator would enter the bundle).',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { path: '^libs/' },
+    },
+    {
+      name: 'web-runs-in-a-browser',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -66,7 +79,8 @@ module.exports = {
     {
       name: 'no-dev-dependencies-in-production-code',
       severity: 'error',
-      from: { path: '^(apps|libs)/', pathNot: ['\\.spec\\.ts$', '\\.integration-spec\\.ts$', '^libs/testing/', '/test-support/'] },
+      comment: 'apps/web is bundled at build time (its React, Mantine, ... are dev dependencies): not production server code.',
+      from: { path: '^(apps|libs)/', pathNot: ['^apps/web/', '\\.spec\\.ts$', '\\.integration-spec\\.ts$', '^libs/testing/', '/test-support/'] },
       to: { dependencyTypes: ['npm-dev'] },
     },
     {

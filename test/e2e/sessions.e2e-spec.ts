@@ -174,4 +174,41 @@ describe('sessions: login roles refresh (Aurea)', () => {
     expect(foreign.status).toBe(400);
     expect(foreign.body.details[0].field).toBe('organizationId');
   });
+  it('tells a logged-in user its organizations and its login roles there with their flags (the web login step)', async () => {
+    const other = await run.admin.post('/api/organizations', { name: 'Second Org' });
+    expect(other.status).toBe(201);
+    const fixedRole = await insertRole(run, 'CHOICE_FIXED', { permissions: [] });
+    const defaultRole = await insertRole(run, 'CHOICE_DEFAULT', { permissions: [] });
+    const optionalRole = await insertRole(run, 'CHOICE_OPTIONAL', { permissions: [] });
+    const elsewhere = await insertRole(run, 'CHOICE_ELSEWHERE', { permissions: [] });
+    await adminQuery(run.environment.databases.identity, 'UPDATE roles SET organization_id = $1 WHERE id = $2', [other.body.id, elsewhere]);
+    const user = await createSuiteUser(run, {
+      organizationIds: [run.ids.organizationId, other.body.id],
+      roles: [
+        { roleId: fixedRole, fixed: true, default: false },
+        { roleId: defaultRole, fixed: false, default: true },
+        { roleId: optionalRole, fixed: false, default: false },
+        { roleId: elsewhere, fixed: false, default: true },
+      ],
+    });
+    const session = await run.api.login(user.username, user.password, { organizationId: run.ids.organizationId });
+
+    const choices = await session.get('/api/me/session-choices');
+    expect(choices.status).toBe(200);
+    expect(choices.body).toEqual({
+      organizations: [
+        { id: run.ids.organizationId, name: 'Main' },
+        { id: other.body.id, name: 'Second Org' },
+      ],
+      roles: [
+        { name: 'CHOICE_DEFAULT', fixed: false, default: true },
+        { name: 'CHOICE_FIXED', fixed: true, default: false },
+        { name: 'CHOICE_OPTIONAL', fixed: false, default: false },
+      ],
+    });
+    // In the other organization its role counts, and the login picks fixed + default there.
+    const there = await run.api.login(user.username, user.password, { organizationId: other.body.id });
+    expect((await there.get('/api/me/session-choices')).body.roles.map((r: { name: string }) => r.name)).toEqual(['CHOICE_DEFAULT', 'CHOICE_ELSEWHERE', 'CHOICE_FIXED', 'CHOICE_OPTIONAL']);
+    expect((await run.api.get('/api/me/session-choices')).status).toBe(401);
+  });
 });

@@ -6,6 +6,7 @@ import { ExportsHttpController } from './exports/exports.http.controller';
 import { GroupsHttpController } from './groups/groups.http.controller';
 import { MeHttpController } from './me/me.http.controller';
 import { MyProfileHttpController } from './me/my-profile.http.controller';
+import { SessionChoicesHttpController } from './me/session-choices.http.controller';
 import { OrganizationsHttpController } from './organizations/organizations.http.controller';
 import { PortalAccessHttpController } from './portal/portal-access.http.controller';
 import { PortalAccountHttpController } from './portal/portal-account.http.controller';
@@ -30,6 +31,7 @@ import { UsersHttpController } from './users/users.http.controller';
 export const GATEWAY_CONTROLLERS = [
   AuthHttpController,
   MeHttpController,
+  SessionChoicesHttpController,
   UsersHttpController,
   PortalHttpController,
   PortalAccessHttpController,

@@ -12,6 +12,7 @@ import { GatewayModule } from './gateway.module';
 import { acceptJsonBodiesOnly } from './http/json-bodies';
 import { refuseUnstorableInput } from './http/input-hook';
 import { allowConfiguredOrigins, markAnswers, useSecurityHeaders } from './http/response-headers';
+import { serveWebApp } from './http/web-app';
 import { loggableUrl } from './logging/loggable-url';
 import { setUpOpenApi } from './openapi';
 
@@ -48,6 +49,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   exitWithin(settings.shutdownTimeoutMs, 'gateway');
   setUpOpenApi(app);
+  await serveWebApp(app);
   await app.listen(settings.gatewayPort, process.env.HOST || '0.0.0.0');
   new Logger('gateway').log(`ready: http://127.0.0.1:${settings.gatewayPort}/api`);
 }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { IdentityRpc, LoginDto, RpcRequest, SessionRefDto, SessionView } from '@app/contracts';
-import { parsePayload, RpcHandler } from '@app/service-kit';
+import { IdentityRpc, LoginDto, RpcRequest, SessionChoicesView, SessionRefDto, SessionView } from '@app/contracts';
+import { parsePayload, RpcHandler, ServiceError } from '@app/service-kit';
 import { AuthService } from './auth.service';
 
 @Controller()
@@ -16,6 +16,13 @@ export class AuthMessageController {
   @RpcHandler(IdentityRpc.sessionsGet)
   async getSession(@Payload() request: RpcRequest): Promise<SessionView> {
     return this.auth.getSession((await parsePayload(SessionRefDto, request)).sessionId);
+  }
+
+  /** The gateway vouches for the actor; its session's organization decides which roles count. */
+  @RpcHandler(IdentityRpc.sessionChoicesGet)
+  async sessionChoices(@Payload() request: RpcRequest): Promise<SessionChoicesView> {
+    if (!request?.actor?.userId) throw new ServiceError(401, 'This needs a logged-in user.', 'NOT_AUTHENTICATED');
+    return this.auth.sessionChoices(request.actor);
   }
 
   @RpcHandler(IdentityRpc.sessionsEnd)

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LoginRequest, SessionView } from '@app/contracts';
+import { LoginRequest, RpcActor, SessionChoicesView, SessionView } from '@app/contracts';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
+import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 import { LockoutService } from './lockout.service';
 import { activeLoginRoles } from './login-roles';
@@ -83,6 +84,18 @@ export class AuthService {
     session.rolesRefreshedAt = new Date();
     await this.dataSource.getRepository(Session).update({ id: session.id }, { activeRoles: session.activeRoles, rolesRefreshedAt: session.rolesRefreshedAt });
     return session;
+  }
+
+  /** The actor's organizations, and its assignments in the session's organization (what login may select there). */
+  async sessionChoices(actor: RpcActor): Promise<SessionChoicesView> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.userId });
+    if (!user) throw ServiceError.notFound(`user ${actor.userId}`);
+    const organizations = await this.dataSource.getRepository(Organization).find({ where: { id: In(user.organizationIds) }, order: { name: 'ASC' } });
+    const roles = await assignedRolesIn(this.dataSource.manager, user.id, actor.organizationId);
+    return {
+      organizations: organizations.map(({ id, name }) => ({ id, name })),
+      roles: roles.map(({ name, fixed, isDefault }) => ({ name, fixed, default: isDefault })),
+    };
   }
 
   async endSession(sessionId: string, reason: string): Promise<void> {

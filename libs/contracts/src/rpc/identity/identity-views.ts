@@ -21,6 +21,15 @@ export interface SessionView {
   access: SessionAccess;
 }
 
+/**
+ * What the logged-in user may choose for a session (login-role selection, organization switch): its
+ * organizations, and its role assignments that count in the session's organization with their flags.
+ */
+export interface SessionChoicesView {
+  organizations: { id: string; name: string }[];
+  roles: { name: string; fixed: boolean; default: boolean }[];
+}
+
 export interface SessionAccess {
   /** The active roles' definitions, as libs/acl reads them. */
   roles: RoleDefinition[];

@@ -52,6 +52,7 @@ import type {
   PasswordSuggestion,
   RoleView,
   SecurityProfileView,
+  SessionChoicesView,
   SessionView,
   UserView,
 } from './identity-views';
@@ -63,6 +64,8 @@ export const IdentityRpc = {
   authLogin: rpc<LoginRequest, SessionView>('identity.auth.login'),
   sessionsGet: rpc<SessionRefDto, SessionView>('identity.sessions.get'),
   sessionsEnd: rpc<SessionRefDto, { ended: true }>('identity.sessions.end'),
+  /** The actor's organizations and its login roles in the session's organization (the web login's role step). */
+  sessionChoicesGet: rpc<Record<string, never>, SessionChoicesView>('identity.sessions.choices-get'),
 
   usersCreate: rpc<CreateUserDto, UserView>('identity.users.create'),
   usersList: rpc<ListUsersDto, Page<UserView>>('identity.users.list'),
