@@ -1,7 +1,7 @@
 import { createTestEnvironment, eventually, GatewayClient, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { newUserBody, seededIds } from '../e2e/suite-fixture';
 import { ticketRoleBody } from '../e2e/tickets-fixture';
 import { answerFigures } from './answers';
@@ -41,6 +41,11 @@ describe('the suite under faults', () => {
 
   afterAll(async () => {
     await suite?.stop();
+    // Every service's log of the run, for reading what a failure was about.
+    if (suite) {
+      mkdirSync(resolve(__dirname, '../../.run'), { recursive: true });
+      writeFileSync(resolve(__dirname, '../../.run/faults-suite.log'), suite.logs());
+    }
     await environment?.dispose().catch(() => undefined);
     rmSync(crashFile, { force: true });
     await postgres?.drop();
