@@ -10,6 +10,8 @@ describe('isDatabaseUnavailable', () => {
     ['a socket closed under a query', new Error('Connection terminated unexpectedly')],
     ['TypeORM wrapping pg', Object.assign(new Error('query failed'), { driverError: withCode('57P01') })],
     ['a cause chain', new Error('outer', { cause: withCode('ECONNRESET') })],
+    ['TypeORM releasing the runner of a broken transaction', Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' })],
+    ['TypeORM refusing a released connection', Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' })],
   ])('is true for %s', (_what, error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });
