@@ -4,6 +4,7 @@
 //  - e2e: the whole suite started as `npm start` starts it, test/e2e/*.e2e-spec.ts, named by resource.
 //  - security: the attacker's view (escalation, tenants, odd input, headers, secrets in logs), test/security.
 //  - web: the pages in Debian's Chromium (playwright-core) against the whole suite, test/web/*.web-spec.ts.
+//  - faults: the operator's fault scenario against the whole suite (kills, restarts, poison), test/faults.
 // ts-jest only transpiles; `npm run typecheck` types.
 const moduleNameMapper = {
   '^@app/(acl|contracts|bus|service-kit|role-store|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
@@ -18,5 +19,6 @@ module.exports = {
     { ...common, ...slow, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     { ...common, ...slow, displayName: 'security', testMatch: ['<rootDir>/test/security/**/*.e2e-spec.ts'] },
     { ...common, ...slow, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.web-spec.ts'] },
+    { ...common, ...slow, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'] },
   ],
 };

@@ -1,4 +1,4 @@
-import { adminQuery, createTestEnvironment, GatewayClient, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
+import { adminQueryOn, createTestEnvironment, GatewayClient, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
 
 /** The ids first start created, read from identity's database. */
 export interface SeededIds {
@@ -8,7 +8,8 @@ export interface SeededIds {
 }
 
 export async function seededIds(environment: TestEnvironment): Promise<SeededIds> {
-  const [row] = await adminQuery<SeededIds>(
+  const [row] = await adminQueryOn<SeededIds>(
+    environment.databaseUrl,
     environment.databases.identity,
     `SELECT o.id AS "organizationId", b.id AS "businessUnitId", r.id AS "administratorRoleId"
        FROM organizations o JOIN business_units b ON b.organization_id = o.id AND b.parent_id IS NULL, roles r

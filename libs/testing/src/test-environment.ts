@@ -23,7 +23,7 @@ const BROKER = process.env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672';
  * `count` distinct free ports: every listener stays open until all are picked, or the kernel could
  * hand the same port out twice (as it once did, to identity and tickets).
  */
-async function freePorts(count: number): Promise<number[]> {
+export async function freePorts(count: number): Promise<number[]> {
   const servers = await Promise.all(
     Array.from(
       { length: count },
@@ -44,8 +44,13 @@ async function rabbitmqctl(...args: string[]): Promise<void> {
   await run('rabbitmqctl', args, { timeout: 60_000 });
 }
 
-export async function adminQuery<T = Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const url = new URL(SERVER_URL);
+export function adminQuery<T = Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  return adminQueryOn<T>(SERVER_URL, database, sql, params);
+}
+
+/** `adminQuery` on another PostgreSQL server (the faults run's private cluster). */
+export async function adminQueryOn<T = Record<string, unknown>>(serverUrl: string, database: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const url = new URL(serverUrl);
   url.pathname = `/${database}`;
   const client = new Client({ connectionString: url.toString() });
   await client.connect();
@@ -58,9 +63,11 @@ export async function adminQuery<T = Record<string, unknown>>(database: string, 
 
 /**
  * A fresh vhost and fresh database names (the services create the databases), free ports, and a
- * dispose that drops them all. `overrides` adds or replaces settings for this run.
+ * dispose that drops them all. `overrides` adds or replaces settings for this run; a DATABASE_URL
+ * among them is the server the databases live on (and are dropped from).
  */
 export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
+  const serverUrl = overrides.DATABASE_URL ?? SERVER_URL;
   const runId = `e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
   const vhost = runId;
   await rabbitmqctl('add_vhost', vhost);
@@ -73,7 +80,7 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     IDENTITY_PORT: String(identity),
     TICKETS_PORT: String(tickets),
     PORTAL_PORT: String(portal),
-    DATABASE_URL: SERVER_URL,
+    DATABASE_URL: serverUrl,
     IDENTITY_DB: databases.identity,
     TICKETS_DB: databases.tickets,
     PORTAL_DB: databases.portal,
@@ -89,11 +96,11 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     runId,
     env,
     gatewayUrl: `http://127.0.0.1:${env.PORT}`,
-    databaseUrl: SERVER_URL,
+    databaseUrl: serverUrl,
     databases,
     amqpUrl,
     async dispose() {
-      for (const name of Object.values(databases)) await adminQuery('postgres', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      for (const name of Object.values(databases)) await adminQueryOn(serverUrl, 'postgres', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await rabbitmqctl('delete_vhost', vhost).catch(() => undefined);
     },
   };

@@ -6,6 +6,7 @@ import { BusLogger } from '../bus-logger';
 import { BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, EVENTS_EXCHANGE } from '../topology';
+import { AfterCommitHook, crashAfterCommitHook } from './crash-after-commit';
 import { insertOutboxRow, newEnvelope } from './outbox-row';
 
 /** Adds an event to the outbox of the transaction it is given; the payload is the one EventPayloads names. */
@@ -26,13 +27,17 @@ export class Outbox {
   private relaying: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /** The faults run's crash between commit and publish (crash-after-commit.ts); null outside it. */
+  private readonly afterCommit: AfterCommitHook | null;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly connection: BusConnection,
     private readonly options: BusOptions,
     private readonly logger: BusLogger,
-  ) {}
+  ) {
+    this.afterCommit = crashAfterCommitHook(options.service);
+  }
 
   onApplicationBootstrap(): void {
     this.channel = this.connection.channel(`${this.options.service}.outbox`, (channel: ConfirmChannel) => assertSharedTopology(channel));
@@ -62,16 +67,22 @@ export class Outbox {
    * then wakes the relay once the transaction has committed.
    */
   async transaction<T>(correlationId: string | null, work: (manager: EntityManager, publish: PublishInTransaction) => Promise<T>): Promise<T> {
+    const written: EventEnvelope[] = [];
     const result = await this.dataSource.transaction((manager) =>
-      work(manager, this.publisherIn(manager, correlationId)),
+      work(manager, this.publisherIn(manager, correlationId, written)),
     );
+    this.afterCommit?.(written);
     this.kick();
     return result;
   }
 
   /** A `publish` that writes to the outbox of the transaction `manager` runs. */
-  publisherIn(manager: EntityManager, correlationId: string | null): PublishInTransaction {
-    return <TType extends EventType>(type: TType, data: EventPayloads[TType]) => this.add(manager, type, data, correlationId);
+  publisherIn(manager: EntityManager, correlationId: string | null, written?: EventEnvelope[]): PublishInTransaction {
+    return async <TType extends EventType>(type: TType, data: EventPayloads[TType]) => {
+      const envelope = await this.add(manager, type, data, correlationId);
+      written?.push(envelope);
+      return envelope;
+    };
   }
 
   async add<TType extends EventType>(manager: EntityManager, type: TType, data: EventPayloads[TType], correlationId: string | null): Promise<EventEnvelope<EventPayloads[TType]>> {

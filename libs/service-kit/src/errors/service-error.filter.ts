@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, RpcExceptionFilter } from 
 import { ErrorBody, errorBody, isErrorBody } from '@app/contracts';
 import type { FastifyReply } from 'fastify';
 import { EMPTY, Observable, throwError } from 'rxjs';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { ServiceError } from './service-error';
 
 /**
@@ -29,6 +30,11 @@ export class ServiceErrorFilter implements RpcExceptionFilter<unknown> {
       return errorBody(exception.getStatus(), typeof response === 'string' ? response : exception.message);
     }
     const pattern = host.getType() === 'rpc' ? host.switchToRpc().getContext()?.getPattern?.() : 'an HTTP route';
+    // The database restarting or away: the same 503 the gateway gives for a service that is away, so a client retries.
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`${pattern ?? 'an RPC handler'}: the database is unavailable: ${(exception as Error)?.message ?? exception}`);
+      return errorBody(503, 'The database is unavailable; try again shortly.', 'SERVICE_UNAVAILABLE');
+    }
     this.logger.error(`unexpected error in ${pattern ?? 'an RPC handler'}`, (exception as Error)?.stack ?? String(exception));
     return errorBody(500, 'The service failed to handle the request; it has been logged.', 'INTERNAL');
   }
