@@ -134,6 +134,22 @@ describe('bus: outbox, inbox, retries and dead letters on real RabbitMQ and Post
     await subject.stop();
   });
 
+  it('an event whose handler finds the database away retries past the back-off, never dead-lettered, then applies once', async () => {
+    let calls = 0;
+    const { subject, outcomes } = await consumer('outage', async () => {
+      calls += 1;
+      // As pg reports a server shutting down: more failures than there are retry delays.
+      if (calls <= 4) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    });
+    const event = await outbox.transaction(null, (_m, publish) => publish(EventTypes.RoleChanged, { roleId: 'outage' }));
+    await eventually(async () => (outcomes.some((o) => o.outcome === 'applied') ? true : undefined), 10000);
+    expect(outcomes.map((o) => o.outcome)).toEqual(['retried', 'retried', 'retried', 'retried', 'applied']);
+    expect(outcomes.every((o) => o.id === event.id)).toBe(true);
+    expect(await queueDepth('outage.events.dlq')).toBe(0);
+    expect(await effectsOf('outage')).toBe(1);
+    await subject.stop();
+  });
+
   it('dead-letters an event that keeps failing and goes on with the next one', async () => {
     const { subject, outcomes } = await consumer('poisoned', async (envelope) => {
       if ((envelope.data as { roleId: string }).roleId === 'bad') throw new Error('always fails');

@@ -11,3 +11,4 @@ export * from './migrations/create-outbox.migration';
 export * from './migrations/create-inbox.migration';
 export * from './inbox/event-consumer.factory';
 export * from './inbox/retry-plan';
+export * from './database-unavailable';

@@ -4,7 +4,6 @@ export * from './database/ensure-database';
 export * from './database/service-database.module';
 export * from './errors/service-error';
 export * from './errors/service-error.filter';
-export * from './errors/database-unavailable';
 export * from './errors/parse-payload';
 export * from './health/health-check';
 export * from './health/health.module';

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { BusLogger } from '../bus-logger';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
+import { isDatabaseUnavailable } from '../database-unavailable';
 import { afterFailure } from './retry-plan';
 
 /** Applies one event inside the transaction that also records it in the inbox. */
@@ -108,9 +109,11 @@ export class EventConsumer {
   }
 
   private async retryOrDeadLetter(message: ConsumeMessage, envelope: EventEnvelope, error: Error): Promise<void> {
-    const next = afterFailure(message.properties.headers?.[ATTEMPT_HEADER], this.options.retryDelaysMs);
+    const databaseAway = isDatabaseUnavailable(error);
+    const next = afterFailure(message.properties.headers?.[ATTEMPT_HEADER], this.options.retryDelaysMs, databaseAway);
     if (next.kind === 'retry') {
-      this.logger.warn(`${envelope.type} ${envelope.id} failed (attempt ${next.attempt}), retrying in ${next.delayMs} ms: ${error.message}`);
+      const counted = databaseAway ? 'database unavailable, attempt not counted' : `attempt ${next.attempt}`;
+      this.logger.warn(`${envelope.type} ${envelope.id} failed (${counted}), retrying in ${next.delayMs} ms: ${error.message}`);
       return this.settle(message, () => this.moveTo(retryQueueOf(this.queue, next.delayMs), message, next.attempt, error.message), 'retried', envelope);
     }
     this.logger.error(`${envelope.type} ${envelope.id} failed ${next.attempt} times, dead-lettered: ${error.message}`);

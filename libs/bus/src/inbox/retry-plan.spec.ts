@@ -41,4 +41,25 @@ describe('afterFailure', () => {
       }),
     );
   });
+
+  it('a failure because the database is away retries after the longest delay without using up an attempt', () => {
+    expect(afterFailure(undefined, delays, true)).toEqual({ kind: 'retry', attempt: 0, delayMs: 30000 });
+    expect(afterFailure(3, delays, true)).toEqual({ kind: 'retry', attempt: 3, delayMs: 30000 });
+    expect(afterFailure('lots', delays, true).kind).toBe('dead-letter');
+    expect(afterFailure(undefined, [], true)).toEqual({ kind: 'dead-letter', attempt: 1 });
+  });
+
+  it('however long the database is away, the attempts left afterwards are the same', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 1, max: 50 }), (tried, outages) => {
+        let header: unknown = tried;
+        for (let i = 0; i < outages; i++) {
+          const next = afterFailure(header, delays, true);
+          expect(next.kind).toBe('retry');
+          header = next.attempt;
+        }
+        expect(afterFailure(header, delays)).toEqual(afterFailure(tried, delays));
+      }),
+    );
+  });
 });

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, RpcExceptionFilter } from 
 import { ErrorBody, errorBody, isErrorBody } from '@app/contracts';
 import type { FastifyReply } from 'fastify';
 import { EMPTY, Observable, throwError } from 'rxjs';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable } from '@app/bus';
 import { ServiceError } from './service-error';
 
 /**
