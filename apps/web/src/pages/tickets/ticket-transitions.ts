@@ -1,4 +1,6 @@
-import type { TicketStatus } from './tickets-api';
+/** A ticket's statuses, in their order (kept here so that this file imports nothing). */
+export const TICKET_STATUSES = ['NEW', 'OPEN', 'IN_PROGRESS', 'WAITING', 'RESOLVED', 'CLOSED'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 /**
  * The moves tickets allows from each status: a copy of apps/tickets/src/tickets/ticket-transitions.ts

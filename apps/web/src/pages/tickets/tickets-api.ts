@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { Page } from '../../api/types';
 import { Access } from '../../auth/access';
+import type { TicketStatus } from './ticket-transitions';
 
 /** Tickets as the pages read them (DESIGN.md section 6, libs/contracts ticket views). */
 export const TICKET_TYPES = ['TASK', 'CUSTOMER_ISSUE', 'PROJECT', 'SERVICE_REQUEST'] as const;
 export const TICKET_PRIORITIES = ['LOW', 'NORMAL', 'HIGH', 'URGENT'] as const;
-export const TICKET_STATUSES = ['NEW', 'OPEN', 'IN_PROGRESS', 'WAITING', 'RESOLVED', 'CLOSED'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export { TICKET_STATUSES, type TicketStatus } from './ticket-transitions';
 
 export interface Ticket {
   id: string;
