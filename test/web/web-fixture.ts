@@ -29,6 +29,6 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A Mantine Select by its label (exactly, a required one's asterisk aside): opened, and the option clicked. */
 export async function pick(page: Page, label: string, option: string | RegExp, within: Page | Locator = page): Promise<void> {
-  await within.getByRole('textbox', { name: new RegExp(`^${escaped(label)}( \\*)?$`) }).click();
+  await within.getByRole('combobox', { name: new RegExp(`^${escaped(label)}( \\*)?$`) }).click();
   await page.getByRole('option', { name: option }).click();
 }

@@ -63,7 +63,7 @@ export function TicketComments({ ticketId }: { ticketId: string }) {
                 {personName(comment.authorId)}
               </Text>
               <Text size="sm">{new Date(comment.createdAt).toLocaleString()}</Text>
-              {comment.internal && <Badge color="orange.9">Internal</Badge>}
+              {comment.internal && <Badge color="red.9">Internal</Badge>}
             </Group>
             <Text style={{ whiteSpace: 'pre-wrap' }}>{comment.body}</Text>
           </Paper>
