@@ -28,7 +28,7 @@ export function WhyButton({ entity, action, recordId, label = 'Why?' }: WhyButto
       <Button variant="subtle" size="compact-sm" onClick={open} data-why={`${entity}:${action}`}>
         {label}
       </Button>
-      <Modal opened={opened} onClose={close} title={`Why: ${action} on ${entity}${recordId ? ' (this record)' : ''}`} size="lg">
+      <Modal opened={opened} onClose={close} title={`Why: ${action} on ${entity}${recordId ? ' (this record)' : ''}`} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         {opened && <ExplanationLoader question={{ entity, action, recordId }} />}
       </Modal>
     </>

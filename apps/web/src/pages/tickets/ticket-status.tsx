@@ -20,7 +20,7 @@ export function TicketStatusControl({ ticket }: { ticket: Ticket }) {
       ) : (
         <Group gap="xs" role="group" aria-label="Change status">
           {next.map((to) => (
-            <Button key={to} size="xs" variant="light" color="indigo.9" loading={move.isPending && move.variables === to} onClick={() => move.mutate(to)}>
+            <Button key={to} size="xs" variant="default" loading={move.isPending && move.variables === to} onClick={() => move.mutate(to)}>
               Move to {labelOf(to)}
             </Button>
           ))}
