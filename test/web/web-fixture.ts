@@ -1,5 +1,5 @@
 import { adminQuery } from '@app/testing';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { RunningSuite } from '../e2e/suite-fixture';
 
 /** A role inserted straight into identity's database (these tests are about pages, not the roles API). */
@@ -23,4 +23,12 @@ export async function headerRoles(page: Page): Promise<string[]> {
   const group = page.getByTestId('active-roles');
   await group.waitFor();
   return (await group.locator('.mantine-Badge-label').allTextContents()).sort();
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A Mantine Select by its label (exactly, a required one's asterisk aside): opened, and the option clicked. */
+export async function pick(page: Page, label: string, option: string | RegExp, within: Page | Locator = page): Promise<void> {
+  await within.getByRole('combobox', { name: new RegExp(`^${escaped(label)}( \\*)?$`) }).click();
+  await page.getByRole('option', { name: option }).click();
 }

@@ -17,6 +17,7 @@ import { SecurityProfilesHttpController } from './security-profiles/security-pro
 import { TicketRolesHttpController } from './ticket-roles/ticket-roles.http.controller';
 import { TicketSecurityProfilesHttpController } from './ticket-security-profiles/ticket-security-profiles.http.controller';
 import { TicketCommentsHttpController } from './tickets/ticket-comments.http.controller';
+import { TicketPeopleHttpController } from './tickets/ticket-people.http.controller';
 import { TicketsHttpController } from './tickets/tickets.http.controller';
 import { UserSecurityHttpController } from './user-security/user-security.http.controller';
 import { ApiKeysHttpController } from './users/api-keys.http.controller';
@@ -51,6 +52,7 @@ export const GATEWAY_CONTROLLERS = [
   UserSecurityHttpController,
   TicketRolesHttpController,
   TicketSecurityProfilesHttpController,
+  TicketPeopleHttpController,
   TicketsHttpController,
   TicketCommentsHttpController,
   AclExplainHttpController,

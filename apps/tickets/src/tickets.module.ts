@@ -31,6 +31,8 @@ import { TicketsService } from './tickets/tickets.service';
 import { UserSecurityMessageController } from './user-security/user-security.message.controller';
 import { UserSecurityService } from './user-security/user-security.service';
 import { TicketUser } from './users/ticket-user.entity';
+import { TicketPeopleMessageController } from './people/ticket-people.message.controller';
+import { TicketPeopleService } from './people/ticket-people.service';
 import { IdentityEventsHandler } from './identity-events.event-handler';
 import { UserMirrorService } from './users/user-mirror.service';
 
@@ -52,6 +54,7 @@ import { UserMirrorService } from './users/user-mirror.service';
     TicketSecurityProfilesMessageController,
     TicketsMessageController,
     TicketCommentsMessageController,
+    TicketPeopleMessageController,
     ServiceRequestsMessageController,
     TicketExplainMessageController,
   ],
@@ -69,6 +72,7 @@ import { UserMirrorService } from './users/user-mirror.service';
     TicketsService,
     TicketCommentsService,
     TicketHistoryService,
+    TicketPeopleService,
     ServiceRequestsService,
     TicketExplainService,
   ],

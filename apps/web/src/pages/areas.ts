@@ -1,5 +1,7 @@
 import type { Area } from './area';
+import { accessArea } from './access/access-area';
 import { portalArea } from './portal/portal-area';
+import { ticketsArea } from './tickets/tickets-area';
 
 /** Every area, in menu order; the first one the session may use is the start page. */
-export const AREAS: Area[] = [portalArea];
+export const AREAS: Area[] = [portalArea, ticketsArea, accessArea];

@@ -6,3 +6,4 @@ export * from './tickets-admin.dto';
 export * from './service-request.dto';
 export * from './tickets-access.dto';
 export * from './list-user-security.dto';
+export * from './list-ticket-people.dto';

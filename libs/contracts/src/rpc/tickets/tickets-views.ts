@@ -91,3 +91,11 @@ export interface UserRolesView {
 export interface ServiceRequestView extends TicketView {
   comments: TicketCommentView[];
 }
+
+/** A person a ticket may be assigned or given to (`GET /api/tickets/people`). */
+export interface TicketPersonView {
+  id: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+}
