@@ -71,7 +71,10 @@ function AddChild({ unit, onCreated }: { unit: Unit; onCreated(id: string): void
 function MoveUnit({ unit, units }: { unit: Unit; units: Unit[] }) {
   const branch = branchOf(units, unit.id);
   const [parentId, setParentId] = useState<string | null>(null);
-  const move = useUnitChange(() => api.post<Unit>(`/api/business-units/${unit.id}/move`, { parentId: parentId ?? '' }));
+  const move = useUnitChange(
+    () => api.post<Unit>(`/api/business-units/${unit.id}/move`, { parentId: parentId ?? '' }),
+    () => setParentId(null),
+  );
   const options = units.filter((u) => !branch.has(u.id) && u.id !== unit.parentId).map((u) => ({ value: u.id, label: `${'· '.repeat(u.depth)}${u.name}` }));
   return (
     <PanelForm label="Move" onSubmit={() => move.mutate()}>
@@ -95,9 +98,9 @@ export function UnitPanel({ unit, units, mayCreate, mayEdit, onSelect }: { unit:
         <Group gap="xs">
           <Text size="sm">{parent ? `Below ${parent.name}` : unit.parentId ? 'Below a unit out of your reach' : 'The root of the organization'}</Text>
         </Group>
-        {mayEdit && <RenameUnit key={`rename-${unit.id}-${unit.name}`} unit={unit} />}
+        {mayEdit && <RenameUnit key={`rename-${unit.id}`} unit={unit} />}
         {mayCreate && <AddChild key={`add-${unit.id}`} unit={unit} onCreated={onSelect} />}
-        {mayEdit && unit.parentId !== null && <MoveUnit key={`move-${unit.id}-${unit.parentId}`} unit={unit} units={units} />}
+        {mayEdit && unit.parentId !== null && <MoveUnit key={`move-${unit.id}`} unit={unit} units={units} />}
       </Stack>
     </Paper>
   );

@@ -35,7 +35,7 @@ export function UnitTree({ units, selected, onSelect }: { units: Unit[]; selecte
           <Text span aria-hidden size="sm" w={12}>
             {hasChildren ? (expanded ? '▾' : '▸') : ''}
           </Text>
-          <Text span fw={node.value === selected ? 700 : 400}>
+          <Text span fw={node.value === selected ? 700 : 400} data-unit-name>
             {node.label}
           </Text>
         </Group>
