@@ -22,7 +22,7 @@ export function ApiKeyPanel({ userId, username }: { userId: string; username: st
       </Group>
       <FormError error={generate.error} />
       {generate.data && (
-        <Alert color="yellow" title="Copy the key now: you will not see it again" role="status" data-testid="api-key">
+        <Alert color="red" title="Copy the key now: you will not see it again" role="status" data-testid="api-key">
           <Stack gap="xs">
             <Code block aria-label="API key">
               {generate.data.apiKey}

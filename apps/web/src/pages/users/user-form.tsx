@@ -1,6 +1,7 @@
 import { Button, Checkbox, Fieldset, Group, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useMemo } from 'react';
+import { asApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { hasCapability } from '../../auth/access';
 import { useAccess } from '../../auth/access-context';
@@ -62,7 +63,7 @@ const roleRowsError = (error: unknown): string | undefined => {
   const messages = FIELD_KEYS(error).filter((field) => /^roles\.\d+/.test(field)).map((field) => fieldError(error, field));
   return messages.length ? messages.join('; ') : undefined;
 };
-const FIELD_KEYS = (error: unknown): string[] => Object.keys((error as { fieldErrors?: Record<string, string> }).fieldErrors ?? {});
+const FIELD_KEYS = (error: unknown): string[] => (error ? Object.keys(asApiError(error).fieldErrors) : []);
 
 /** The fields of a user, for create (with the password) and edit; the API's messages beside each. */
 export function UserForm({ mode, values, onChange, onSubmit, error, pending }: Props) {
@@ -80,6 +81,11 @@ export function UserForm({ mode, values, onChange, onSubmit, error, pending }: P
     error: fieldError(error, field),
     name: field,
   });
+  // Mantine's PasswordInput leaves aria-invalid and the error's aria-describedby off its input: set here.
+  const passwordAria = (field: 'password' | 'passwordConfirm') => {
+    const invalid = fieldError(error, field) !== undefined;
+    return { id: `user-${field}`, 'aria-invalid': invalid, 'aria-describedby': invalid ? `user-${field}-error` : undefined };
+  };
   const units = useMemo(() => (choices.data ? unitOptions(choices.data) : []), [choices.data]);
   const withProfiles = maySetSecurityProfiles(access);
   const fields = [...FIELDS, ...FIELD_KEYS(error).filter((f) => /^roles\.\d+/.test(f))];
@@ -101,8 +107,8 @@ export function UserForm({ mode, values, onChange, onSubmit, error, pending }: P
             <TextInput label="Primary email" required type="email" autoComplete="off" {...text('primaryEmail')} />
             {mode === 'create' && (
               <>
-                <PasswordInput label="Password" required autoComplete="new-password" {...text('password')} />
-                <PasswordInput label="Confirm password" required autoComplete="new-password" {...text('passwordConfirm')} />
+                <PasswordInput label="Password" required autoComplete="new-password" {...text('password')} {...passwordAria('password')} />
+                <PasswordInput label="Confirm password" required autoComplete="new-password" {...text('passwordConfirm')} {...passwordAria('passwordConfirm')} />
               </>
             )}
           </SimpleGrid>
