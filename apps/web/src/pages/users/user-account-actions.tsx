@@ -1,0 +1,49 @@
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { FormError } from '../../forms/field-errors';
+import { PasswordResetsDone, User, userKeys } from './users-api';
+
+/** One account action (enable, disable, activate, reset) with its refusal beside its button. */
+function useAccountAction(user: User, path: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<unknown>(`/api/users/${encodeURIComponent(user.id)}/${path}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+/** Enable or disable, activate a locked user, reset the password (a one-time link is mailed). */
+export function UserAccountActions({ user }: { user: User }) {
+  const toggle = useAccountAction(user, user.enabled ? 'disable' : 'enable');
+  const activate = useAccountAction(user, 'activate');
+  const reset = useAccountAction(user, 'password-reset');
+  const resetDone = reset.data as PasswordResetsDone | undefined;
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button variant="light" color={user.enabled ? 'red' : 'green'} onClick={() => toggle.mutate()} loading={toggle.isPending}>
+          {user.enabled ? 'Disable' : 'Enable'}
+        </Button>
+        {user.authStatus === 'LOCKED' && (
+          <Button variant="light" onClick={() => activate.mutate()} loading={activate.isPending}>
+            Activate
+          </Button>
+        )}
+        <Button variant="light" onClick={() => reset.mutate()} loading={reset.isPending}>
+          Reset password
+        </Button>
+      </Group>
+      <FormError error={toggle.error} />
+      <FormError error={activate.error} />
+      <FormError error={reset.error} />
+      {toggle.data !== undefined && <Text role="status">{(toggle.data as User).enabled ? 'Enabled.' : 'Disabled: its sessions were ended.'}</Text>}
+      {activate.isSuccess && <Text role="status">Activated: the user may log in again.</Text>}
+      {resetDone && (
+        <Text role="status">
+          Password reset: a one-time link was mailed, valid until {new Date(resetDone.items[0].resetLinkExpiresAt).toLocaleString()}.
+        </Text>
+      )}
+    </Stack>
+  );
+}
