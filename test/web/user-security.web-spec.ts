@@ -84,7 +84,7 @@ describe('web: tickets User Security', () => {
     await panel.getByRole('status').filter({ hasText: `${user.username} is ACTIVE with Agent.` }).waitFor();
     // Gone from the NEW list, listed as ACTIVE with its role.
     await row.waitFor({ state: 'detached' });
-    await admin.getByRole('radio', { name: 'Active' }).check({ force: true });
+    await admin.locator('label', { hasText: /^Active$/ }).click();
     const active = admin.getByTestId('user-security').locator(`[data-user="${user.username}"]`);
     await expect(active.textContent()).resolves.toMatch(/ACTIVE.*Agent/);
     expect(await setup.statusOf(user.id)).toBe('ACTIVE');
@@ -103,7 +103,7 @@ describe('web: tickets User Security', () => {
     await form.getByRole('button', { name: 'Create profile' }).click();
     await form.waitFor({ state: 'detached' });
     const profiles = admin.getByTestId('ticket-profiles');
-    await profiles.getByRole('cell', { name: 'Night Shift' }).waitFor();
+    await profiles.getByRole('cell', { name: 'Night Shift', exact: true }).waitFor();
     const stored = (await run.admin.get('/api/tickets/security-profiles?limit=100')).body.items.find((p: { name: string }) => p.name === 'Night Shift');
     expect(stored).toMatchObject({ description: 'Agents after hours', roles: ['Agent'] });
 

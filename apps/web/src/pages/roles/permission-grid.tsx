@@ -22,6 +22,7 @@ function LevelCell({ entity, action, props }: { entity: CatalogueEntity; action:
   return (
     <NativeSelect
       size="xs"
+      miw={132}
       aria-label={`${entity.name} ${action}`}
       data-cell={key}
       // Only what the entity's ownership allows: a finer level could not be decided on its records.

@@ -178,7 +178,7 @@ export function RoleEditorPage({ kind }: { kind: RoleKind }) {
       <Anchor component={Link} to="/roles">
         ← Roles
       </Anchor>
-      <Title order={2}>{id ? `${kind.title}: ${role.data?.name ?? '…'}` : `New ${kind.title.replace(/s$/, '').toLowerCase()}`}</Title>
+      <Title order={2}>{id ? `${kind.title}: ${role.data?.name ?? '…'}` : `New ${kind.noun}`}</Title>
       {role.data && (
         <Text c="dimmed" size="sm">
           Held by {role.data.userCount} user(s). Saving replaces the whole definition.

@@ -62,12 +62,14 @@ export interface RoleKind {
   /** Where the pages live. */
   path: string;
   title: string;
+  /** How one role of the kind is named: `CRM role`, `tickets role`. */
+  noun: string;
   /** Identity roles belong to an organization (or none: system-wide). */
   hasOrganization: boolean;
 }
 
-export const CRM_ROLES: RoleKind = { kind: 'crm', api: '/api/roles', path: '/roles', title: 'CRM roles', hasOrganization: true };
-export const TICKETS_ROLES: RoleKind = { kind: 'tickets', api: '/api/tickets/roles', path: '/roles/tickets', title: 'Tickets roles', hasOrganization: false };
+export const CRM_ROLES: RoleKind = { kind: 'crm', api: '/api/roles', path: '/roles', title: 'CRM roles', noun: 'CRM role', hasOrganization: true };
+export const TICKETS_ROLES: RoleKind = { kind: 'tickets', api: '/api/tickets/roles', path: '/roles/tickets', title: 'Tickets roles', noun: 'tickets role', hasOrganization: false };
 
 export const roleKeys = {
   all: (kind: RoleKind) => ['roles', kind.kind] as const,

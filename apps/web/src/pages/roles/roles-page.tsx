@@ -23,7 +23,7 @@ function RoleList({ kind }: { kind: RoleKind }) {
           </Title>
           {rights.create && (
             <Button component={Link} to={`${kind.path}/new`}>
-              New {kind.kind === 'crm' ? 'CRM' : 'tickets'} role
+              New {kind.noun}
             </Button>
           )}
         </Group>
