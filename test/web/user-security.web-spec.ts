@@ -112,6 +112,7 @@ describe('web: tickets User Security', () => {
     const edit = admin.getByRole('form', { name: 'Edit profile Night Shift' });
     await edit.getByRole('textbox', { name: /^Profile name/ }).fill('support agents');
     await edit.getByRole('button', { name: 'Save profile' }).click();
+    await edit.locator('input[aria-invalid="true"]').waitFor();
     await expect(edit.getByRole('textbox', { name: /^Profile name/ }).getAttribute('aria-invalid')).resolves.toBe('true');
     await edit.getByRole('textbox', { name: /^Profile name/ }).fill('Night Shift');
     await edit.getByRole('checkbox', { name: 'Agent', exact: true }).uncheck();
