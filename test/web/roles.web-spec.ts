@@ -40,6 +40,12 @@ describe('web: roles as the permission grid', () => {
     await admin.getByTestId('tickets-roles').getByRole('link', { name: 'TICKETS_ADMINISTRATOR', exact: true }).waitFor();
     await screenshot(admin, 'roles-list');
     expect(await seriousAxeViolations(admin)).toEqual([]);
+
+    // The built-in role is shown, not offered for change: the API would refuse (409 ROLE_PROTECTED).
+    await admin.getByTestId('crm-roles').getByRole('link', { name: 'ADMINISTRATOR', exact: true }).click();
+    await admin.getByText('ADMINISTRATOR is built in').waitFor();
+    expect(await admin.getByRole('button', { name: /Save role|Delete role/ }).count()).toBe(0);
+    expect(await admin.getByTestId('permission-grid').getByRole('combobox').count()).toBe(0);
   });
 
   it('offers in each cell only the levels the entity’s ownership allows', async () => {

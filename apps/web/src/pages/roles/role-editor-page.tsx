@@ -89,7 +89,8 @@ function DeleteRole({ kind, role }: { kind: RoleKind; role: Role }) {
 function RoleForm({ kind, catalogue, role }: { kind: RoleKind; catalogue: Catalogue; role: Role | undefined }) {
   const access = useAccess();
   const rights = roleRights(access, kind);
-  const editable = role ? rights.edit : rights.create;
+  const builtIn = role?.name === kind.builtIn;
+  const editable = role ? rights.edit && !builtIn : rights.create;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<RoleDraft>(() => (role ? draftOf(role) : emptyDraft()));
@@ -162,7 +163,8 @@ function RoleForm({ kind, catalogue, role }: { kind: RoleKind; catalogue: Catalo
           )}
         </Stack>
       </form>
-      {role && rights.delete && <DeleteRole kind={kind} role={role} />}
+      {builtIn && <Text c="dimmed">{kind.builtIn} is built in: it keeps every grant and cannot be changed or deleted.</Text>}
+      {role && rights.delete && !builtIn && <DeleteRole kind={kind} role={role} />}
     </Stack>
   );
 }

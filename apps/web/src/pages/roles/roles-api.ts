@@ -64,12 +64,14 @@ export interface RoleKind {
   title: string;
   /** How one role of the kind is named: `CRM role`, `tickets role`. */
   noun: string;
+  /** The built-in role: the API refuses to change or delete it (409 ROLE_PROTECTED), so the page offers neither. */
+  builtIn: string;
   /** Identity roles belong to an organization (or none: system-wide). */
   hasOrganization: boolean;
 }
 
-export const CRM_ROLES: RoleKind = { kind: 'crm', api: '/api/roles', path: '/roles', title: 'CRM roles', noun: 'CRM role', hasOrganization: true };
-export const TICKETS_ROLES: RoleKind = { kind: 'tickets', api: '/api/tickets/roles', path: '/roles/tickets', title: 'Tickets roles', noun: 'tickets role', hasOrganization: false };
+export const CRM_ROLES: RoleKind = { kind: 'crm', api: '/api/roles', path: '/roles', title: 'CRM roles', noun: 'CRM role', builtIn: 'ADMINISTRATOR', hasOrganization: true };
+export const TICKETS_ROLES: RoleKind = { kind: 'tickets', api: '/api/tickets/roles', path: '/roles/tickets', title: 'Tickets roles', noun: 'tickets role', builtIn: 'TICKETS_ADMINISTRATOR', hasOrganization: false };
 
 export const roleKeys = {
   all: (kind: RoleKind) => ['roles', kind.kind] as const,
