@@ -98,7 +98,7 @@ describe('web: portal access administration', () => {
     await update.getByRole('textbox', { name: /^Description/ }).fill('All six features.');
     await update.getByRole('button', { name: 'Save profile' }).click();
     await update.waitFor({ state: 'detached' });
-    await expect(gold.textContent()).resolves.toContain('All six features.');
+    await gold.getByText('All six features.').waitFor();
 
     await admin.getByRole('button', { name: 'Remove access (back to the minimum)' }).click();
     await admin.getByRole('status').filter({ hasText: 'Saved: MINIMUM.' }).waitFor();
