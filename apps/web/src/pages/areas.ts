@@ -2,7 +2,10 @@ import type { Area } from './area';
 import { accessArea } from './access/access-area';
 import { businessUnitsArea } from './business-units/business-units-area';
 import { portalArea } from './portal/portal-area';
+import { portalAccessArea } from './portal-access/portal-access-area';
+import { rolesArea } from './roles/roles-area';
 import { ticketsArea } from './tickets/tickets-area';
+import { userSecurityArea } from './user-security/user-security-area';
 import { usersArea } from './users/users-area';
 
 /** Every area, in menu order; the first one the session may use is the start page. */
@@ -11,5 +14,8 @@ export const AREAS: Area[] = [
   ticketsArea,
   usersArea,
   businessUnitsArea,
+  rolesArea,
+  userSecurityArea,
+  portalAccessArea,
   accessArea,
 ];

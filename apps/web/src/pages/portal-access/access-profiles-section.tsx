@@ -1,0 +1,130 @@
+import { Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import { fieldError, FormError, LoadError } from '../../forms/field-errors';
+import { AccessProfile, FEATURES, featureLabel, portalAccessKeys, useAccessProfiles } from './portal-access-api';
+
+/** Add (POST) or update (PATCH) an access profile: its name, description and the features it opens. */
+function ProfileForm({ profile, onDone }: { profile: AccessProfile | null; onDone(): void }) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(profile?.name ?? '');
+  const [description, setDescription] = useState(profile?.description ?? '');
+  const [features, setFeatures] = useState<string[]>(profile?.features ?? []);
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { name, description, features };
+      return profile ? api.patch(`/api/portal/access-profiles/${profile.id}`, body) : api.post('/api/portal/access-profiles', body);
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: portalAccessKeys.all });
+      onDone();
+    },
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const title = profile ? `Update ${profile.name}` : 'Add an access profile';
+  return (
+    <Card withBorder>
+      <form onSubmit={onSubmit} aria-label={title}>
+        <Stack>
+          <Title order={4}>{title}</Title>
+          <TextInput label="Profile name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
+          <Textarea label="Description" required value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(save.error, 'description')} />
+          <Checkbox.Group label="Features" value={features} onChange={setFeatures} error={fieldError(save.error, 'features')}>
+            <Group mt="xs">
+              {FEATURES.map((f) => (
+                <Checkbox key={f.key} value={f.key} label={f.label} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+          <FormError error={save.error} fields={['name', 'description', 'features']} />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {profile ? 'Save profile' : 'Add profile'}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function RemoveProfile({ profile }: { profile: AccessProfile }) {
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/portal/access-profiles/${profile.id}`),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: portalAccessKeys.all }),
+  });
+  return (
+    <Stack gap={4}>
+      <Button size="xs" color="red" variant="light" loading={remove.isPending} onClick={() => remove.mutate()} aria-label={`Remove ${profile.name}`}>
+        Remove
+      </Button>
+      <FormError error={remove.error} />
+    </Stack>
+  );
+}
+
+/** The portal's access profiles: read each one's description and features, add, update, remove (MINIMUM is built in). */
+export function AccessProfilesSection() {
+  const profiles = useAccessProfiles();
+  const [editing, setEditing] = useState<AccessProfile | 'new' | null>(null);
+  return (
+    <section aria-labelledby="access-profiles-title">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={3} id="access-profiles-title">
+            Access profiles
+          </Title>
+          <Button variant="light" onClick={() => setEditing('new')}>
+            Add profile
+          </Button>
+        </Group>
+        {editing && <ProfileForm key={editing === 'new' ? 'new' : editing.id} profile={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+        {profiles.error ? (
+          <LoadError error={profiles.error} />
+        ) : !profiles.data ? (
+          <Text>Loading…</Text>
+        ) : (
+          <Table striped data-testid="access-profiles">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Description</Table.Th>
+                <Table.Th>Features</Table.Th>
+                <Table.Th>Actions</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {profiles.data.items.map((profile) => (
+                <Table.Tr key={profile.id} data-profile={profile.name}>
+                  <Table.Td>
+                    {profile.name} {profile.builtIn && <Badge color="gray">built in</Badge>}
+                  </Table.Td>
+                  <Table.Td>{profile.description}</Table.Td>
+                  <Table.Td>{profile.features.map(featureLabel).join(', ')}</Table.Td>
+                  <Table.Td>
+                    {!profile.builtIn && (
+                      <Group gap="xs" align="flex-start">
+                        <Button size="xs" variant="light" onClick={() => setEditing(profile)} aria-label={`Update ${profile.name}`}>
+                          Update
+                        </Button>
+                        <RemoveProfile profile={profile} />
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useState } from 'react';
+import { api } from '../../api/client';
+import { fieldError, FormError, LoadError } from '../../forms/field-errors';
+import { TicketRoleCheckboxes } from './ticket-role-checkboxes';
+import { TicketSecurityProfile, userSecurityKeys, useTicketProfiles } from './user-security-api';
+
+/** New (POST) or changed (PATCH) tickets security profile: a name matched against CRM profiles, and its roles. */
+function ProfileForm({ profile, onDone }: { profile: TicketSecurityProfile | null; onDone(): void }) {
+  const queryClient = useQueryClient();
+  const [name, setName] = useState(profile?.name ?? '');
+  const [description, setDescription] = useState(profile?.description ?? '');
+  const [roleIds, setRoleIds] = useState<string[]>(profile?.roleIds ?? []);
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { name, description: description.trim() ? description : null, roleIds };
+      return profile ? api.patch(`/api/tickets/security-profiles/${profile.id}`, body) : api.post('/api/tickets/security-profiles', body);
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: userSecurityKeys.profiles });
+      onDone();
+    },
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const title = profile ? `Edit profile ${profile.name}` : 'New tickets security profile';
+  return (
+    <Card withBorder>
+      <form onSubmit={onSubmit} aria-label={title}>
+        <Stack>
+          <Title order={4}>{title}</Title>
+          <TextInput label="Profile name" description="Users whose CRM security profile has exactly this name get its roles." required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
+          <Textarea label="Profile description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(save.error, 'description')} />
+          <TicketRoleCheckboxes label="Profile roles" value={roleIds} onChange={setRoleIds} error={fieldError(save.error, 'roleIds')} />
+          <FormError error={save.error} fields={['name', 'description', 'roleIds']} />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {profile ? 'Save profile' : 'Create profile'}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+/** Tickets security profiles: named sets of tickets roles that new users get by their CRM profile's name. */
+export function TicketProfilesSection() {
+  const profiles = useTicketProfiles();
+  const [editing, setEditing] = useState<TicketSecurityProfile | 'new' | null>(null);
+  return (
+    <section aria-labelledby="ticket-profiles-title">
+      <Stack>
+        <Group justify="space-between">
+          <Title order={3} id="ticket-profiles-title">
+            Tickets security profiles
+          </Title>
+          <Button variant="light" onClick={() => setEditing('new')}>
+            New profile
+          </Button>
+        </Group>
+        {editing && <ProfileForm key={editing === 'new' ? 'new' : editing.id} profile={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+        {profiles.error ? (
+          <LoadError error={profiles.error} />
+        ) : !profiles.data ? (
+          <Text>Loading…</Text>
+        ) : (
+          <Table striped data-testid="ticket-profiles">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Description</Table.Th>
+                <Table.Th>Roles</Table.Th>
+                <Table.Th>Action</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {profiles.data.items.map((profile) => (
+                <Table.Tr key={profile.id}>
+                  <Table.Td>{profile.name}</Table.Td>
+                  <Table.Td>{profile.description}</Table.Td>
+                  <Table.Td>{profile.roles.join(', ')}</Table.Td>
+                  <Table.Td>
+                    <Button size="xs" variant="light" onClick={() => setEditing(profile)} aria-label={`Edit profile ${profile.name}`}>
+                      Edit
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </section>
+  );
+}
