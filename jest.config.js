@@ -3,6 +3,7 @@
 //  - integration: one lib against the real PostgreSQL or RabbitMQ, *.integration-spec.ts beside the code.
 //  - e2e: the whole suite started as `npm start` starts it, test/e2e/*.e2e-spec.ts, named by resource.
 //  - security: the attacker's view (escalation, tenants, odd input, headers, secrets in logs), test/security.
+//  - fuzz: fast-check requests on every route of the running suite, test/fuzz/*.fuzz-spec.ts.
 // ts-jest only transpiles; `npm run typecheck` types.
 const moduleNameMapper = {
   '^@app/(acl|contracts|bus|service-kit|role-store|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
@@ -16,5 +17,6 @@ module.exports = {
     { ...common, ...slow, displayName: 'integration', testMatch: ['<rootDir>/apps/**/*.integration-spec.ts', '<rootDir>/libs/**/*.integration-spec.ts'] },
     { ...common, ...slow, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     { ...common, ...slow, displayName: 'security', testMatch: ['<rootDir>/test/security/**/*.e2e-spec.ts'] },
+    { ...common, ...slow, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.fuzz-spec.ts'] },
   ],
 };
