@@ -55,27 +55,29 @@ export class ChangeLog {
 
   /** The last log row of each database. */
   async mark(): Promise<Map<string, number>> {
-    const marks = new Map<string, number>();
-    for (const [name, client] of this.clients) {
-      const { rows } = await client.query<{ last: string | null }>('SELECT max(id) AS last FROM fuzz_changes');
-      marks.set(name, Number(rows[0].last ?? 0));
-    }
-    return marks;
+    const entries = await Promise.all(
+      [...this.clients].map(async ([name, client]) => {
+        const { rows } = await client.query<{ last: string | null }>('SELECT max(id) AS last FROM fuzz_changes');
+        return [name, Number(rows[0].last ?? 0)] as const;
+      }),
+    );
+    return new Map(entries);
   }
 
   /** What was committed after `marks`, less the transactions that applied an event (inserted into inbox). */
   async changesSince(marks: Map<string, number>): Promise<Change[]> {
-    const changes: Change[] = [];
-    for (const [name, client] of this.clients) {
-      const { rows } = await client.query<{ tbl: string; op: string; rows: string }>(
-        `SELECT c.tbl, c.op, count(*) AS rows FROM fuzz_changes c
-          WHERE c.id > $1 AND NOT EXISTS (SELECT 1 FROM fuzz_changes e WHERE e.tx = c.tx AND e.tbl = 'inbox')
-          GROUP BY c.tbl, c.op ORDER BY 1, 2`,
-        [marks.get(name)],
-      );
-      changes.push(...rows.map((r) => ({ database: name, table: r.tbl, op: r.op, rows: Number(r.rows) })));
-    }
-    return changes;
+    const perDatabase = await Promise.all(
+      [...this.clients].map(async ([name, client]) => {
+        const { rows } = await client.query<{ tbl: string; op: string; rows: string }>(
+          `SELECT c.tbl, c.op, count(*) AS rows FROM fuzz_changes c
+            WHERE c.id > $1 AND NOT EXISTS (SELECT 1 FROM fuzz_changes e WHERE e.tx = c.tx AND e.tbl = 'inbox')
+            GROUP BY c.tbl, c.op ORDER BY 1, 2`,
+          [marks.get(name)],
+        );
+        return rows.map((r): Change => ({ database: name, table: r.tbl, op: r.op, rows: Number(r.rows) }));
+      }),
+    );
+    return perDatabase.flat();
   }
 
   /** Every table the triggers watch, per database (for the report). */

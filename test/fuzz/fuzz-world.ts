@@ -102,6 +102,10 @@ export class FuzzWorld {
     this.logins.set('admin', { username: 'admin', password: this.run.environment.env.ADMIN_PASSWORD });
     this.tokens.set('admin', admin.token!);
     const keyOwner = await createUser(this.run);
+    await tickets.mirrored(keyOwner.id);
+    const [ticketsAdministrator] = await adminQuery<{ id: string }>(this.run.environment.databases.tickets, `SELECT id FROM ticket_roles WHERE name = 'TICKETS_ADMINISTRATOR'`);
+    await tickets.assignRoles(keyOwner.id, [ticketsAdministrator.id]);
+    await created(admin.put(`/api/portal/users/${keyOwner.id}/access`, { profile: 'FUZZ_EVERYTHING' }), null);
     this.apiKey = (await admin.post(`/api/users/${keyOwner.id}/api-key`, {})).body.apiKey;
     if (!this.apiKey) throw new Error('fuzz set-up: no API key');
 

@@ -5,6 +5,7 @@ import { FuzzWorld } from './fuzz-world';
 import { poolOfCollection, Route, routeKey, routesOf, Schema, WRITE_METHODS } from './openapi-routes';
 import { everyRequest, RequestPlan } from './request-plans';
 import { describe as describeRequest, send, WireAnswer, wireRequest } from './send-plan';
+import { brokerAnswers, waitForRecovery } from './shared-broker';
 import { Tally } from './tally';
 
 /**
@@ -28,6 +29,9 @@ const WRITING_REFUSALS: { route: string; statuses: number[]; tables: string[] }[
 
 const allowed = (route: Route, status: number, change: Change): boolean =>
   WRITING_REFUSALS.some((w) => w.route === routeKey(route) && w.statuses.includes(status) && w.tables.includes(`${change.database}.${change.table}`));
+
+/** FUZZ_VERBOSE=1 also prints what valid requests of the administrator and the API key were answered (how deep they got). */
+const VERBOSE = process.env.FUZZ_VERBOSE === '1';
 
 const SERVICE_PORTS = ['PORT', 'IDENTITY_PORT', 'TICKETS_PORT', 'PORTAL_PORT'];
 
@@ -54,6 +58,8 @@ describe('fuzzing every route of the gateway', () => {
     await run?.environment.dispose();
   });
 
+  const healthUrls = () => SERVICE_PORTS.map((name) => `http://127.0.0.1:${run.environment.env[name]}/health`);
+
   /** A record a request created joins the pool of its collection, so later requests reach it. */
   function remember(plan: RequestPlan, sent: unknown, answer: WireAnswer): void {
     if (plan.route.method !== 'POST' || typeof answer.json?.id !== 'string') return;
@@ -68,14 +74,26 @@ describe('fuzzing every route of the gateway', () => {
     const started = Date.now();
     const tally = new Tally(routes.map(routeKey));
     const findings: string[] = [];
+    const validAnswers = new Map<string, number>();
+    let outages = 0;
     const gatewayUrl = run.environment.gatewayUrl;
     process.stdout.write(`FUZZ seed ${SEED}, ${RUNS} runs over ${routes.length} routes (FUZZ_SEED / FUZZ_RUNS to change)\n`);
 
     await fc.assert(
       fc.asyncProperty(everyRequest(routes, schemas), async (plan) => {
         const request = wireRequest(plan, gatewayUrl, world.pools, world.headersOf(plan.persona));
-        const marks = await log.mark();
-        const answer = await send(request);
+        let marks = await log.mark();
+        let answer = await send(request);
+        if (answer.status >= 500 && !(await brokerAnswers(run.environment.amqpUrl))) {
+          outages++;
+          await waitForRecovery(run.environment.amqpUrl, healthUrls());
+          marks = await log.mark();
+          answer = await send(request);
+        }
+        if (VERBOSE && plan.shape === 'valid' && (plan.persona === 'admin' || plan.persona === 'api-key')) {
+          const key = `${routeKey(plan.route)} -> ${answer.status} ${answer.json?.code ?? ''} ${answer.status === 400 ? String(answer.json?.message).slice(0, 160) : ''}`;
+          validAnswers.set(key, (validAnswers.get(key) ?? 0) + 1);
+        }
         tally.add(routeKey(plan.route), answer.status);
         if (answer.status >= 500 || answer.status <= 0) findings.push(`${Tally.classOf(answer.status)}: ${describeRequest(plan, request, answer)}`);
         const refused = answer.status >= 400 && answer.status < 500;
@@ -100,9 +118,9 @@ describe('fuzzing every route of the gateway', () => {
     const deaths = logs.split('\n').filter((line) => /died \(pid/.test(line));
     const starts = logs.split('\n').filter((line) => /started \(pid/.test(line));
     const health = await Promise.all(
-      SERVICE_PORTS.map(async (name) => {
-        const response = await fetch(`http://127.0.0.1:${run.environment.env[name]}/health`).catch(() => null);
-        return `${name} ${response?.status ?? 'no answer'}`;
+      healthUrls().map(async (url, index) => {
+        const response = await fetch(url).catch(() => null);
+        return `${SERVICE_PORTS[index]} ${response?.status ?? 'no answer'}`;
       }),
     );
 
@@ -110,8 +128,10 @@ describe('fuzzing every route of the gateway', () => {
     process.stdout.write(`${tally.format()}\n`);
     process.stdout.write(
       `FUZZ ${tally.total} requests in ${(elapsed / 1000).toFixed(1)} s (seed ${SEED}); persona re-logins ${world.relogins}; ` +
+        `broker outages waited out ${outages}; ` +
         `watched tables ${JSON.stringify(await log.watchedTables())}; findings ${findings.length}\n`,
     );
+    if (VERBOSE) for (const [key, count] of [...validAnswers].sort()) process.stdout.write(`VALID ${key} x${count}\n`);
     for (const finding of findings.slice(0, 100)) process.stdout.write(`FINDING ${finding}\n`);
 
     expect(findings.slice(0, 50)).toEqual([]);

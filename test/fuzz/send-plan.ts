@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { safeEncode } from './odd-values';
 import { RequestPlan } from './request-plans';
 import { Ref } from './valid-values';
@@ -29,6 +30,9 @@ export function resolved(value: unknown, pools: Map<string, string[]>): unknown 
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolved(item, pools)]));
 }
 
+/** Node's default limit on a request's head (request line and headers). */
+const MAX_HEAD = 16 * 1024;
+
 const queryValue = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
 
 export function wireRequest(plan: RequestPlan, baseUrl: string, pools: Map<string, string[]>, auth: Record<string, string>): WireRequest {
@@ -48,11 +52,55 @@ export function wireRequest(plan: RequestPlan, baseUrl: string, pools: Map<strin
     // fetch would label a string text/plain: an empty type is sent as none at all (octet-stream for bytes).
     headers['content-type'] = plan.body.contentType ?? '';
   }
-  return { method: plan.route.method, url: `${baseUrl}${path}${query ? `?${query}` : ''}`, headers, body };
+  const url = `${baseUrl}${path}${query ? `?${query}` : ''}`;
+  if (url.length > MAX_HEAD && body !== undefined) {
+    // Node's HTTP parser answers 431 and closes the socket on the request line: a body still being
+    // written then breaks the connection on the client's side, which says nothing of the server.
+    body = undefined;
+    delete headers['content-type'];
+  }
+  return { method: plan.route.method, url, headers, body };
+}
+
+/** The gateway's body limit (apps/gateway/src/main.ts): past it the gateway answers 413 before reading the body. */
+const BODY_LIMIT = 2 * 1024 * 1024;
+
+const answerOf = (status: number, text: string): WireAnswer => {
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON
+  }
+  return { status, text, json };
+};
+
+/**
+ * A body past the limit goes by node:http, which reports the 413 that came back even when the server
+ * closed the socket before the body was written (fetch then only says "fetch failed").
+ */
+function sendOversized(request: WireRequest): Promise<WireAnswer> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const done = (answer: WireAnswer) => {
+      if (!settled) resolve(answer);
+      settled = true;
+    };
+    const outgoing = httpRequest(request.url, { method: request.method, headers: request.headers, timeout: 30_000 }, (response) => {
+      const parts: Buffer[] = [];
+      response.on('data', (part: Buffer) => parts.push(part));
+      response.on('end', () => done(answerOf(response.statusCode ?? 0, Buffer.concat(parts).toString('utf8'))));
+      response.on('error', () => done(answerOf(response.statusCode ?? 0, '')));
+    });
+    outgoing.on('error', (error) => setTimeout(() => done({ status: 0, text: String(error), json: null }), 200));
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+    outgoing.end(request.body);
+  });
 }
 
 /** Sends one request, never throws: status 0 when the connection broke or timed out, -1 when fetch refused to send it. */
 export async function send(request: WireRequest): Promise<WireAnswer> {
+  if (request.body !== undefined && request.body.length > BODY_LIMIT) return sendOversized(request);
   try {
     const response = await fetch(request.url, {
       method: request.method,
@@ -60,14 +108,7 @@ export async function send(request: WireRequest): Promise<WireAnswer> {
       body: request.body,
       signal: AbortSignal.timeout(30_000),
     });
-    const text = await response.text();
-    let json: unknown = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      // not JSON
-    }
-    return { status: response.status, text, json };
+    return answerOf(response.status, await response.text());
   } catch (error) {
     const { name, message, cause } = error as Error;
     const network = message === 'fetch failed' || name === 'TimeoutError' || name === 'AbortError';
