@@ -5,7 +5,7 @@ import { FuzzWorld } from './fuzz-world';
 import { poolOfCollection, Route, routeKey, routesOf, Schema, WRITE_METHODS } from './openapi-routes';
 import { everyRequest, RequestPlan } from './request-plans';
 import { describe as describeRequest, send, WireAnswer, wireRequest } from './send-plan';
-import { brokerAnswers, waitForRecovery } from './shared-broker';
+import { waitForRecovery } from './shared-broker';
 import { Tally } from './tally';
 
 /**
@@ -70,6 +70,19 @@ describe('fuzzing every route of the gateway', () => {
     if (typeof body.username === 'string' && pool === 'users') world.add('users:username', body.username);
   }
 
+  it('the change log sees a committed write, and nothing of a refused one', async () => {
+    const before = await log.mark();
+    const created = await run.admin.post('/api/security-profiles', { name: 'ChangeLogProbe' });
+    expect(created.status).toBe(201);
+    expect(await log.changesSince(before)).toEqual(expect.arrayContaining([{ database: 'identity', table: 'security_profiles', op: 'INSERT', rows: 1 }]));
+    // The same name again with an Idempotency-Key: the key row is inserted first, then the name is
+    // refused and the transaction rolls back; the log must show nothing of it.
+    const again = await log.mark();
+    const refused = await run.admin.post('/api/security-profiles', { name: 'ChangeLogProbe' }, { 'idempotency-key': 'change-log-probe' });
+    expect(refused.status).toBe(409);
+    expect(await log.changesSince(again)).toEqual([]);
+  });
+
   it(`sends ${RUNS} requests (seed ${SEED}): no 5xx, no service dies, no refused request writes`, async () => {
     const started = Date.now();
     const tally = new Tally(routes.map(routeKey));
@@ -84,7 +97,10 @@ describe('fuzzing every route of the gateway', () => {
         const request = wireRequest(plan, gatewayUrl, world.pools, world.headersOf(plan.persona));
         let marks = await log.mark();
         let answer = await send(request);
-        if (answer.status >= 500 && !(await brokerAnswers(run.environment.amqpUrl))) {
+        if (answer.status === 503) {
+          // The suite's answer while a dependency is away (SERVICE_UNAVAILABLE, /health down): on this
+          // shared machine another run may have stopped the broker or starved the services. Once all is
+          // healthy the request goes again; a 503 that comes back is the request's own and a finding.
           outages++;
           await waitForRecovery(run.environment.amqpUrl, healthUrls());
           marks = await log.mark();
@@ -128,7 +144,7 @@ describe('fuzzing every route of the gateway', () => {
     process.stdout.write(`${tally.format()}\n`);
     process.stdout.write(
       `FUZZ ${tally.total} requests in ${(elapsed / 1000).toFixed(1)} s (seed ${SEED}); persona re-logins ${world.relogins}; ` +
-        `broker outages waited out ${outages}; ` +
+        `503s retried once healthy ${outages}; ` +
         `watched tables ${JSON.stringify(await log.watchedTables())}; findings ${findings.length}\n`,
     );
     if (VERBOSE) for (const [key, count] of [...validAnswers].sort()) process.stdout.write(`VALID ${key} x${count}\n`);

@@ -76,25 +76,36 @@ const answerOf = (status: number, text: string): WireAnswer => {
 };
 
 /**
- * A body past the limit goes by node:http, which reports the 413 that came back even when the server
- * closed the socket before the body was written (fetch then only says "fetch failed").
+ * A body past the limit goes by node:http in small pieces, stopping once an answer came: the gateway
+ * answers 413 from the Content-Length and closes the socket, and a client still writing megabytes
+ * would only see the broken pipe (fetch says "fetch failed").
  */
 function sendOversized(request: WireRequest): Promise<WireAnswer> {
+  const body = Buffer.from(request.body!);
   return new Promise((resolve) => {
-    let settled = false;
-    const done = (answer: WireAnswer) => {
-      if (!settled) resolve(answer);
-      settled = true;
-    };
-    const outgoing = httpRequest(request.url, { method: request.method, headers: request.headers, timeout: 30_000 }, (response) => {
+    let answered = false;
+    const outgoing = httpRequest(request.url, { method: request.method, headers: { ...request.headers, 'content-length': String(body.length) }, timeout: 30_000 }, (response) => {
+      answered = true;
       const parts: Buffer[] = [];
       response.on('data', (part: Buffer) => parts.push(part));
-      response.on('end', () => done(answerOf(response.statusCode ?? 0, Buffer.concat(parts).toString('utf8'))));
-      response.on('error', () => done(answerOf(response.statusCode ?? 0, '')));
+      const finish = () => {
+        resolve(answerOf(response.statusCode ?? 0, Buffer.concat(parts).toString('utf8')));
+        outgoing.destroy();
+      };
+      response.on('end', finish);
+      response.on('error', finish);
     });
-    outgoing.on('error', (error) => setTimeout(() => done({ status: 0, text: String(error), json: null }), 200));
+    outgoing.on('error', (error) => setTimeout(() => answered || resolve({ status: 0, text: String(error), json: null }), 500));
     outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
-    outgoing.end(request.body);
+    const writeFrom = (offset: number): void => {
+      if (answered || outgoing.destroyed) return;
+      if (offset >= body.length) return void outgoing.end();
+      const next = offset + 64 * 1024;
+      if (outgoing.write(body.subarray(offset, next))) setTimeout(() => writeFrom(next), 1);
+      else outgoing.once('drain', () => writeFrom(next));
+    };
+    outgoing.flushHeaders();
+    setTimeout(() => writeFrom(0), 20);
   });
 }
 

@@ -3,9 +3,8 @@ import { eventually } from '@app/testing';
 
 /**
  * The broker is shared with other runs on the machine, and a test of theirs may stop it (the broker
- * restart test does `rabbitmqctl stop_app`). A 503 while the test's own connection to the broker
- * fails is that outage, not the request's doing: the fuzzer waits for the suite to be healthy again
- * and sends the request once more. A 503 while the broker answers the test stays a finding.
+ * restart test does `rabbitmqctl stop_app`), or a busy machine may starve the services past the RPC
+ * timeout: the fuzzer then waits until the broker answers and every service is healthy again.
  */
 export async function brokerAnswers(amqpUrl: string): Promise<boolean> {
   try {
