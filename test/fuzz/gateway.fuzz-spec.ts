@@ -79,7 +79,7 @@ describe('fuzzing every route of the gateway', () => {
     // refused and the transaction rolls back; the log must show nothing of it.
     const again = await log.mark();
     const refused = await run.admin.post('/api/security-profiles', { name: 'ChangeLogProbe' }, { 'idempotency-key': 'change-log-probe' });
-    expect(refused.status).toBe(409);
+    expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(await log.changesSince(again)).toEqual([]);
   });
 
@@ -140,12 +140,15 @@ describe('fuzzing every route of the gateway', () => {
       }),
     );
 
-    const minimum = Math.max(1, Math.floor(RUNS / routes.length / 3));
+    // Routes are drawn uniformly: each expects RUNS / routes; a third of that is far below chance
+    // (10,000 runs: 108 expected, 36 required). A short run (under 30 a route) checks no minimum.
+    const expected = RUNS / routes.length;
+    const minimum = expected >= 30 ? Math.floor(expected / 3) : 0;
     process.stdout.write(`${tally.format()}\n`);
     process.stdout.write(
       `FUZZ ${tally.total} requests in ${(elapsed / 1000).toFixed(1)} s (seed ${SEED}); persona re-logins ${world.relogins}; ` +
         `503s retried once healthy ${outages}; ` +
-        `watched tables ${JSON.stringify(await log.watchedTables())}; findings ${findings.length}\n`,
+        `minimum per route ${minimum}; watched tables ${JSON.stringify(await log.watchedTables())}; findings ${findings.length}\n`,
     );
     if (VERBOSE) for (const [key, count] of [...validAnswers].sort()) process.stdout.write(`VALID ${key} x${count}\n`);
     for (const finding of findings.slice(0, 100)) process.stdout.write(`FINDING ${finding}\n`);
