@@ -109,6 +109,7 @@ export class FuzzWorld {
     this.apiKey = (await admin.post(`/api/users/${keyOwner.id}/api-key`, {})).body.apiKey;
     if (!this.apiKey) throw new Error('fuzz set-up: no API key');
 
+    for (const person of [adminUser.id, low.id, keyOwner.id]) this.add('tickets:people', person);
     for (let i = 0; i < 3; i++) {
       const victim = await createUser(this.run, { roles: [{ roleId: role, default: true }], password: PASSWORD, passwordConfirm: PASSWORD });
       this.add('users', victim.id);

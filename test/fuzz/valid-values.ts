@@ -80,10 +80,12 @@ function hintFor(name: string, path: string): fc.Arbitrary<unknown> | null {
     case 'userIds':
       return idsOf('users');
     case 'userId':
+      return ref('users');
     case 'assigneeId':
     case 'requesterId':
     case 'ownerId':
-      return ref('users');
+      // Tickets take only people ACTIVE in tickets: the personas (named, never changed by a path).
+      return ref('tickets:people');
     case 'permissions':
       return fc.constantFrom([], [{ entity: tickets ? 'Ticket' : 'User', action: 'VIEW', level: 'BUSINESS_UNIT' }]);
     case 'capabilities':
