@@ -109,9 +109,11 @@ function sendOversized(request: WireRequest): Promise<WireAnswer> {
   });
 }
 
+export const isOversized = (request: WireRequest): boolean => request.body !== undefined && request.body.length > BODY_LIMIT;
+
 /** Sends one request, never throws: status 0 when the connection broke or timed out, -1 when fetch refused to send it. */
 export async function send(request: WireRequest): Promise<WireAnswer> {
-  if (request.body !== undefined && request.body.length > BODY_LIMIT) return sendOversized(request);
+  if (isOversized(request)) return sendOversized(request);
   try {
     const response = await fetch(request.url, {
       method: request.method,
