@@ -5,6 +5,7 @@
 //  - security: the attacker's view (escalation, tenants, odd input, headers, secrets in logs), test/security.
 //  - web: the pages in Debian's Chromium (playwright-core) against the whole suite, test/web/*.web-spec.ts.
 //  - faults: the operator's fault scenario against the whole suite (kills, restarts, poison), test/faults.
+//  - fuzz: fast-check requests on every route of the running suite, test/fuzz/*.fuzz-spec.ts.
 // ts-jest only transpiles; `npm run typecheck` types.
 const moduleNameMapper = {
   '^@app/(acl|contracts|bus|service-kit|role-store|testing)(/.*)?$': '<rootDir>/libs/$1/src$2',
@@ -20,5 +21,6 @@ module.exports = {
     { ...common, ...slow, displayName: 'security', testMatch: ['<rootDir>/test/security/**/*.e2e-spec.ts'] },
     { ...common, ...slow, displayName: 'web', testMatch: ['<rootDir>/test/web/**/*.web-spec.ts'] },
     { ...common, ...slow, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'] },
+    { ...common, ...slow, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.fuzz-spec.ts'] },
   ],
 };
