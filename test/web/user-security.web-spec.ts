@@ -77,7 +77,6 @@ describe('web: tickets User Security', () => {
     await admin.getByRole('button', { name: `Assign roles to ${user.username}` }).click();
     const panel = admin.getByRole('form', { name: `Tickets roles of ${user.username}` });
     await panel.getByRole('checkbox', { name: 'Agent', exact: true }).check();
-    await admin.mouse.move(600, 10);
     await screenshot(admin, 'user-security-assign');
     expect(await seriousAxeViolations(admin)).toEqual([]);
     await panel.getByRole('button', { name: 'Save roles' }).click();
@@ -122,7 +121,6 @@ describe('web: tickets User Security', () => {
       const items = (await run.admin.get('/api/tickets/security-profiles?limit=100')).body.items;
       return items.find((p: { name: string; roles: string[] }) => p.name === 'Night Shift' && p.roles.length === 0) ? true : undefined;
     }, 5000);
-    await admin.mouse.move(600, 10);
     await screenshot(admin, 'user-security-profiles');
     expect(await seriousAxeViolations(admin)).toEqual([]);
   });
