@@ -158,6 +158,25 @@ describe('web: the administrator\'s users', () => {
     expect(csv.split('\n')[0]).toContain('username');
   });
 
+  it("lists on the user's page who can see the user: those whose roles reach it, with their level and roles", async () => {
+    const [viewerRole] = await adminQuery<{ id: string }>(
+      run.environment.databases.identity,
+      `INSERT INTO roles (name, read_only, permissions, capabilities, field_permissions) VALUES ('WEB_WHO_VIEWER', false, '[{"entity":"User","action":"VIEW","level":"ORGANIZATION"}]', '[]', '[]') RETURNING id`,
+    );
+    const viewer = await createUser(run, { roles: [{ roleId: viewerRole.id, fixed: false, default: true }] });
+    await page.goto(`/users/${userId}`);
+    const panel = page.getByRole('region', { name: 'Who can see this' });
+    const rows = panel.getByTestId('who-can-see-users');
+    await rows.locator(`tr[data-username="${viewer.username}"]`).waitFor();
+    const row = async (name: string) => (await rows.locator(`tr[data-username="${name}"]`).allTextContents()).join('');
+    expect(await row(viewer.username)).toBe(`${viewer.username}ORGANIZATIONWEB_WHO_VIEWER`);
+    expect(await row('admin')).toMatch(/^admin\w+ADMINISTRATOR/);
+    // The user's own role grants nothing on User: the user is not among those who see it.
+    expect(await rows.locator(`tr[data-username="${username}"]`).count()).toBe(0);
+    await screenshot(page, 'admin-user-who-can-see');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('shows a user without User EDIT no create, select or edit controls', async () => {
     const [viewer] = await adminQuery<{ id: string }>(
       run.environment.databases.identity,
@@ -175,6 +194,8 @@ describe('web: the administrator\'s users', () => {
     expect(await second.page.getByRole('button', { name: 'Export users' }).count()).toBe(0);
     await second.page.getByRole('link', { name: username }).click();
     await second.page.getByTestId('user-details').waitFor();
+    // Who can see this needs user_management besides User VIEW: not offered to this reader.
+    expect(await second.page.getByRole('region', { name: 'Who can see this' }).count()).toBe(0);
     for (const name of ['Edit', 'Disable', 'Reset password', 'Generate API key']) {
       expect({ name, count: await second.page.getByRole(name === 'Edit' ? 'link' : 'button', { name }).count() }).toEqual({ name, count: 0 });
     }
