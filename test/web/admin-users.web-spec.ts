@@ -91,7 +91,7 @@ describe('web: the administrator\'s users', () => {
     await page.goto('/users');
     await page.getByRole('textbox', { name: 'Search' }).fill(username);
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByText('1 users').waitFor();
+    await page.getByTestId('page-status').filter({ hasText: '(1 user)' }).waitFor();
     await page.getByRole('link', { name: username }).click();
     await page.getByRole('button', { name: 'Disable' }).click();
     await page.getByText('Disabled: its sessions were ended.').waitFor();
