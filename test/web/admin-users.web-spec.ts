@@ -34,6 +34,27 @@ describe('web: the administrator\'s users', () => {
     await run?.environment.dispose();
   });
 
+  it('the header is usable by keyboard with all eight areas: skip link, then every menu entry in order; Enter opens one', async () => {
+    const menu = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+    expect(await menu.allTextContents()).toEqual(['Client portal', 'Tickets', 'Users', 'Business units', 'Roles', 'User Security', 'Portal access', 'My access']);
+    const focused = () => page.evaluate('document.activeElement.textContent') as Promise<string>;
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Skip to content');
+    const reached: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await focused());
+    }
+    expect(reached).toEqual(await menu.allTextContents());
+    // Back to "Roles" and opened with Enter.
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('Roles');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/roles');
+    await screenshot(page, 'header-keyboard');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('lists the users', async () => {
     await page.getByRole('link', { name: 'Users', exact: true }).click();
     await page.waitForURL('**/users');

@@ -103,7 +103,7 @@ export function UnitPanel({ unit, units, mayCreate, mayEdit, onSelect }: { unit:
         {mayEdit && <RenameUnit key={`rename-${unit.id}`} unit={unit} />}
         {mayCreate && <AddChild key={`add-${unit.id}`} unit={unit} onCreated={onSelect} />}
         {mayEdit && unit.parentId !== null && <MoveUnit key={`move-${unit.id}`} unit={unit} units={units} />}
-        <WhoCanSeePanel key={`who-${unit.id}`} entity="BusinessUnit" recordId={unit.id} />
+        <WhoCanSeePanel key={`who-${unit.id}`} entity="BusinessUnit" recordId={unit.id} headingOrder={4} />
       </Stack>
     </Paper>
   );
