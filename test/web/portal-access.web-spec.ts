@@ -59,7 +59,6 @@ describe('web: portal access administration', () => {
     await form.waitFor({ state: 'detached' });
     const gold = admin.getByTestId('access-profiles').locator('[data-profile="Gold"]');
     await expect(gold.textContent()).resolves.toContain('Everything the portal has.');
-    await admin.mouse.move(600, 800);
     await screenshot(admin, 'portal-access-profiles');
     expect(await seriousAxeViolations(admin)).toEqual([]);
   });
@@ -76,7 +75,6 @@ describe('web: portal access administration', () => {
     await expect(admin.getByTestId('profile-description').textContent()).resolves.toContain('Everything the portal has.');
     await admin.getByRole('button', { name: 'Save access' }).click();
     await admin.getByRole('status').filter({ hasText: 'Saved: Gold.' }).waitFor();
-    await admin.mouse.move(600, 800);
     await screenshot(admin, 'portal-access-user');
     expect(await seriousAxeViolations(admin)).toEqual([]);
 

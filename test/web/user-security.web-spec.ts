@@ -6,8 +6,8 @@ import { launchBrowser, screenshot, seriousAxeViolations, WebBrowser } from './b
 import { insertRole, logIn } from './web-fixture';
 
 /**
- * GET /api/tickets as the page's own session (its token from sessionStorage): whether this user can
- * open tickets. The tickets pages are another branch's; this one asks the API from the page.
+ * GET /api/tickets as the page's own session (its token from sessionStorage): the API's answer, whose
+ * refusal code says why, beside what the pages show.
  */
 async function ticketsAnswer(page: Page): Promise<{ status: number; code?: string }> {
   return (await page.evaluate(`(async () => {
@@ -15,6 +15,25 @@ async function ticketsAnswer(page: Page): Promise<{ status: number; code?: strin
     const body = await response.json();
     return { status: response.status, code: body.code };
   })()`)) as { status: number; code?: string };
+}
+
+/** The Tickets entry of the main menu, if the page's session has one. */
+const ticketsMenuEntry = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tickets', exact: true });
+
+/** Opens the tickets list from the menu: its heading, and its table or its "none" line. */
+async function openTicketsFromMenu(page: Page): Promise<void> {
+  await ticketsMenuEntry(page).click();
+  await page.waitForURL('**/tickets');
+  await page.getByRole('heading', { level: 2, name: 'Tickets' }).waitFor();
+  await page.getByTestId('tickets').or(page.getByText('No tickets match.')).waitFor();
+}
+
+/** No Tickets entry in the menu, and the route itself says so. */
+async function expectNoTickets(page: Page): Promise<void> {
+  expect(await ticketsMenuEntry(page).count()).toBe(0);
+  await page.goto('/tickets');
+  await page.getByText('Your roles do not open Tickets.').waitFor();
+  expect(await page.getByTestId('tickets').count()).toBe(0);
 }
 
 describe('web: tickets User Security', () => {
@@ -57,6 +76,8 @@ describe('web: tickets User Security', () => {
     const user = await newUser(['Support Agents']);
     await eventually(async () => ((await setup.statusOf(user.id)) === 'ACTIVE' ? true : undefined), 5000);
     const page = await loggedIn(user);
+    await openTicketsFromMenu(page);
+    await screenshot(page, 'user-security-matching-user-tickets');
     expect(await ticketsAnswer(page)).toEqual({ status: 200, code: undefined });
   });
 
@@ -65,6 +86,8 @@ describe('web: tickets User Security', () => {
     await setup.mirrored(user.id);
     const before = await loggedIn(user);
     expect(await ticketsAnswer(before)).toEqual({ status: 403, code: 'TICKETS_ACCESS_NOT_ACTIVE' });
+    await expectNoTickets(before);
+    await screenshot(before, 'user-security-new-user-no-tickets');
     // The User Security area is not in this user's menu (no ticket_user_security), and its route says so.
     expect(await before.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'User Security' }).count()).toBe(0);
     await before.goto('/user-security');
@@ -77,7 +100,6 @@ describe('web: tickets User Security', () => {
     await admin.getByRole('button', { name: `Assign roles to ${user.username}` }).click();
     const panel = admin.getByRole('form', { name: `Tickets roles of ${user.username}` });
     await panel.getByRole('checkbox', { name: 'Agent', exact: true }).check();
-    await admin.mouse.move(600, 10);
     await screenshot(admin, 'user-security-assign');
     expect(await seriousAxeViolations(admin)).toEqual([]);
     await panel.getByRole('button', { name: 'Save roles' }).click();
@@ -89,7 +111,11 @@ describe('web: tickets User Security', () => {
     await expect(active.textContent()).resolves.toMatch(/ACTIVE.*Agent/);
     expect(await setup.statusOf(user.id)).toBe('ACTIVE');
 
+    // The session the user still has was started with no tickets roles; a new login has them.
     const after = await loggedIn(user);
+    await openTicketsFromMenu(after);
+    await screenshot(after, 'user-security-assigned-user-tickets');
+    expect(await seriousAxeViolations(after)).toEqual([]);
     expect(await ticketsAnswer(after)).toEqual({ status: 200, code: undefined });
   });
 
@@ -122,7 +148,6 @@ describe('web: tickets User Security', () => {
       const items = (await run.admin.get('/api/tickets/security-profiles?limit=100')).body.items;
       return items.find((p: { name: string; roles: string[] }) => p.name === 'Night Shift' && p.roles.length === 0) ? true : undefined;
     }, 5000);
-    await admin.mouse.move(600, 10);
     await screenshot(admin, 'user-security-profiles');
     expect(await seriousAxeViolations(admin)).toEqual([]);
   });

@@ -45,15 +45,16 @@ function Audience({ entity, recordId }: { entity: string; recordId: string }) {
 
 /**
  * "Who can see this" on a record (GET /api/acl/who-can-see): the users whose roles reach it for VIEW,
- * with their level and winning roles. Shown only to sessions the API would answer.
+ * with their level and winning roles. Shown only to sessions the API would answer. `headingOrder` 4
+ * where the record's own heading is an h3 (the business unit panel).
  */
-export function WhoCanSeePanel({ entity, recordId }: { entity: string; recordId: string }) {
+export function WhoCanSeePanel({ entity, recordId, headingOrder = 3 }: { entity: string; recordId: string; headingOrder?: 3 | 4 }) {
   const access = useAccess();
   if (!mayAskWhoCanSee(access)) return null;
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="who-can-see-title">
       <Stack gap="xs">
-        <Title order={3} id="who-can-see-title">
+        <Title order={headingOrder} id="who-can-see-title">
           Who can see this
         </Title>
         <Audience entity={entity} recordId={recordId} />

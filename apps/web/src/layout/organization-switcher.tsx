@@ -1,4 +1,4 @@
-import { Button, Modal, NativeSelect, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Modal, NativeSelect, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { api } from '../api/client';
@@ -6,6 +6,7 @@ import { LoginResponse } from '../api/types';
 import { useAccess } from '../auth/access-context';
 import { useAuth } from '../auth/auth-context';
 import { useSessionChoices } from '../auth/session-queries';
+import { PasswordField } from '../components/password-field';
 import { fieldError, FormError } from '../forms/field-errors';
 
 /**
@@ -61,7 +62,7 @@ export function OrganizationSwitcher() {
         <form onSubmit={submit}>
           <Stack>
             <Text size="sm">A session belongs to one organization: confirm your password to start one there.</Text>
-            <PasswordInput label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldError(switchTo.error, 'password')} data-autofocus />
+            <PasswordField label="Password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldError(switchTo.error, 'password')} data-autofocus />
             <FormError error={switchTo.error} fields={['password']} />
             <Button type="submit" loading={switchTo.isPending}>
               Switch organization

@@ -3,7 +3,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, ReactNode, useState } from 'react';
 import { api } from '../../api/client';
 import { newIdempotencyKey } from '../../api/idempotency-key';
-import { fieldError, FormError } from '../../forms/field-errors';
+import { RefusalWithWhy } from '../../components/why-refused';
+import { WhoCanSeePanel } from '../../components/who-can-see';
+import { fieldError } from '../../forms/field-errors';
 import { branchOf, Unit, unitKeys } from './business-units-api';
 
 function useUnitChange<T>(call: () => Promise<T>, onDone?: (unit: T) => void) {
@@ -37,7 +39,7 @@ function RenameUnit({ unit }: { unit: Unit }) {
   return (
     <PanelForm label="Rename" onSubmit={() => rename.mutate()}>
       <TextInput label="Name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(rename.error, 'name')} />
-      <FormError error={rename.error} fields={['name']} />
+      <RefusalWithWhy error={rename.error} fields={['name']} entity="BusinessUnit" action="EDIT" recordId={unit.id} />
       {rename.isSuccess && <Text role="status">Renamed.</Text>}
       <Button type="submit" variant="light" w="fit-content" loading={rename.isPending}>
         Rename
@@ -60,7 +62,7 @@ function AddChild({ unit, onCreated }: { unit: Unit; onCreated(id: string): void
   return (
     <PanelForm label="New unit below" onSubmit={() => create.mutate()}>
       <TextInput label={`New unit below ${unit.name}`} required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(create.error, 'name')} />
-      <FormError error={create.error} fields={['name']} />
+      <RefusalWithWhy error={create.error} fields={['name']} entity="BusinessUnit" action="CREATE" />
       <Button type="submit" variant="light" w="fit-content" loading={create.isPending}>
         Create unit
       </Button>
@@ -79,7 +81,7 @@ function MoveUnit({ unit, units }: { unit: Unit; units: Unit[] }) {
   return (
     <PanelForm label="Move" onSubmit={() => move.mutate()}>
       <Select label="Move below" placeholder="Pick the new parent" required data={options} value={parentId} onChange={setParentId} searchable error={fieldError(move.error, 'parentId')} />
-      <FormError error={move.error} fields={['parentId']} />
+      <RefusalWithWhy error={move.error} fields={['parentId']} entity="BusinessUnit" action="EDIT" recordId={unit.id} />
       {move.isSuccess && <Text role="status">Moved.</Text>}
       <Button type="submit" variant="light" w="fit-content" loading={move.isPending}>
         Move
@@ -101,6 +103,7 @@ export function UnitPanel({ unit, units, mayCreate, mayEdit, onSelect }: { unit:
         {mayEdit && <RenameUnit key={`rename-${unit.id}`} unit={unit} />}
         {mayCreate && <AddChild key={`add-${unit.id}`} unit={unit} onCreated={onSelect} />}
         {mayEdit && unit.parentId !== null && <MoveUnit key={`move-${unit.id}`} unit={unit} units={units} />}
+        <WhoCanSeePanel key={`who-${unit.id}`} entity="BusinessUnit" recordId={unit.id} headingOrder={4} />
       </Stack>
     </Paper>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Container, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { LoginResponse, SessionChoices } from '../../api/types';
 import { useAuth } from '../../auth/auth-context';
+import { PasswordField } from '../../components/password-field';
 import { fieldError, FormError } from '../../forms/field-errors';
 import { RoleSelection } from './role-selection';
 import { rolesFromUrl } from './url-roles';
@@ -78,7 +79,7 @@ export function LoginPage() {
           <form onSubmit={submit}>
             <Stack>
               <TextInput label="Username" name="username" autoComplete="username" required value={username} onChange={(e) => setUsername(e.currentTarget.value)} error={fieldError(login.error, 'username')} />
-              <PasswordInput label="Password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldError(login.error, 'password')} />
+              <PasswordField label="Password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={fieldError(login.error, 'password')} />
               {urlRoles ? (
                 <Alert color={fieldError(login.error, 'roles') ? 'red' : 'blue'} title="Roles from the link" role={fieldError(login.error, 'roles') ? 'alert' : undefined}>
                   <Text size="sm" data-testid="url-roles">{urlRoles.join(', ') || 'none besides the fixed ones'}</Text>

@@ -1,8 +1,10 @@
-import { Badge, Button, Card, Checkbox, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack, Table, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
-import { fieldError, FormError, LoadError } from '../../forms/field-errors';
+import { EditorCard } from '../../components/editor-card';
+import { QueryResult } from '../../components/query-result';
+import { fieldError, FormError } from '../../forms/field-errors';
 import { AccessProfile, FEATURES, featureLabel, portalAccessKeys, useAccessProfiles } from './portal-access-api';
 
 /** Add (POST) or update (PATCH) an access profile: its name, description and the features it opens. */
@@ -21,37 +23,20 @@ function ProfileForm({ profile, onDone }: { profile: AccessProfile | null; onDon
       onDone();
     },
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   const title = profile ? `Update ${profile.name}` : 'Add an access profile';
   return (
-    <Card withBorder>
-      <form onSubmit={onSubmit} aria-label={title}>
-        <Stack>
-          <Title order={4}>{title}</Title>
-          <TextInput label="Profile name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
-          <Textarea label="Description" required value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(save.error, 'description')} />
-          <Checkbox.Group label="Features" value={features} onChange={setFeatures} error={fieldError(save.error, 'features')}>
-            <Group mt="xs">
-              {FEATURES.map((f) => (
-                <Checkbox key={f.key} value={f.key} label={f.label} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <FormError error={save.error} fields={['name', 'description', 'features']} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {profile ? 'Save profile' : 'Add profile'}
-            </Button>
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <EditorCard title={title} submitLabel={profile ? 'Save profile' : 'Add profile'} pending={save.isPending} onSubmit={() => save.mutate()} onCancel={onDone}>
+      <TextInput label="Profile name" required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
+      <Textarea label="Description" required value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(save.error, 'description')} />
+      <Checkbox.Group label="Features" value={features} onChange={setFeatures} error={fieldError(save.error, 'features')}>
+        <Group mt="xs">
+          {FEATURES.map((f) => (
+            <Checkbox key={f.key} value={f.key} label={f.label} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <FormError error={save.error} fields={['name', 'description', 'features']} />
+    </EditorCard>
   );
 }
 
@@ -87,43 +72,41 @@ export function AccessProfilesSection() {
           </Button>
         </Group>
         {editing && <ProfileForm key={editing === 'new' ? 'new' : editing.id} profile={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-        {profiles.error ? (
-          <LoadError error={profiles.error} />
-        ) : !profiles.data ? (
-          <Text>Loading…</Text>
-        ) : (
-          <Table striped data-testid="access-profiles">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Description</Table.Th>
-                <Table.Th>Features</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {profiles.data.items.map((profile) => (
-                <Table.Tr key={profile.id} data-profile={profile.name}>
-                  <Table.Td>
-                    {profile.name} {profile.builtIn && <Badge color="gray">built in</Badge>}
-                  </Table.Td>
-                  <Table.Td>{profile.description}</Table.Td>
-                  <Table.Td>{profile.features.map(featureLabel).join(', ')}</Table.Td>
-                  <Table.Td>
-                    {!profile.builtIn && (
-                      <Group gap="xs" align="flex-start">
-                        <Button size="xs" variant="light" onClick={() => setEditing(profile)} aria-label={`Update ${profile.name}`}>
-                          Update
-                        </Button>
-                        <RemoveProfile profile={profile} />
-                      </Group>
-                    )}
-                  </Table.Td>
+        <QueryResult query={profiles}>
+          {(data) => (
+            <Table striped data-testid="access-profiles">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Description</Table.Th>
+                  <Table.Th>Features</Table.Th>
+                  <Table.Th>Actions</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((profile) => (
+                  <Table.Tr key={profile.id} data-profile={profile.name}>
+                    <Table.Td>
+                      {profile.name} {profile.builtIn && <Badge color="gray">built in</Badge>}
+                    </Table.Td>
+                    <Table.Td>{profile.description}</Table.Td>
+                    <Table.Td>{profile.features.map(featureLabel).join(', ')}</Table.Td>
+                    <Table.Td>
+                      {!profile.builtIn && (
+                        <Group gap="xs" align="flex-start">
+                          <Button size="xs" variant="light" onClick={() => setEditing(profile)} aria-label={`Update ${profile.name}`}>
+                            Update
+                          </Button>
+                          <RemoveProfile profile={profile} />
+                        </Group>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </QueryResult>
       </Stack>
     </section>
   );

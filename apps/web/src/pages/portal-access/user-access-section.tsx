@@ -4,6 +4,7 @@ import { FormEvent, useState } from 'react';
 import { api } from '../../api/client';
 import { canSee } from '../../auth/access';
 import { useAccess } from '../../auth/access-context';
+import { QueryResult } from '../../components/query-result';
 import { fieldError, FormError, LoadError } from '../../forms/field-errors';
 import { featureLabel, portalAccessKeys, useAccessProfiles, UserAccess, useUserAccess, useUserSearch } from './portal-access-api';
 
@@ -99,7 +100,7 @@ export function UserAccessSection() {
           A user&apos;s access
         </Title>
         <UserPicker onPick={setUserId} />
-        {userId && (current.error ? <LoadError error={current.error} /> : !current.data ? <Text>Loading…</Text> : <AccessForm key={userId} current={current.data} />)}
+        {userId && <QueryResult query={current}>{(data) => <AccessForm key={userId} current={data} />}</QueryResult>}
       </Stack>
     </section>
   );

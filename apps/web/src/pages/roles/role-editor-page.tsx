@@ -6,7 +6,9 @@ import { asApiError } from '../../api/api-error';
 import { api } from '../../api/client';
 import { canSee } from '../../auth/access';
 import { useAccess } from '../../auth/access-context';
-import { fieldError, FormError, LoadError } from '../../forms/field-errors';
+import { RefusalWithWhy } from '../../components/why-refused';
+import { WhoCanSeePanel } from '../../components/who-can-see';
+import { fieldError } from '../../forms/field-errors';
 import { FieldPermissionGrid } from './field-permission-grid';
 import { PermissionGrid } from './permission-grid';
 import { bodyOf, cellErrors, draftOf, emptyDraft, RoleDraft } from './role-draft';
@@ -14,6 +16,9 @@ import { roleRights } from './role-rights';
 import { Catalogue, Role, RoleKind, roleKeys, useCatalogue, useOrganizations, useRole } from './roles-api';
 
 const FORM_FIELDS = ['name', 'label', 'readOnly', 'organizationId'];
+
+/** The record a "Why?" may name: explain takes Role records only. */
+const recordOf = (kind: RoleKind, id: string | undefined): string | undefined => (kind.entity === 'Role' ? id : undefined);
 
 /** "No one grants more than they hold": the API names the gaps, shown beside the grid. */
 function EscalationRefusal({ error }: { error: unknown }) {
@@ -26,11 +31,11 @@ function EscalationRefusal({ error }: { error: unknown }) {
 }
 
 /** Everything but the grid's refusal and the messages already beside their inputs and cells. */
-function OtherRefusal({ error }: { error: unknown }) {
+function OtherRefusal({ error, kind, role }: { error: unknown; kind: RoleKind; role: Role | undefined }) {
   if (!error || asApiError(error).code === 'ESCALATION_DENIED') return null;
   const problem = asApiError(error);
   const besideCells = (field: string) => /^(permissions|fieldPermissions|capabilities)\./.test(field);
-  return <FormError error={error} fields={[...FORM_FIELDS, ...Object.keys(problem.fieldErrors).filter(besideCells)]} />;
+  return <RefusalWithWhy error={error} fields={[...FORM_FIELDS, ...Object.keys(problem.fieldErrors).filter(besideCells)]} entity={kind.entity} action={role ? 'EDIT' : 'CREATE'} recordId={recordOf(kind, role?.id)} />;
 }
 
 /** The organization a new identity role belongs to; it cannot change later. */
@@ -81,7 +86,7 @@ function DeleteRole({ kind, role }: { kind: RoleKind; role: Role }) {
           Delete role
         </Button>
       )}
-      <FormError error={remove.error} />
+      <RefusalWithWhy error={remove.error} entity={kind.entity} action="DELETE" recordId={recordOf(kind, role.id)} />
     </Stack>
   );
 }
@@ -154,7 +159,7 @@ function RoleForm({ kind, catalogue, role }: { kind: RoleKind; catalogue: Catalo
             .map((entity) => (
               <FieldPermissionGrid key={entity.name} entity={entity} fieldLevels={draft.fieldLevels} errors={fieldErrors} editable={editable} onChange={setFieldLevel} />
             ))}
-          <OtherRefusal error={save.error} />
+          <OtherRefusal error={save.error} kind={kind} role={role} />
           {save.isSuccess && role && <Text role="status">Saved {save.data.name}.</Text>}
           {editable && (
             <Button type="submit" loading={save.isPending} w="fit-content">
@@ -186,7 +191,8 @@ export function RoleEditorPage({ kind }: { kind: RoleKind }) {
           Held by {role.data.userCount} user(s). Saving replaces the whole definition.
         </Text>
       )}
-      {problem ? <LoadError error={problem} /> : !catalogue.data || (id && !role.data) ? <Text>Loading…</Text> : <RoleForm key={id ?? 'new'} kind={kind} catalogue={catalogue.data} role={role.data} />}
+      {problem ? <RefusalWithWhy error={problem} entity={kind.entity} action="VIEW" /> : !catalogue.data || (id && !role.data) ? <Text>Loading…</Text> : <RoleForm key={id ?? 'new'} kind={kind} catalogue={catalogue.data} role={role.data} />}
+      {id && kind.entity === 'Role' && role.data && <WhoCanSeePanel entity="Role" recordId={id} />}
     </Stack>
   );
 }

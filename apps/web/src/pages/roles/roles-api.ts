@@ -68,10 +68,12 @@ export interface RoleKind {
   builtIn: string;
   /** Identity roles belong to an organization (or none: system-wide). */
   hasOrganization: boolean;
+  /** The ACL entity, for "Why?"; explain and who-can-see take a Role record, not a TicketRole one. */
+  entity: 'Role' | 'TicketRole';
 }
 
-export const CRM_ROLES: RoleKind = { kind: 'crm', api: '/api/roles', path: '/roles', title: 'CRM roles', noun: 'CRM role', builtIn: 'ADMINISTRATOR', hasOrganization: true };
-export const TICKETS_ROLES: RoleKind = { kind: 'tickets', api: '/api/tickets/roles', path: '/roles/tickets', title: 'Tickets roles', noun: 'tickets role', builtIn: 'TICKETS_ADMINISTRATOR', hasOrganization: false };
+export const CRM_ROLES: RoleKind = { kind: 'crm', api: '/api/roles', path: '/roles', title: 'CRM roles', noun: 'CRM role', builtIn: 'ADMINISTRATOR', hasOrganization: true, entity: 'Role' };
+export const TICKETS_ROLES: RoleKind = { kind: 'tickets', api: '/api/tickets/roles', path: '/roles/tickets', title: 'Tickets roles', noun: 'tickets role', builtIn: 'TICKETS_ADMINISTRATOR', hasOrganization: false, entity: 'TicketRole' };
 
 export const roleKeys = {
   all: (kind: RoleKind) => ['roles', kind.kind] as const,

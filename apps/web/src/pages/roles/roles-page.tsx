@@ -1,7 +1,7 @@
-import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useAccess } from '../../auth/access-context';
-import { LoadError } from '../../forms/field-errors';
+import { QueryResult } from '../../components/query-result';
 import { CRM_ROLES, RoleKind, TICKETS_ROLES, useOrganizations, useRoles } from './roles-api';
 import { roleRights } from './role-rights';
 import { canSee } from '../../auth/access';
@@ -27,37 +27,35 @@ function RoleList({ kind }: { kind: RoleKind }) {
             </Button>
           )}
         </Group>
-        {roles.error ? (
-          <LoadError error={roles.error} />
-        ) : !roles.data ? (
-          <Text>Loading…</Text>
-        ) : (
-          <Table striped data-testid={`${kind.kind}-roles`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Label</Table.Th>
-                {kind.hasOrganization && <Table.Th>Organization</Table.Th>}
-                <Table.Th>Users</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {roles.data.items.map((role) => (
-                <Table.Tr key={role.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`${kind.path}/${role.id}`}>
-                      {role.name}
-                    </Anchor>{' '}
-                    {role.readOnly && <Badge color="gray">read-only</Badge>}
-                  </Table.Td>
-                  <Table.Td>{role.label}</Table.Td>
-                  {kind.hasOrganization && <Table.Td>{organizationName(role.organizationId)}</Table.Td>}
-                  <Table.Td>{role.userCount}</Table.Td>
+        <QueryResult query={roles}>
+          {(data) => (
+            <Table striped data-testid={`${kind.kind}-roles`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Label</Table.Th>
+                  {kind.hasOrganization && <Table.Th>Organization</Table.Th>}
+                  <Table.Th>Users</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((role) => (
+                  <Table.Tr key={role.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`${kind.path}/${role.id}`}>
+                        {role.name}
+                      </Anchor>{' '}
+                      {role.readOnly && <Badge color="gray">read-only</Badge>}
+                    </Table.Td>
+                    <Table.Td>{role.label}</Table.Td>
+                    {kind.hasOrganization && <Table.Td>{organizationName(role.organizationId)}</Table.Td>}
+                    <Table.Td>{role.userCount}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </QueryResult>
       </Stack>
     </section>
   );

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { Page } from '../../api/types';
 import { useAccess } from '../../auth/access-context';
+import { Pager } from '../../components/pager';
 import { WhyButton } from '../../components/why-button';
 import { LoadError } from '../../forms/field-errors';
 import { NewTicketForm } from './new-ticket-form';
@@ -46,8 +47,6 @@ function TicketTable({ filters }: { filters: TicketFilters }) {
   if (tickets.error) return <LoadError error={tickets.error} />;
   if (!tickets.data) return <Text>Loading…</Text>;
   const { items, total } = tickets.data;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const page = Math.floor(offset / PAGE_SIZE) + 1;
   return (
     <Stack gap="xs">
       {items.length === 0 ? (
@@ -86,21 +85,7 @@ function TicketTable({ filters }: { filters: TicketFilters }) {
           </Table.Tbody>
         </Table>
       )}
-      <Group gap="sm" role="navigation" aria-label="Pages">
-        {offset > 0 && (
-          <Button variant="default" size="xs" onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-            Previous page
-          </Button>
-        )}
-        <Text size="sm" role="status" data-testid="page-status">
-          Page {page} of {pages} ({total} ticket{total === 1 ? '' : 's'})
-        </Text>
-        {offset + PAGE_SIZE < total && (
-          <Button variant="default" size="xs" onClick={() => setOffset(offset + PAGE_SIZE)}>
-            Next page
-          </Button>
-        )}
-      </Group>
+      <Pager total={total} offset={offset} pageSize={PAGE_SIZE} noun={['ticket', 'tickets']} onOffset={setOffset} />
     </Stack>
   );
 }

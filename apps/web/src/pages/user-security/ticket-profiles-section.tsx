@@ -1,8 +1,10 @@
-import { Button, Card, Group, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
-import { fieldError, FormError, LoadError } from '../../forms/field-errors';
+import { EditorCard } from '../../components/editor-card';
+import { QueryResult } from '../../components/query-result';
+import { fieldError, FormError } from '../../forms/field-errors';
 import { TicketRoleCheckboxes } from './ticket-role-checkboxes';
 import { TicketSecurityProfile, userSecurityKeys, useTicketProfiles } from './user-security-api';
 
@@ -22,31 +24,14 @@ function ProfileForm({ profile, onDone }: { profile: TicketSecurityProfile | nul
       onDone();
     },
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
   const title = profile ? `Edit profile ${profile.name}` : 'New tickets security profile';
   return (
-    <Card withBorder>
-      <form onSubmit={onSubmit} aria-label={title}>
-        <Stack>
-          <Title order={4}>{title}</Title>
-          <TextInput label="Profile name" description="Users whose CRM security profile has exactly this name get its roles." required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
-          <Textarea label="Profile description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(save.error, 'description')} />
-          <TicketRoleCheckboxes label="Profile roles" value={roleIds} onChange={setRoleIds} error={fieldError(save.error, 'roleIds')} />
-          <FormError error={save.error} fields={['name', 'description', 'roleIds']} />
-          <Group>
-            <Button type="submit" loading={save.isPending}>
-              {profile ? 'Save profile' : 'Create profile'}
-            </Button>
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Card>
+    <EditorCard title={title} submitLabel={profile ? 'Save profile' : 'Create profile'} pending={save.isPending} onSubmit={() => save.mutate()} onCancel={onDone}>
+      <TextInput label="Profile name" description="Users whose CRM security profile has exactly this name get its roles." required value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(save.error, 'name')} />
+      <Textarea label="Profile description" value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={fieldError(save.error, 'description')} />
+      <TicketRoleCheckboxes label="Profile roles" value={roleIds} onChange={setRoleIds} error={fieldError(save.error, 'roleIds')} />
+      <FormError error={save.error} fields={['name', 'description', 'roleIds']} />
+    </EditorCard>
   );
 }
 
@@ -66,36 +51,34 @@ export function TicketProfilesSection() {
           </Button>
         </Group>
         {editing && <ProfileForm key={editing === 'new' ? 'new' : editing.id} profile={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
-        {profiles.error ? (
-          <LoadError error={profiles.error} />
-        ) : !profiles.data ? (
-          <Text>Loading…</Text>
-        ) : (
-          <Table striped data-testid="ticket-profiles">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Description</Table.Th>
-                <Table.Th>Roles</Table.Th>
-                <Table.Th>Action</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {profiles.data.items.map((profile) => (
-                <Table.Tr key={profile.id}>
-                  <Table.Td>{profile.name}</Table.Td>
-                  <Table.Td>{profile.description}</Table.Td>
-                  <Table.Td>{profile.roles.join(', ')}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="light" onClick={() => setEditing(profile)} aria-label={`Edit profile ${profile.name}`}>
-                      Edit
-                    </Button>
-                  </Table.Td>
+        <QueryResult query={profiles}>
+          {(data) => (
+            <Table striped data-testid="ticket-profiles">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Description</Table.Th>
+                  <Table.Th>Roles</Table.Th>
+                  <Table.Th>Action</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((profile) => (
+                  <Table.Tr key={profile.id}>
+                    <Table.Td>{profile.name}</Table.Td>
+                    <Table.Td>{profile.description}</Table.Td>
+                    <Table.Td>{profile.roles.join(', ')}</Table.Td>
+                    <Table.Td>
+                      <Button size="xs" variant="light" onClick={() => setEditing(profile)} aria-label={`Edit profile ${profile.name}`}>
+                        Edit
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </QueryResult>
       </Stack>
     </section>
   );

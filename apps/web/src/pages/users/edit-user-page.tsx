@@ -1,9 +1,9 @@
-import { Anchor, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import { LoadError } from '../../forms/field-errors';
+import { QueryResult } from '../../components/query-result';
 import { updateBody, UserFormValues, userFormOf } from './user-form-values';
 import { UserForm } from './user-form';
 import { User, userKeys, useUser } from './users-api';
@@ -33,7 +33,7 @@ export function EditUserPage() {
         ← Back to the user
       </Anchor>
       <Title order={2}>Edit {user.data?.username ?? 'user'}</Title>
-      {user.error ? <LoadError error={user.error} /> : user.data ? <EditUser user={user.data} /> : <Text>Loading…</Text>}
+      <QueryResult query={user}>{(data) => <EditUser user={data} />}</QueryResult>
     </Stack>
   );
 }

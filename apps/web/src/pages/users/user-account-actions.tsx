@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { FormError } from '../../forms/field-errors';
+import { RefusalWithWhy } from '../../components/why-refused';
 import { PasswordResetsDone, User, userKeys } from './users-api';
 
 /** One account action (enable, disable, activate, reset) with its refusal beside its button. */
@@ -34,9 +34,9 @@ export function UserAccountActions({ user }: { user: User }) {
           Reset password
         </Button>
       </Group>
-      <FormError error={toggle.error} />
-      <FormError error={activate.error} />
-      <FormError error={reset.error} />
+      <RefusalWithWhy error={toggle.error} entity="User" action="EDIT" recordId={user.id} />
+      <RefusalWithWhy error={activate.error} entity="User" action="EDIT" recordId={user.id} />
+      <RefusalWithWhy error={reset.error} entity="User" action="EDIT" recordId={user.id} />
       {toggle.data !== undefined && <Text role="status">{(toggle.data as User).enabled ? 'Enabled.' : 'Disabled: its sessions were ended.'}</Text>}
       {activate.isSuccess && <Text role="status">Activated: the user may log in again.</Text>}
       {resetDone && (

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Fieldset, Group, MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Fieldset, Group, MultiSelect, Select, SimpleGrid, Stack, Switch, TagsInput, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { FormEvent, useMemo } from 'react';
 import { asApiError } from '../../api/api-error';
@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { hasCapability } from '../../auth/access';
 import { useAccess } from '../../auth/access-context';
 import { useSessionChoices } from '../../auth/session-queries';
+import { PasswordField } from '../../components/password-field';
 import { fieldError, FormError, LoadError } from '../../forms/field-errors';
 import { UserFormValues } from './user-form-values';
 import { maySetSecurityProfiles, useUserChoices, UserChoices } from './users-api';
@@ -81,11 +82,6 @@ export function UserForm({ mode, values, onChange, onSubmit, error, pending }: P
     error: fieldError(error, field),
     name: field,
   });
-  // Mantine's PasswordInput leaves aria-invalid and the error's aria-describedby off its input: set here.
-  const passwordAria = (field: 'password' | 'passwordConfirm') => {
-    const invalid = fieldError(error, field) !== undefined;
-    return { id: `user-${field}`, 'aria-invalid': invalid, 'aria-describedby': invalid ? `user-${field}-error` : undefined };
-  };
   const units = useMemo(() => (choices.data ? unitOptions(choices.data) : []), [choices.data]);
   const withProfiles = maySetSecurityProfiles(access);
   const fields = [...FIELDS, ...FIELD_KEYS(error).filter((f) => /^roles\.\d+/.test(f))];
@@ -107,8 +103,8 @@ export function UserForm({ mode, values, onChange, onSubmit, error, pending }: P
             <TextInput label="Primary email" required type="email" autoComplete="off" {...text('primaryEmail')} />
             {mode === 'create' && (
               <>
-                <PasswordInput label="Password" required autoComplete="new-password" {...text('password')} {...passwordAria('password')} />
-                <PasswordInput label="Confirm password" required autoComplete="new-password" {...text('passwordConfirm')} {...passwordAria('passwordConfirm')} />
+                <PasswordField label="Password" id="user-password" required autoComplete="new-password" {...text('password')} />
+                <PasswordField label="Confirm password" id="user-passwordConfirm" required autoComplete="new-password" {...text('passwordConfirm')} />
               </>
             )}
           </SimpleGrid>

@@ -2,7 +2,8 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { Link, useLocation, useParams } from 'react-router';
 import { useAccess } from '../../auth/access-context';
 import { canAct } from '../../components/entity-action';
-import { LoadError } from '../../forms/field-errors';
+import { RefusalWithWhy } from '../../components/why-refused';
+import { WhoCanSeePanel } from '../../components/who-can-see';
 import { ApiKeyPanel } from './api-key-panel';
 import { UserAccountActions } from './user-account-actions';
 import { AUTH_STATUS_LABELS, fullName, User, useUser } from './users-api';
@@ -47,7 +48,7 @@ export function UserPage() {
       <Anchor component={Link} to="/users" size="sm">
         ← Users
       </Anchor>
-      {user.error && <LoadError error={user.error} />}
+      <RefusalWithWhy error={user.error} entity="User" action="VIEW" />
       {!user.data && !user.error && <Text>Loading…</Text>}
       {user.data && (
         <>
@@ -62,6 +63,7 @@ export function UserPage() {
           </Group>
           {(location.state as { created?: boolean } | null)?.created && <Text role="status">User created.</Text>}
           <Details user={user.data} />
+          <WhoCanSeePanel entity="User" recordId={user.data.id} />
           {mayEdit && (
             <>
               <Title order={3}>Account</Title>

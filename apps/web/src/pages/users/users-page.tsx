@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Checkbox, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { hasCapability } from '../../auth/access';
 import { useAccess } from '../../auth/access-context';
 import { canAct } from '../../components/entity-action';
+import { Pager } from '../../components/pager';
 import { FormError, LoadError } from '../../forms/field-errors';
 import { ExportUsers } from './export-users';
 import { UsersFilters } from './users-filters';
@@ -40,9 +41,9 @@ function ResetSelected({ ids, onDone }: { ids: string[]; onDone(): void }) {
 export function UsersPage() {
   const access = useAccess();
   const [filters, setFilters] = useState<Omit<UsersQuery, 'limit' | 'offset'>>({});
-  const [page, setPage] = useState(1);
+  const [offset, setOffset] = useState(0);
   const [selected, setSelected] = useState<string[]>([]);
-  const users = useUsers({ ...filters, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const users = useUsers({ ...filters, limit: PAGE_SIZE, offset });
   const mayEdit = canAct(access, 'User', 'EDIT');
   const toggle = (id: string, on: boolean) => setSelected((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
@@ -60,16 +61,13 @@ export function UsersPage() {
         value={filters}
         onChange={(next) => {
           setFilters(next);
-          setPage(1);
+          setOffset(0);
         }}
       />
       {mayEdit && <ResetSelected ids={selected} onDone={() => setSelected([])} />}
       {users.error && <LoadError error={users.error} />}
       {users.data && (
         <>
-          <Text size="sm" role="status">
-            {users.data.total} users
-          </Text>
           <Table striped data-testid="users">
             <Table.Thead>
               <Table.Tr>
@@ -104,7 +102,7 @@ export function UsersPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {users.data.total > PAGE_SIZE && <Pagination total={Math.ceil(users.data.total / PAGE_SIZE)} value={page} onChange={setPage} aria-label="Pages" getControlProps={(p) => ({ 'aria-label': `Page ${p}` })} />}
+          <Pager total={users.data.total} offset={offset} pageSize={PAGE_SIZE} noun={['user', 'users']} onOffset={setOffset} />
         </>
       )}
       {hasCapability(access, 'export_users') && (
