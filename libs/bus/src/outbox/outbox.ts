@@ -7,6 +7,7 @@ import { BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, EVENTS_EXCHANGE } from '../topology';
 import { insertOutboxRow, newEnvelope } from './outbox-row';
+import { WakeOnCommit } from './wake-on-commit';
 
 /** Adds an event to the outbox of the transaction it is given; the payload is the one EventPayloads names. */
 export interface PublishInTransaction {
@@ -14,6 +15,12 @@ export interface PublishInTransaction {
 }
 
 const RELAY_BATCH = 200;
+
+/** What woke a relay pass: a commit that wrote outbox rows, the OUTBOX_POLL_MS timer, start or shutdown. */
+export type RelayWake = 'commit' | 'poll' | 'start';
+
+/** Events the relay published, by what woke the pass that published them: shows that commits, not the poll, drive it. */
+export type RelayStats = Record<RelayWake, number>;
 
 /**
  * The transactional outbox: an event is written in the same transaction as the change it reports,
@@ -24,8 +31,11 @@ export class Outbox {
   private channel: ChannelWrapper;
   private timer: NodeJS.Timeout | undefined;
   private relaying: Promise<void> | null = null;
-  private again = false;
+  /** What asked for another pass while one ran ('commit' wins over 'poll'), or null. */
+  private again: RelayWake | null = null;
   private stopped = false;
+  private readonly wakeOnCommit = new WakeOnCommit(() => this.kick('commit'));
+  readonly published: RelayStats = { commit: 0, poll: 0, start: 0 };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,8 +47,11 @@ export class Outbox {
   onApplicationBootstrap(): void {
     this.channel = this.connection.channel(`${this.options.service}.outbox`, (channel: ConfirmChannel) => assertSharedTopology(channel));
     this.connection.beforeClose(() => this.onApplicationShutdown());
-    this.timer = setInterval(() => this.kick(), this.options.outboxPollMs);
-    this.kick();
+    // Every commit that wrote outbox rows wakes the relay; the poll is only the safety net (rows
+    // written by another process, a pass that failed while the broker was away).
+    this.dataSource.subscribers.push(this.wakeOnCommit);
+    this.timer = setInterval(() => this.kick('poll'), this.options.outboxPollMs);
+    this.kick('start');
   }
 
   /** Flushes the relay before closing: what was committed by the last requests is published now, not at the next start. */
@@ -52,21 +65,19 @@ export class Outbox {
   private async flush(): Promise<void> {
     clearInterval(this.timer);
     await this.relaying;
-    if (this.channel) await this.relayUntilEmpty();
+    if (this.channel) await this.relayUntilEmpty('start');
     this.stopped = true;
+    const { commit, poll, start } = this.published;
+    this.logger.log(`relay published ${commit + poll + start} events: ${commit} woken by a commit, ${poll} by the poll, ${start} at start or shutdown`);
     await this.channel?.close();
   }
 
   /**
-   * Runs `work` in one transaction with a `publish` that writes to the outbox of that transaction,
-   * then wakes the relay once the transaction has committed.
+   * Runs `work` in one transaction with a `publish` that writes to the outbox of that transaction;
+   * the commit wakes the relay (as every commit that wrote outbox rows does).
    */
-  async transaction<T>(correlationId: string | null, work: (manager: EntityManager, publish: PublishInTransaction) => Promise<T>): Promise<T> {
-    const result = await this.dataSource.transaction((manager) =>
-      work(manager, this.publisherIn(manager, correlationId)),
-    );
-    this.kick();
-    return result;
+  transaction<T>(correlationId: string | null, work: (manager: EntityManager, publish: PublishInTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(manager, this.publisherIn(manager, correlationId)));
   }
 
   /** A `publish` that writes to the outbox of the transaction `manager` runs. */
@@ -77,29 +88,35 @@ export class Outbox {
   async add<TType extends EventType>(manager: EntityManager, type: TType, data: EventPayloads[TType], correlationId: string | null): Promise<EventEnvelope<EventPayloads[TType]>> {
     const envelope = newEnvelope(this.options.service, type, data, correlationId);
     await insertOutboxRow((sql, params) => manager.query(sql, params), envelope);
+    this.wakeOnCommit.wrote(manager);
     return envelope;
   }
 
   /** Starts a relay pass, or asks the running one to go round once more. */
-  kick(): void {
+  kick(wake: RelayWake = 'commit'): void {
     if (this.stopped) return;
     if (this.relaying) {
-      this.again = true;
+      if (this.again !== 'commit') this.again = wake;
       return;
     }
-    this.relaying = this.relayUntilEmpty().finally(() => {
+    this.relaying = this.relayUntilEmpty(wake).finally(() => {
       this.relaying = null;
-      if (this.again) {
-        this.again = false;
-        this.kick();
+      const again = this.again;
+      if (again) {
+        this.again = null;
+        this.kick(again);
       }
     });
   }
 
-  private async relayUntilEmpty(): Promise<void> {
+  private async relayUntilEmpty(wake: RelayWake): Promise<void> {
     if (!this.connection.isConnected()) return;
     try {
-      while (!this.stopped && (await this.relayBatch()) === RELAY_BATCH);
+      let published: number;
+      do {
+        published = await this.relayBatch();
+        this.published[wake] += published;
+      } while (!this.stopped && published === RELAY_BATCH);
     } catch (error) {
       this.logger.warn(`relay paused, will retry: ${(error as Error).message}`);
     }
