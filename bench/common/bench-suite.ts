@@ -32,14 +32,16 @@ export async function startBenchSuite(overrides: Record<string, string> = {}): P
     );
     const admin = await new GatewayClient(environment.gatewayUrl).login('admin', environment.env.ADMIN_PASSWORD);
     const running = suite;
+    let stopped: Promise<void> | undefined;
     return {
       environment,
       suite: running,
       admin,
       ids,
-      async stop() {
-        await running.stop();
-        await environment.dispose();
+      /** Stops the suite and drops its databases and vhost; a second call waits for the first. */
+      stop() {
+        stopped ??= running.stop().then(() => environment.dispose());
+        return stopped;
       },
     };
   } catch (error) {
