@@ -43,7 +43,36 @@ export function summarize(profile: CpuProfile, top = 25): string {
   }
   const table = (title: string, rows: Map<string, number>) =>
     [`| ${title} | self ms | share |`, '|---|---:|---:|', ...[...rows].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, micros]) => `| \`${name}\` | ${(micros / 1000).toFixed(0)} | ${((100 * micros) / total).toFixed(1)}% |`)].join('\n');
-  return [`Sampled: ${(total / 1e6).toFixed(1)} s.`, '', table('package or area', byArea), '', table('function', byFunction)].join('\n');
+  return [`Sampled: ${(total / 1e6).toFixed(1)} s.`, '', table('package or area', byArea), '', table('function', byFunction), '', callers(profile, selfMicros, 5)].join('\n');
+}
+
+const frameName = ({ functionName, url, lineNumber }: ProfileNode['callFrame']) =>
+  url ? `${functionName || '(anonymous)'} ${url.replace(/^.*\/(node_modules|dist)\//, '').replace(/^file:\/\//, '')}:${lineNumber + 1}` : `(${functionName})`;
+
+/** For the `count` heaviest functions with a source (not idle, GC or native), the call path that spent most of their time. */
+function callers(profile: CpuProfile, selfMicros: Map<number, number>, count: number): string {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const paths = new Map<string, { fn: string; micros: number }>();
+  for (const [id, micros] of selfMicros) {
+    const node = byId.get(id)!;
+    if (!node.callFrame.url) continue;
+    const chain: string[] = [];
+    for (let at = parentOf.get(id), depth = 0; at !== undefined && depth < 6; at = parentOf.get(at), depth++) chain.push(frameName(byId.get(at)!.callFrame));
+    const fn = frameName(node.callFrame);
+    const key = `${fn} <- ${chain.join(' <- ')}`;
+    paths.set(key, { fn, micros: (paths.get(key)?.micros ?? 0) + micros });
+  }
+  const seen = new Set<string>();
+  const lines = ['Heaviest call paths (self ms, function <- callers):', ''];
+  for (const [key, { fn, micros }] of [...paths].sort((a, b) => b[1].micros - a[1].micros)) {
+    if (seen.has(fn)) continue;
+    seen.add(fn);
+    lines.push(`- ${(micros / 1000).toFixed(0)} ms: \`${key}\``);
+    if (seen.size === count) break;
+  }
+  return lines.join('\n');
 }
 
 if (require.main === module) {

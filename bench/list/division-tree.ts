@@ -30,8 +30,8 @@ export async function seedTickets(bench: BenchSuite, count: number, unitIds: str
     `INSERT INTO tickets (type, subject, description, status, priority, owner_id, requester_id, business_unit_id, organization_id, created_at, updated_at)
      SELECT (ARRAY['TASK','CUSTOMER_ISSUE','PROJECT','SERVICE_REQUEST'])[1 + g % 4], 'Seeded ticket ' || g, 'Description of ticket ' || g,
             (ARRAY['NEW','OPEN','IN_PROGRESS','WAITING','RESOLVED','CLOSED'])[1 + g % 6], (ARRAY['LOW','NORMAL','HIGH','URGENT'])[1 + g % 4],
-            $3::uuid[][1 + g % cardinality($3::uuid[])], $3::uuid[][1 + (g / 7) % cardinality($3::uuid[])],
-            $2::uuid[][1 + (hashint4(g) & 2147483647) % cardinality($2::uuid[])], $4::uuid,
+            ($3::uuid[])[1 + g % cardinality($3::uuid[])], ($3::uuid[])[1 + (g / 7) % cardinality($3::uuid[])],
+            ($2::uuid[])[1 + (hashint4(g) & 2147483647) % cardinality($2::uuid[])], $4::uuid,
             now() - make_interval(secs => g), now() - make_interval(secs => g)
        FROM generate_series(1, $1::int) g`,
     [count, unitIds, ownerIds, bench.ids.organizationId],

@@ -3,8 +3,8 @@
 // with `pg`. autocannon at 1, 16 and 64 connections (BENCH_CONNECTIONS), BENCH_SECONDS (10) each, the
 // two targets taking turns at each level after a warm-up. Targets: at 16 and 64 connections at least
 // 0.5x the bare server's requests per second, p99 no more than 3x the bare server's.
-// BENCH_CPU_PROF=<dir> runs every process of the suite with --cpu-prof into that directory (see
-// bench/common/profile-summary.ts). Prints, does not assert.
+// BENCH_CPU_PROF=<dir> runs every service with --cpu-prof into that directory (the start script's
+// CPU_PROF_DIR; summaries with bench/common/profile-summary.ts). Prints, does not assert.
 import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { runBenchmark, startBenchSuite } from '../common/bench-suite';
 import { describe, load, LoadFigures } from '../common/load';
@@ -16,7 +16,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 runBenchmark(async () => {
-  const bench = await startBenchSuite(PROFILE_DIR ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${PROFILE_DIR}` } : {});
+  const bench = await startBenchSuite(PROFILE_DIR ? { CPU_PROF_DIR: PROFILE_DIR } : {});
   const bare = await startBareTicketServer(databaseUrlFor(bench.environment.databaseUrl, bench.environment.databases.tickets));
   try {
     const created = await bench.admin.post('/api/tickets', { type: 'TASK', subject: 'Benchmark ticket', description: 'Read again and again', priority: 'HIGH' });
