@@ -122,14 +122,22 @@ export class Outbox {
     }
   }
 
-  /** Publishes one batch in sequence order; rows stay locked so a second instance skips them. */
+  /**
+   * Publishes one batch in sequence order. The rows are claimed and marked sent in one statement
+   * (locked, so a second instance skips them) and the mark commits only once the broker confirmed
+   * every message: a failed publish rolls it back. One round trip fewer than select, then update.
+   */
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { seq: string; type: string; envelope: EventEnvelope }[] = await manager.query(
-        'SELECT seq, type, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED',
+      const [claimed]: [{ seq: string; type: string; envelope: EventEnvelope }[], number] = await manager.query(
+        `UPDATE outbox SET published_at = now()
+          WHERE seq IN (SELECT seq FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING seq, type, envelope`,
         [RELAY_BATCH],
       );
-      if (rows.length === 0) return 0;
+      if (claimed.length === 0) return 0;
+      // RETURNING keeps no order; the broker must receive them in sequence order.
+      const rows = claimed.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
       await Promise.all(
         rows.map(({ type, envelope }) =>
           this.channel.publish(EVENTS_EXCHANGE, type, Buffer.from(JSON.stringify(envelope)), {
@@ -143,7 +151,6 @@ export class Outbox {
           }),
         ),
       );
-      await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
       return rows.length;
     });
   }
