@@ -72,7 +72,7 @@ runBenchmark(async () => {
         levels.push(level);
         console.log(describe(`bare hand-written SQL, ${connections} conn.`, bareFigures));
         console.log(describe(`gateway, ${connections} conn.`, gatewayFigures));
-        console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5), p99 ${level.p99Ratio}x`);
+        console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5), p99 ${level.p99Ratio === null ? 'n/a (bare p99 0 ms)' : `${level.p99Ratio}x`}`);
       }
       const ratios = Object.fromEntries(levels.flatMap((l) => [[`throughputAt${l.connections}`, l.throughputRatio], [`p99At${l.connections}`, l.p99Ratio]]));
       writeResults('list', { units: UNITS, tickets: TICKETS, unitsInScope: inScope, ticketsInScope: direct.total, pageSize: 50, seconds: SECONDS, levels }, ratios);

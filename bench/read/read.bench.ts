@@ -43,7 +43,7 @@ runBenchmark(async () => {
       levels.push(level);
       console.log(describe(`bare Fastify + pg, ${connections} conn.`, bareFigures));
       console.log(describe(`gateway, ${connections} conn.`, gatewayFigures));
-      console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5 at 16, 64), p99 ${level.p99Ratio}x (target <= 3)`);
+      console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5 at 16, 64), p99 ${level.p99Ratio === null ? 'n/a (bare p99 0 ms)' : `${level.p99Ratio}x`} (target <= 3)`);
     }
     const ratios = Object.fromEntries(levels.flatMap((l) => [[`throughputAt${l.connections}`, l.throughputRatio], [`p99At${l.connections}`, l.p99Ratio]]));
     writeResults('read', { seconds: SECONDS, levels }, ratios);
