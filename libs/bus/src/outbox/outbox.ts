@@ -48,7 +48,7 @@ export class Outbox {
     this.channel = this.connection.channel(`${this.options.service}.outbox`, (channel: ConfirmChannel) => assertSharedTopology(channel));
     this.connection.beforeClose(() => this.onApplicationShutdown());
     // Every commit that wrote outbox rows wakes the relay; the poll is only the safety net (rows
-    // written by another process, a pass that failed while the broker was away).
+    // written by another process, a wake that came while the broker was away, a pass that failed).
     this.dataSource.subscribers.push(this.wakeOnCommit);
     this.timer = setInterval(() => this.kick('poll'), this.options.outboxPollMs);
     this.kick('start');
@@ -67,6 +67,8 @@ export class Outbox {
     await this.relaying;
     if (this.channel) await this.relayUntilEmpty('start');
     this.stopped = true;
+    const index = this.dataSource.subscribers.indexOf(this.wakeOnCommit);
+    if (index >= 0) this.dataSource.subscribers.splice(index, 1);
     const { commit, poll, start } = this.published;
     this.logger.log(`relay published ${commit + poll + start} events: ${commit} woken by a commit, ${poll} by the poll, ${start} at start or shutdown`);
     await this.channel?.close();
