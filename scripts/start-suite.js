@@ -59,7 +59,9 @@ function start(service) {
     console.error(`${entry} is missing: run \`npm run build\` first (npm start does).`);
     return stop(1);
   }
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+  // CPU_PROF_DIR: each service writes a V8 CPU profile there when it exits (node refuses --cpu-prof in NODE_OPTIONS).
+  const profile = env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(env.CPU_PROF_DIR)}`, `--cpu-prof-name=${service.name}.${Date.now()}.cpuprofile`] : [];
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, entry], {
     cwd: root,
     // Two malloc arenas instead of up to 8 per core: argon2 allocates 19 MiB per hash on libuv's
     // threads, and each thread's arena kept such blocks once freed (identity: ~20 MiB less resident).

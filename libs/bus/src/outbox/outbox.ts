@@ -8,6 +8,7 @@ import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, EVENTS_EXCHANGE } from '../topology';
 import { AfterCommitHook, crashAfterCommitHook } from './crash-after-commit';
 import { insertOutboxRow, newEnvelope } from './outbox-row';
+import { WakeOnCommit } from './wake-on-commit';
 
 /** Adds an event to the outbox of the transaction it is given; the payload is the one EventPayloads names. */
 export interface PublishInTransaction {
@@ -15,6 +16,12 @@ export interface PublishInTransaction {
 }
 
 const RELAY_BATCH = 200;
+
+/** What woke a relay pass: a commit that wrote outbox rows, the OUTBOX_POLL_MS timer, start or shutdown. */
+export type RelayWake = 'commit' | 'poll' | 'start';
+
+/** Events the relay published, by what woke the pass that published them: shows that commits, not the poll, drive it. */
+export type RelayStats = Record<RelayWake, number>;
 
 /**
  * The transactional outbox: an event is written in the same transaction as the change it reports,
@@ -25,10 +32,13 @@ export class Outbox {
   private channel: ChannelWrapper;
   private timer: NodeJS.Timeout | undefined;
   private relaying: Promise<void> | null = null;
-  private again = false;
+  /** What asked for another pass while one ran ('commit' wins over 'poll'), or null. */
+  private again: RelayWake | null = null;
   private stopped = false;
   /** The faults run's crash between commit and publish (crash-after-commit.ts); null outside it. */
   private readonly afterCommit: AfterCommitHook | null;
+  private readonly wakeOnCommit = new WakeOnCommit(() => this.kick('commit'));
+  readonly published: RelayStats = { commit: 0, poll: 0, start: 0 };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,8 +52,11 @@ export class Outbox {
   onApplicationBootstrap(): void {
     this.channel = this.connection.channel(`${this.options.service}.outbox`, (channel: ConfirmChannel) => assertSharedTopology(channel));
     this.connection.beforeClose(() => this.onApplicationShutdown());
-    this.timer = setInterval(() => this.kick(), this.options.outboxPollMs);
-    this.kick();
+    // Every commit that wrote outbox rows wakes the relay; the poll is only the safety net (rows
+    // written by another process, a wake that came while the broker was away, a pass that failed).
+    this.dataSource.subscribers.push(this.wakeOnCommit);
+    this.timer = setInterval(() => this.kick('poll'), this.options.outboxPollMs);
+    this.kick('start');
   }
 
   /** Flushes the relay before closing: what was committed by the last requests is published now, not at the next start. */
@@ -57,22 +70,24 @@ export class Outbox {
   private async flush(): Promise<void> {
     clearInterval(this.timer);
     await this.relaying;
-    if (this.channel) await this.relayUntilEmpty();
+    if (this.channel) await this.relayUntilEmpty('start');
     this.stopped = true;
+    const index = this.dataSource.subscribers.indexOf(this.wakeOnCommit);
+    if (index >= 0) this.dataSource.subscribers.splice(index, 1);
+    const { commit, poll, start } = this.published;
+    this.logger.log(`relay published ${commit + poll + start} events: ${commit} woken by a commit, ${poll} by the poll, ${start} at start or shutdown`);
     await this.channel?.close();
   }
 
   /**
-   * Runs `work` in one transaction with a `publish` that writes to the outbox of that transaction,
-   * then wakes the relay once the transaction has committed.
+   * Runs `work` in one transaction with a `publish` that writes to the outbox of that transaction;
+   * the commit wakes the relay (as every commit that wrote outbox rows does).
    */
   async transaction<T>(correlationId: string | null, work: (manager: EntityManager, publish: PublishInTransaction) => Promise<T>): Promise<T> {
     const written: EventEnvelope[] = [];
-    const result = await this.dataSource.transaction((manager) =>
-      work(manager, this.publisherIn(manager, correlationId, written)),
-    );
+    const result = await this.dataSource.transaction((manager) => work(manager, this.publisherIn(manager, correlationId, written)));
+    // Runs before the relay woken by the commit can publish: its pass needs a database round trip first.
     this.afterCommit?.(written);
-    this.kick();
     return result;
   }
 
@@ -88,42 +103,56 @@ export class Outbox {
   async add<TType extends EventType>(manager: EntityManager, type: TType, data: EventPayloads[TType], correlationId: string | null): Promise<EventEnvelope<EventPayloads[TType]>> {
     const envelope = newEnvelope(this.options.service, type, data, correlationId);
     await insertOutboxRow((sql, params) => manager.query(sql, params), envelope);
+    this.wakeOnCommit.wrote(manager);
     return envelope;
   }
 
   /** Starts a relay pass, or asks the running one to go round once more. */
-  kick(): void {
+  kick(wake: RelayWake = 'commit'): void {
     if (this.stopped) return;
     if (this.relaying) {
-      this.again = true;
+      if (this.again !== 'commit') this.again = wake;
       return;
     }
-    this.relaying = this.relayUntilEmpty().finally(() => {
+    this.relaying = this.relayUntilEmpty(wake).finally(() => {
       this.relaying = null;
-      if (this.again) {
-        this.again = false;
-        this.kick();
+      const again = this.again;
+      if (again) {
+        this.again = null;
+        this.kick(again);
       }
     });
   }
 
-  private async relayUntilEmpty(): Promise<void> {
+  private async relayUntilEmpty(wake: RelayWake): Promise<void> {
     if (!this.connection.isConnected()) return;
     try {
-      while (!this.stopped && (await this.relayBatch()) === RELAY_BATCH);
+      let published: number;
+      do {
+        published = await this.relayBatch();
+        this.published[wake] += published;
+      } while (!this.stopped && published === RELAY_BATCH);
     } catch (error) {
       this.logger.warn(`relay paused, will retry: ${(error as Error).message}`);
     }
   }
 
-  /** Publishes one batch in sequence order; rows stay locked so a second instance skips them. */
+  /**
+   * Publishes one batch in sequence order. The rows are claimed and marked sent in one statement
+   * (locked, so a second instance skips them) and the mark commits only once the broker confirmed
+   * every message: a failed publish rolls it back. One round trip fewer than select, then update.
+   */
   private relayBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
-      const rows: { seq: string; type: string; envelope: EventEnvelope }[] = await manager.query(
-        'SELECT seq, type, envelope FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED',
+      const [claimed]: [{ seq: string; type: string; envelope: EventEnvelope }[], number] = await manager.query(
+        `UPDATE outbox SET published_at = now()
+          WHERE seq IN (SELECT seq FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING seq, type, envelope`,
         [RELAY_BATCH],
       );
-      if (rows.length === 0) return 0;
+      if (claimed.length === 0) return 0;
+      // RETURNING keeps no order; the broker must receive them in sequence order.
+      const rows = claimed.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
       await Promise.all(
         rows.map(({ type, envelope }) =>
           this.channel.publish(EVENTS_EXCHANGE, type, Buffer.from(JSON.stringify(envelope)), {
@@ -137,7 +166,6 @@ export class Outbox {
           }),
         ),
       );
-      await manager.query('UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])', [rows.map((r) => r.seq)]);
       return rows.length;
     });
   }
