@@ -71,13 +71,15 @@ describe('outbox: a commit that wrote outbox rows wakes the relay, wherever the 
     }, logger);
     await reacting.start();
     consumers.push(reacting);
-    const before = outbox.published.commit;
+    // The start pass may still run when the first commit comes and take its row: not the poll either.
+    const woken = () => outbox.published.commit + outbox.published.start;
+    const before = woken();
 
     await outbox.transaction(null, (_m, publish) => publish(EventTypes.UserEnabled, { id: 'u-1' }));
 
     await delivered('caused-by-u-1');
     expect(outbox.published.poll).toBe(0);
-    expect(outbox.published.commit - before).toBe(2);
+    expect(woken() - before).toBe(2);
   });
 
   it('publishes an event written in a plain dataSource.transaction, and one written outside any transaction', async () => {
