@@ -30,12 +30,17 @@ export function startSuite(environment: TestEnvironment, services?: string[], ti
       void stop();
       reject(new Error(`the suite was not ready after ${timeoutMs} ms:\n${output.slice(-5000)}`));
     }, timeoutMs);
+    let readyMs: number | null = null;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      // Once ready, only keep the output: scanning the whole of it again on every chunk costs this
+      // process (which also runs the benchmarks' load generator) more the longer the suite logs.
+      if (readyMs !== null) return;
       const ready = /Suite ready in (\d+) ms/.exec(output);
       if (ready) {
+        readyMs = Number(ready[1]);
         clearTimeout(timer);
-        resolvePromise({ readyMs: Number(ready[1]), logs: () => output, stop });
+        resolvePromise({ readyMs, logs: () => output, stop });
       }
     };
     child.stdout!.on('data', onData);

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { FastifyRequest } from 'fastify';
+import { createSecretKey } from 'node:crypto';
 import { Principal } from './principal';
 import { SessionCache } from './session-cache';
 import { SIGNING_SECRET } from './signing-secret';
@@ -18,7 +19,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     @Inject(SIGNING_SECRET) secret: string,
     private readonly sessions: SessionCache,
   ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, algorithms: ['HS256'], passReqToCallback: true });
+    // A KeyObject made once, from the same UTF-8 bytes the signer (JwtModule) uses: given the string,
+    // jsonwebtoken would try it as a public key on every request (a throw, then createSecretKey).
+    // passport-jwt hands it to jsonwebtoken.verify as it is; only its typings stop at string | Buffer.
+    const key = createSecretKey(Buffer.from(secret, 'utf8')) as unknown as Buffer;
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: key, algorithms: ['HS256'], passReqToCallback: true });
   }
 
   async validate(request: FastifyRequest, claims: TokenClaims): Promise<Principal> {

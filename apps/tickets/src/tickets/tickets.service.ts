@@ -4,11 +4,12 @@ import { Outbox } from '@app/bus';
 import { containsPattern, idempotentValue, pageOf, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AclAction } from '@app/acl';
-import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { TicketAccessService, TicketsActor } from '../access/ticket-access.service';
 import { personProblem, unitInOrganization } from './ticket-people';
 import { applyScopes, inScopes, OWNED_COLUMNS, scopesFor, ticketRecord } from './ticket-scope';
 import { canTransition, TICKET_TRANSITIONS } from './ticket-transitions';
+import { readTicket } from './ticket-read';
 import { ticketView } from './ticket-view';
 import { changeTicket, deleteTicket, insertTicket } from './ticket-writes';
 import { TicketUser } from '../users/ticket-user.entity';
@@ -147,7 +148,7 @@ export class TicketsService {
   /** A ticket the caller may view; missing, deleted and out of scope look the same (404). */
   async viewable(manager: EntityManager, actor: TicketsActor, request: RpcRequest | null, id: string, lock = false): Promise<Ticket> {
     const scopes = scopesFor(actor, request, 'Ticket', 'VIEW');
-    const ticket = await manager.findOne(Ticket, { where: { id, deletedAt: IsNull() }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const ticket = await readTicket(manager, id, lock);
     if (!ticket || !inScopes(scopes, ticketRecord(ticket))) throw ServiceError.notFound(`ticket ${id}`);
     return ticket;
   }

@@ -1,0 +1,18 @@
+import type { EntityManager } from 'typeorm';
+import { Ticket } from './ticket.entity';
+
+// The columns findOne(Ticket) selects (not the ranks nor deleted_at, which are select: false), named
+// as the entity's properties. Written out once: TypeORM's query builder rebuilt this SQL on every read.
+const SELECT_TICKET = `SELECT id, type, subject, description, status, priority, owner_id AS "ownerId", assignee_id AS "assigneeId",
+       requester_id AS "requesterId", business_unit_id AS "businessUnitId", organization_id AS "organizationId",
+       due_date AS "dueDate", created_at AS "createdAt", updated_at AS "updatedAt"
+  FROM tickets WHERE id = $1 AND deleted_at IS NULL`;
+
+/**
+ * The ticket that is not deleted, as a Ticket entity (so that manager.save takes it), or null;
+ * `lock` takes the row lock (FOR UPDATE) inside the caller's transaction.
+ */
+export async function readTicket(manager: EntityManager, id: string, lock: boolean): Promise<Ticket | null> {
+  const rows: Ticket[] = await manager.query(lock ? `${SELECT_TICKET} FOR UPDATE` : SELECT_TICKET, [id]);
+  return rows.length ? Object.assign(new Ticket(), rows[0]) : null;
+}
