@@ -16,6 +16,7 @@ import { SessionEvents } from './auth/session-events';
 import { SIGNING_SECRET, SigningSecretModule } from './auth/signing-secret';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
 import { RpcModule } from './rpc/rpc.module';
+import { createSecretKey } from 'node:crypto';
 
 @Module({
   imports: [
@@ -27,7 +28,9 @@ import { RpcModule } from './rpc/rpc.module';
     PassportModule,
     JwtModule.registerAsync({
       inject: [SIGNING_SECRET],
-      useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }),
+      // A KeyObject made once: given the string, jsonwebtoken tries it as a private key on every
+      // sign (crypto.createPrivateKey, which throws) before making a secret key of it.
+      useFactory: (secret: string) => ({ secret: createSecretKey(Buffer.from(secret, 'utf8')), signOptions: { algorithm: 'HS256' } }),
     }),
   ],
   controllers: GATEWAY_CONTROLLERS,

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LoginRequest, RpcActor, SessionChoicesView, SessionView } from '@app/contracts';
+import { LoginRequest, RpcActor, SessionAccess, SessionChoicesView, SessionView } from '@app/contracts';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource, In, IsNull } from 'typeorm';
 import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 import { LockoutService } from './lockout.service';
-import { activeLoginRoles } from './login-roles';
+import { activeLoginRoles, LoginRoleResult } from './login-roles';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { Session } from './session.entity';
 
@@ -34,6 +34,11 @@ export class AuthService {
       throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
     const user = await this.lockout.admit(found, correlationId);
+    // What a successful login reads next (roles, their definitions, the unit tree) does not depend on
+    // the password: read it while argon2 runs on libuv's pool instead of after it. Marked handled
+    // here, so a failure of it on a wrong password is not an unhandled rejection; awaited below.
+    const prepared = this.prepareSession(user, request);
+    prepared.catch(() => undefined);
     if (!(await this.hasher.verify(user.passwordHash, request.password))) {
       await this.lockout.countFailure(user, correlationId);
       throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
@@ -46,23 +51,35 @@ export class AuthService {
     if (!user.organizationIds.includes(organizationId)) {
       throw ServiceError.badInput([{ field: 'organizationId', messages: [`the user is not a member of organization ${organizationId}`] }]);
     }
-    const roles = activeLoginRoles(await assignedRolesIn(this.dataSource.manager, user.id, organizationId), request.roles);
+    const { roles, access } = (await prepared)!;
     if (!roles.ok) throw ServiceError.badInput([{ field: 'roles', messages: [`the user does not hold the role ${roles.unknown.join(', ')}`] }]);
 
-    const session = await this.dataSource.transaction(async (manager) => {
-      // A successful login starts both counts again: failures, and locks in a row (temporary lockout).
-      await manager.update(User, { id: user.id }, { failedLogins: 0, lockCount: 0 });
-      return manager.save(
-        manager.create(Session, {
-          userId: user.id,
-          organizationId,
-          activeRoles: roles.active.map(({ id, name }) => ({ id, name })),
-          rolesSelected: roles.selected,
-          expiresAt: new Date(Date.now() + this.settings.tokenTtlSeconds * 1000),
-        }),
-      );
-    });
-    return this.describe(session, user);
+    const activeRoles = roles.active.map(({ id, name }) => ({ id, name }));
+    const expiresAt = new Date(Date.now() + this.settings.tokenTtlSeconds * 1000);
+    // One statement, so one round trip and atomic: the session, and a successful login starting both
+    // counts again (failures, and locks in a row for temporary lockout) when either is not zero.
+    const [{ id }] = await this.dataSource.query(
+      `WITH counts_reset AS (
+         UPDATE users SET failed_logins = 0, lock_count = 0, updated_at = now()
+          WHERE id = $1 AND (failed_logins <> 0 OR lock_count <> 0)
+       )
+       INSERT INTO sessions (user_id, organization_id, active_roles, roles_selected, expires_at)
+       VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
+      [user.id, organizationId, JSON.stringify(activeRoles), roles.selected, expiresAt],
+    );
+    return this.view({ id, userId: user.id, organizationId, activeRoles, rolesSelected: roles.selected, expiresAt }, user, access!);
+  }
+
+  /**
+   * The login roles and, when they are valid, what the gateway compiles the subject from; null when
+   * the user has no organization to log into (login refuses that after the password check).
+   */
+  private async prepareSession(user: User, request: LoginRequest): Promise<{ roles: LoginRoleResult; access: SessionAccess | null } | null> {
+    const organizationId = request.organizationId ?? user.organizationIds[0];
+    if (organizationId === undefined || !user.organizationIds.includes(organizationId)) return null;
+    const roles = activeLoginRoles(await assignedRolesIn(this.dataSource.manager, user.id, organizationId), request.roles);
+    if (!roles.ok) return { roles, access: null };
+    return { roles, access: await loadSessionAccess(this.dataSource.manager, user, organizationId, roles.active.map((r) => r.id)) };
   }
 
   async getSession(sessionId: string): Promise<SessionView> {
@@ -104,6 +121,10 @@ export class AuthService {
 
   /** The session with what the gateway needs to compile its subject: role definitions and the unit tree. */
   private async describe(session: Session, user: User): Promise<SessionView> {
+    return this.view(session, user, await loadSessionAccess(this.dataSource.manager, user, session.organizationId, session.activeRoles.map((r) => r.id)));
+  }
+
+  private view(session: Pick<Session, 'id' | 'userId' | 'organizationId' | 'activeRoles' | 'rolesSelected' | 'expiresAt'>, user: User, access: SessionAccess): SessionView {
     return {
       sessionId: session.id,
       userId: session.userId,
@@ -112,7 +133,7 @@ export class AuthService {
       activeRoles: session.activeRoles.map((r) => r.name),
       rolesSelected: session.rolesSelected,
       expiresAt: session.expiresAt.toISOString(),
-      access: await loadSessionAccess(this.dataSource.manager, user, session.organizationId, session.activeRoles.map((r) => r.id)),
+      access,
     };
   }
 }

@@ -22,5 +22,8 @@ export const rpcTransportOptions = (service: RpcService, amqpUrl: string): RmqOp
     queueOptions: { durable: true, arguments: { 'x-message-ttl': RPC_REQUEST_TTL_MS } },
     noAck: true,
     persistent: false,
+    // TCP_NODELAY, as on the bus connection: with Nagle's algorithm on, a request or reply written
+    // while an earlier one is unacknowledged waits for the broker's delayed ACK (~40 ms).
+    socketOptions: { connectionOptions: { noDelay: true } },
   },
 });
