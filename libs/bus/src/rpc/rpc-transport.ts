@@ -22,8 +22,12 @@ export const rpcTransportOptions = (service: RpcService, amqpUrl: string): RmqOp
     queueOptions: { durable: true, arguments: { 'x-message-ttl': RPC_REQUEST_TTL_MS } },
     noAck: true,
     persistent: false,
-    // TCP_NODELAY, as on the bus connection: with Nagle's algorithm on, a request or reply written
-    // while an earlier one is unacknowledged waits for the broker's delayed ACK (~40 ms).
-    socketOptions: { connectionOptions: { noDelay: true } },
+    // As on the bus connection (bus-connection.ts):
+    // - reconnect 1 s after the broker went away, not amqp-connection-manager's default 5 s: the
+    //   gateway's /health follows the bus connection, which is back within a second, and RPC calls
+    //   answered 503 for seconds after it said healthy (seen in the faults run);
+    // - TCP_NODELAY: with Nagle's algorithm on, a request or reply written while an earlier one is
+    //   unacknowledged waits for the broker's delayed ACK (~40 ms).
+    socketOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1, connectionOptions: { noDelay: true } },
   },
 });
