@@ -1,7 +1,8 @@
-import { Badge, Button, Checkbox, Group, Stack, Table, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { EditableListSection } from '../../components/editable-list-section';
 import { EditorCard } from '../../components/editor-card';
 import { QueryResult } from '../../components/query-result';
 import { fieldError, FormError } from '../../forms/field-errors';
@@ -59,19 +60,9 @@ function RemoveProfile({ profile }: { profile: AccessProfile }) {
 /** The portal's access profiles: read each one's description and features, add, update, remove (MINIMUM is built in). */
 export function AccessProfilesSection() {
   const profiles = useAccessProfiles();
-  const [editing, setEditing] = useState<AccessProfile | 'new' | null>(null);
   return (
-    <section aria-labelledby="access-profiles-title">
-      <Stack>
-        <Group justify="space-between">
-          <Title order={3} id="access-profiles-title">
-            Access profiles
-          </Title>
-          <Button variant="light" onClick={() => setEditing('new')}>
-            Add profile
-          </Button>
-        </Group>
-        {editing && <ProfileForm key={editing === 'new' ? 'new' : editing.id} profile={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+    <EditableListSection<AccessProfile> headingId="access-profiles-title" title="Access profiles" addLabel="Add profile" editor={(profile, done) => <ProfileForm profile={profile} onDone={done} />}>
+      {(edit) => (
         <QueryResult query={profiles}>
           {(data) => (
             <Table striped data-testid="access-profiles">
@@ -94,7 +85,7 @@ export function AccessProfilesSection() {
                     <Table.Td>
                       {!profile.builtIn && (
                         <Group gap="xs" align="flex-start">
-                          <Button size="xs" variant="light" onClick={() => setEditing(profile)} aria-label={`Update ${profile.name}`}>
+                          <Button size="xs" variant="light" onClick={() => edit(profile)} aria-label={`Update ${profile.name}`}>
                             Update
                           </Button>
                           <RemoveProfile profile={profile} />
@@ -107,7 +98,7 @@ export function AccessProfilesSection() {
             </Table>
           )}
         </QueryResult>
-      </Stack>
-    </section>
+      )}
+    </EditableListSection>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Table, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Table, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { EditableListSection } from '../../components/editable-list-section';
 import { EditorCard } from '../../components/editor-card';
 import { QueryResult } from '../../components/query-result';
 import { fieldError, FormError } from '../../forms/field-errors';
@@ -38,19 +39,9 @@ function ProfileForm({ profile, onDone }: { profile: TicketSecurityProfile | nul
 /** Tickets security profiles: named sets of tickets roles that new users get by their CRM profile's name. */
 export function TicketProfilesSection() {
   const profiles = useTicketProfiles();
-  const [editing, setEditing] = useState<TicketSecurityProfile | 'new' | null>(null);
   return (
-    <section aria-labelledby="ticket-profiles-title">
-      <Stack>
-        <Group justify="space-between">
-          <Title order={3} id="ticket-profiles-title">
-            Tickets security profiles
-          </Title>
-          <Button variant="light" onClick={() => setEditing('new')}>
-            New profile
-          </Button>
-        </Group>
-        {editing && <ProfileForm key={editing === 'new' ? 'new' : editing.id} profile={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+    <EditableListSection<TicketSecurityProfile> headingId="ticket-profiles-title" title="Tickets security profiles" addLabel="New profile" editor={(profile, done) => <ProfileForm profile={profile} onDone={done} />}>
+      {(edit) => (
         <QueryResult query={profiles}>
           {(data) => (
             <Table striped data-testid="ticket-profiles">
@@ -69,7 +60,7 @@ export function TicketProfilesSection() {
                     <Table.Td>{profile.description}</Table.Td>
                     <Table.Td>{profile.roles.join(', ')}</Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="light" onClick={() => setEditing(profile)} aria-label={`Edit profile ${profile.name}`}>
+                      <Button size="xs" variant="light" onClick={() => edit(profile)} aria-label={`Edit profile ${profile.name}`}>
                         Edit
                       </Button>
                     </Table.Td>
@@ -79,7 +70,7 @@ export function TicketProfilesSection() {
             </Table>
           )}
         </QueryResult>
-      </Stack>
-    </section>
+      )}
+    </EditableListSection>
   );
 }
