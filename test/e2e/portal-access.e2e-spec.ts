@@ -44,6 +44,9 @@ describe('portal access: minimum, profiles, users\' access, the feature gate', (
     }
     // Managing access needs portal_access_admin.
     expect((await user.client.get('/api/portal/access-profiles')).status).toBe(403);
+    const forged = await user.client.post('/api/portal/access-profiles', { name: 'Forged', description: 'Every feature.', features: ALL }, { 'idempotency-key': 'forged-1' });
+    expect(forged.status).toBe(403);
+    expect(await adminQuery(run.environment.databases.portal, "SELECT 1 FROM portal_access_profiles WHERE name = 'Forged'")).toHaveLength(0);
     expect((await user.client.put(`/api/portal/users/${user.id}/access`, { profile: 'MINIMUM' })).status).toBe(403);
   });
 

@@ -95,6 +95,16 @@ describe('portal account: payments with idempotency keys, the ledger, modules, c
     expect(events.map((e) => e.type)).toEqual(['portal.module.added', 'portal.module.removed']);
   });
 
+  it('adding a module needs MODULES: a user of the account without it is refused and nothing is charged', async () => {
+    const user = await createUser(run);
+    await eventually(async () => ((await adminQuery(portalDb(), 'SELECT 1 FROM portal_user_access WHERE user_id = $1', [user.id])).length ? true : undefined), 5000);
+    const client = await run.api.login(user.username, user.password);
+    const before = await counts();
+    const refused = await client.post('/api/portal/modules/CONTACTS', undefined, { 'idempotency-key': randomUUID() });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 403, code: 'PORTAL_FEATURE_DISABLED' });
+    expect(await counts()).toEqual(before);
+  });
+
   it('another organization\'s user sees nothing of this account', async () => {
     expect((await main.post('/api/portal/modules/REPORTS')).status).toBe(201);
     const payment = await pay(main, { amount: 100, currency: 'EUR', method: 'card-ref' }, randomUUID());
