@@ -7,6 +7,7 @@
 // CPU_PROF_DIR; summaries with bench/common/profile-summary.ts). Prints, does not assert.
 import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { runBenchmark, startBenchSuite } from '../common/bench-suite';
+import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { describe, load, LoadFigures } from '../common/load';
 import { ratio, writeResults } from '../common/results';
 import { startBareTicketServer } from './bare-server';
@@ -29,20 +30,31 @@ runBenchmark(async () => {
 
     await load({ ...gateway, connections: 4, durationSeconds: 3 });
     await load({ ...baseline, connections: 4, durationSeconds: 3 });
-    const levels: { connections: number; gateway: LoadFigures; bare: LoadFigures; throughputRatio: number | null; p99Ratio: number | null }[] = [];
+    const databases = Object.values(bench.environment.databases);
+    // CPU milliseconds per answered request, by process (bench/common/cpu-split.ts).
+    const measured = async (target: typeof gateway | typeof baseline, connections: number): Promise<{ figures: LoadFigures; cpuMsPerRequest: CpuParts }> => {
+      const before = sampleCpu(bench.suite.pid, databases);
+      const figures = await load({ ...target, connections, durationSeconds: SECONDS });
+      return { figures, cpuMsPerRequest: cpuPerRequest(before, sampleCpu(bench.suite.pid, databases), figures.requestsPerSecond * figures.seconds) };
+    };
+    const levels: { connections: number; gateway: LoadFigures; bare: LoadFigures; throughputRatio: number | null; p99Ratio: number | null; cpuMsPerRequest: { gateway: CpuParts; bare: CpuParts } }[] = [];
     for (const connections of LEVELS) {
-      const bareFigures = await load({ ...baseline, connections, durationSeconds: SECONDS });
-      const gatewayFigures = await load({ ...gateway, connections, durationSeconds: SECONDS });
+      const bareRun = await measured(baseline, connections);
+      const gatewayRun = await measured(gateway, connections);
+      const [bareFigures, gatewayFigures] = [bareRun.figures, gatewayRun.figures];
       const level = {
         connections,
         gateway: gatewayFigures,
         bare: bareFigures,
+        cpuMsPerRequest: { gateway: gatewayRun.cpuMsPerRequest, bare: bareRun.cpuMsPerRequest },
         throughputRatio: ratio(gatewayFigures.requestsPerSecond, bareFigures.requestsPerSecond),
         p99Ratio: ratio(gatewayFigures.latencyMs.p99, bareFigures.latencyMs.p99),
       };
       levels.push(level);
       console.log(describe(`bare Fastify + pg, ${connections} conn.`, bareFigures));
       console.log(describe(`gateway, ${connections} conn.`, gatewayFigures));
+      const split = (parts: CpuParts) => Object.entries(parts).filter(([, ms]) => ms >= 0.005).map(([part, ms]) => `${part} ${ms}`).join(', ');
+      console.log(`  CPU ms per request: gateway run: ${split(gatewayRun.cpuMsPerRequest)}; bare run: ${split(bareRun.cpuMsPerRequest)}`);
       console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5 at 16, 64), p99 ${level.p99Ratio === null ? 'n/a (bare p99 0 ms)' : `${level.p99Ratio}x`} (target <= 3)`);
     }
     const ratios = Object.fromEntries(levels.flatMap((l) => [[`throughputAt${l.connections}`, l.throughputRatio], [`p99At${l.connections}`, l.p99Ratio]]));

@@ -8,6 +8,8 @@ const ROOT = resolve(__dirname, '../../..');
 export interface SuiteProcess {
   /** Milliseconds from spawning to every chosen service healthy, as the start script measured. */
   readyMs: number;
+  /** The start script's process id; the services are its children. */
+  pid: number;
   logs(): string;
   stop(): Promise<void>;
 }
@@ -40,7 +42,7 @@ export function startSuite(environment: TestEnvironment, services?: string[], ti
       if (ready) {
         readyMs = Number(ready[1]);
         clearTimeout(timer);
-        resolvePromise({ readyMs, logs: () => output, stop });
+        resolvePromise({ readyMs, pid: child.pid!, logs: () => output, stop });
       }
     };
     child.stdout!.on('data', onData);
