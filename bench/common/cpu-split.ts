@@ -42,7 +42,7 @@ export function sampleCpu(suitePid: number, databases: string[]): CpuParts {
     const s = stat(pid);
     if (!s) continue;
     const command = cmdline(pid);
-    const service = /dist\/apps\/(\w+)\/main/.exec(command);
+    const service = /dist\/apps\/(\w+)\/(?:src\/)?main\.js/.exec(command);
     if (pid === suitePid) add('start script', s.ticks);
     else if (service && s.ppid === suitePid) add(service[1], s.ticks);
     else if (command.startsWith('postgres: ') && databases.some((db) => command.includes(` ${db} `))) add('postgres', s.ticks);
