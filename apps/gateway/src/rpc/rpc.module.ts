@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { ClientsModule } from '@nestjs/microservices';
-import { rpcTransportOptions } from '@app/bus';
+import { RpcClientRmq, rpcTransportOptions } from '@app/bus';
 import type { RpcService } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
 import { RPC_CLIENTS } from './rpc-client.tokens';
@@ -9,7 +9,7 @@ import { RpcClient } from './rpc.client';
 const client = (service: RpcService) => ({
   name: RPC_CLIENTS[service],
   inject: [SETTINGS],
-  useFactory: (settings: Settings) => rpcTransportOptions(service, settings.amqpUrl),
+  useFactory: (settings: Settings) => ({ customClass: RpcClientRmq, options: rpcTransportOptions(service, settings.amqpUrl).options }),
 });
 
 @Global()
