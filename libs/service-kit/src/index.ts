@@ -2,6 +2,7 @@ export * from './settings/settings';
 export * from './settings/settings.module';
 export * from './database/ensure-database';
 export * from './database/service-database.module';
+export * from './database/prepared-query';
 export * from './errors/service-error';
 export * from './errors/service-error.filter';
 export * from './errors/parse-payload';

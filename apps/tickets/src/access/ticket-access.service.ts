@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessUnitNode, buildOwnerTree, compileSubject, ExplainSubject, OwnerTree, RoleDefinition, Subject } from '@app/acl';
 import { RpcRequest, TICKETS_ACCESS_NOT_ACTIVE, TICKETS_ACL, TicketsAccessView } from '@app/contracts';
-import { ServiceError } from '@app/service-kit';
+import { preparedQuery, PreparedStatement, ServiceError } from '@app/service-kit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { reachableUnits } from '../business-units/reachable-units';
@@ -17,6 +17,14 @@ export interface TicketsActor {
 }
 
 const MAX_CACHED_SUBJECTS = 10_000;
+
+/** Every tickets call reads its caller with this: prepared once per connection. */
+const READ_MEMBER: PreparedStatement = {
+  name: 'tickets.access.member',
+  text: `SELECT u.id, u.username, u.enabled, u.status, u.organization_ids AS "organizationIds", u.business_unit_ids AS "businessUnitIds",
+                u.owner_business_unit_id AS "ownerBusinessUnitId", u.access_version AS "accessVersion", s.version AS "aclVersion"
+           FROM ticket_users u, ticket_acl_state s WHERE u.id = $1`,
+};
 
 /**
  * Tickets' own ACL layer (OrangeTask security roles). The user row is read on every call (status and
@@ -55,12 +63,7 @@ export class TicketAccessService {
     const userId = request?.actor?.userId;
     const organizationId = request?.actor?.organizationId;
     if (!userId) throw refuse('this call names no user');
-    const rows: (TicketUser & { aclVersion: string })[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.enabled, u.status, u.organization_ids AS "organizationIds", u.business_unit_ids AS "businessUnitIds",
-              u.owner_business_unit_id AS "ownerBusinessUnitId", u.access_version AS "accessVersion", s.version AS "aclVersion"
-         FROM ticket_users u, ticket_acl_state s WHERE u.id = $1`,
-      [userId],
-    );
+    const rows = await preparedQuery<TicketUser & { aclVersion: string }>(this.dataSource.manager, READ_MEMBER, [userId]);
     const user = rows[0];
     if (!user) throw refuse('your user has not reached the ticketing system yet');
     if (!user.enabled) throw refuse('your user is disabled');
