@@ -7,6 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
  */
 export type CpuParts = Record<string, number>;
 
+/** CPU milliseconds so far of each process of interest, by process id, with the part it belongs to. */
+export type CpuSample = Map<number, { part: string; ms: number }>;
+
 const TICKS_PER_SECOND = 100; // USER_HZ: 100 on every Linux this runs on
 
 function stat(pid: number): { ppid: number; ticks: number } | null {
@@ -28,19 +31,19 @@ function cmdline(pid: number): string {
   }
 }
 
-/** Milliseconds of CPU so far, by part: each service of the suite, their PostgreSQL backends, RabbitMQ, and this process. */
-export function sampleCpu(suitePid: number, databases: string[]): CpuParts {
-  const parts: CpuParts = {};
-  const add = (part: string, ticks: number) => (parts[part] = (parts[part] ?? 0) + (ticks * 1000) / TICKS_PER_SECOND);
+/** CPU so far of each service of the suite, their PostgreSQL backends, RabbitMQ, the start script and this process. */
+export function sampleCpu(suitePid: number, databases: string[]): CpuSample {
+  const sample: CpuSample = new Map();
   let pids: number[];
   try {
     pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
   } catch {
-    return parts;
+    return sample;
   }
   for (const pid of pids) {
     const s = stat(pid);
     if (!s) continue;
+    const add = (part: string, ticks: number) => sample.set(pid, { part, ms: (ticks * 1000) / TICKS_PER_SECOND });
     const command = cmdline(pid);
     const service = /dist\/apps\/(\w+)\/(?:src\/)?main\.js/.exec(command);
     if (pid === suitePid) add('start script', s.ticks);
@@ -49,12 +52,15 @@ export function sampleCpu(suitePid: number, databases: string[]): CpuParts {
     else if (/beam\.smp/.test(command)) add('rabbitmq', s.ticks);
     else if (pid === process.pid) add('load generator', s.ticks);
   }
-  return parts;
+  return sample;
 }
 
-/** CPU milliseconds per request, by part, between two samples. */
-export function cpuPerRequest(before: CpuParts, after: CpuParts, requests: number): CpuParts {
-  const perRequest: CpuParts = {};
-  for (const part of Object.keys(after)) perRequest[part] = Number((((after[part] ?? 0) - (before[part] ?? 0)) / requests).toFixed(3));
-  return perRequest;
+/**
+ * CPU milliseconds per request, by part, between two samples, process by process: one that started
+ * in between counts from zero, one that ended in between (an idle pool connection closed) is left out.
+ */
+export function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number): CpuParts {
+  const spent: CpuParts = {};
+  for (const [pid, { part, ms }] of after) spent[part] = (spent[part] ?? 0) + ms - (before.get(pid)?.ms ?? 0);
+  return Object.fromEntries(Object.entries(spent).map(([part, ms]) => [part, Number((ms / requests).toFixed(3))]));
 }

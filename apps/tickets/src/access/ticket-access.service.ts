@@ -18,13 +18,21 @@ export interface TicketsActor {
 
 const MAX_CACHED_SUBJECTS = 10_000;
 
-/** Every tickets call reads its caller with this: prepared once per connection. */
-const READ_MEMBER: PreparedStatement = {
-  name: 'tickets.access.member',
-  text: `SELECT u.id, u.username, u.enabled, u.status, u.organization_ids AS "organizationIds", u.business_unit_ids AS "businessUnitIds",
-                u.owner_business_unit_id AS "ownerBusinessUnitId", u.access_version AS "accessVersion", s.version AS "aclVersion"
-           FROM ticket_users u, ticket_acl_state s WHERE u.id = $1`,
-};
+type MemberRow = TicketUser & { aclVersion: string };
+type Member = { user: TicketUser; organizationId: string; tree: OwnerTree; aclVersion: string };
+
+/** A row read in the statement that reads the caller: its SELECT (parameter `$2`), its columns' prefix, the statement's name. */
+export interface JoinedRead {
+  name: string;
+  select: string;
+  prefix: string;
+}
+
+// Every tickets call reads its caller with these, prepared once per connection.
+const MEMBER_COLUMNS = `u.id, u.username, u.enabled, u.status, u.organization_ids AS "organizationIds", u.business_unit_ids AS "businessUnitIds",
+  u.owner_business_unit_id AS "ownerBusinessUnitId", u.access_version AS "accessVersion", s.version AS "aclVersion"`;
+const MEMBER_FROM = 'FROM ticket_users u CROSS JOIN ticket_acl_state s';
+const READ_MEMBER: PreparedStatement = { name: 'tickets.access.member', text: `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM} WHERE u.id = $1` };
 
 /**
  * Tickets' own ACL layer (OrangeTask security roles). The user row is read on every call (status and
@@ -41,7 +49,24 @@ export class TicketAccessService {
 
   /** The caller of a ticket route: an ACTIVE, enabled tickets user acting in one of its organizations. */
   async actorOf(request: RpcRequest): Promise<TicketsActor> {
-    const { user, organizationId, tree, aclVersion } = await this.memberOf(request, notActive);
+    return this.actorFrom(request, await this.memberRow(request, notActive));
+  }
+
+  /**
+   * actorOf, and one more row read by the same statement (a LATERAL join on the caller's row, its
+   * parameter `$2`): the row, its columns named `<prefix><property>`, or null when there is none.
+   */
+  async actorWith<TRow>(request: RpcRequest, read: JoinedRead, value: unknown): Promise<{ actor: TicketsActor; row: Partial<TRow> | null }> {
+    const statement = { name: read.name, text: `SELECT j.*, ${MEMBER_COLUMNS} ${MEMBER_FROM} LEFT JOIN LATERAL (${read.select}) j ON true WHERE u.id = $1` };
+    const rows = await this.readMember<Record<string, unknown>>(request, notActive, statement, [value]);
+    const joined: Record<string, unknown> = {};
+    for (const key of Object.keys(rows[0] ?? {})) if (key.startsWith(read.prefix)) joined[key.slice(read.prefix.length)] = rows[0][key];
+    const actor = await this.actorFrom(request, this.asMember(request, rows[0] as unknown as MemberRow | undefined, notActive));
+    return { actor, row: joined.id ? (joined as Partial<TRow>) : null };
+  }
+
+  private async actorFrom(request: RpcRequest, member: Promise<Member> | Member): Promise<TicketsActor> {
+    const { user, organizationId, tree, aclVersion } = await member;
     if (user.status !== 'ACTIVE') throw notActive('your user has no tickets security role yet (status NEW)');
     const userId = user.id;
     const key = `${userId}|${organizationId}`;
@@ -59,12 +84,23 @@ export class TicketAccessService {
    * The caller as an enabled member of the session's organization, whatever its tickets status: the
    * portal's client users submit service requests without being tickets users.
    */
-  async memberOf(request: RpcRequest, refuse: (why: string) => ServiceError = denied): Promise<{ user: TicketUser; organizationId: string; tree: OwnerTree; aclVersion: string }> {
+  async memberOf(request: RpcRequest, refuse: (why: string) => ServiceError = denied): Promise<Member> {
+    return this.memberRow(request, refuse);
+  }
+
+  private async memberRow(request: RpcRequest, refuse: (why: string) => ServiceError): Promise<Member> {
+    return this.asMember(request, (await this.readMember<MemberRow>(request, refuse, READ_MEMBER, []))[0], refuse);
+  }
+
+  /** The caller's row (and whatever `statement` adds to it), by the user id of the call. */
+  private async readMember<TRow>(request: RpcRequest, refuse: (why: string) => ServiceError, statement: PreparedStatement, more: unknown[]): Promise<TRow[]> {
     const userId = request?.actor?.userId;
-    const organizationId = request?.actor?.organizationId;
     if (!userId) throw refuse('this call names no user');
-    const rows = await preparedQuery<TicketUser & { aclVersion: string }>(this.dataSource.manager, READ_MEMBER, [userId]);
-    const user = rows[0];
+    return preparedQuery<TRow>(this.dataSource.manager, statement, [userId, ...more]);
+  }
+
+  private async asMember(request: RpcRequest, user: MemberRow | undefined, refuse: (why: string) => ServiceError): Promise<Member> {
+    const organizationId = request?.actor?.organizationId;
     if (!user) throw refuse('your user has not reached the ticketing system yet');
     if (!user.enabled) throw refuse('your user is disabled');
     if (!organizationId || !user.organizationIds.includes(organizationId)) throw refuse('your session is in no organization of yours');

@@ -9,7 +9,7 @@ import { TicketAccessService, TicketsActor } from '../access/ticket-access.servi
 import { personProblem, unitInOrganization } from './ticket-people';
 import { applyScopes, inScopes, OWNED_COLUMNS, scopesFor, ticketRecord } from './ticket-scope';
 import { canTransition, TICKET_TRANSITIONS } from './ticket-transitions';
-import { readTicket } from './ticket-read';
+import { asTicket, readTicket, TICKET_WITH_CALLER } from './ticket-read';
 import { ticketView } from './ticket-view';
 import { changeTicket, deleteTicket, insertTicket } from './ticket-writes';
 import { TicketUser } from '../users/ticket-user.entity';
@@ -74,13 +74,10 @@ export class TicketsService {
     return { items: tickets.map(ticketView), total };
   }
 
-  /**
-   * The caller's standing and the row are read side by side (two round trips at once, not one after
-   * the other); the row is only answered once the caller is known to see it.
-   */
+  /** The caller and the row in one statement; the row is only answered once the caller is known to see it. */
   async get(request: RpcRequest, id: string): Promise<TicketView> {
-    const [actor, ticket] = await Promise.all([this.access.actorOf(request), readTicket(this.dataSource.manager, id, false)]);
-    return ticketView(this.visible(actor, request, id, ticket));
+    const { actor, row } = await this.access.actorWith<Ticket>(request, TICKET_WITH_CALLER, id);
+    return ticketView(this.visible(actor, request, id, asTicket(row)));
   }
 
   async update(request: RpcRequest, id: string, dto: UpdateTicketDto): Promise<TicketView> {
