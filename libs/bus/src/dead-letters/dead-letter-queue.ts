@@ -59,6 +59,8 @@ export class DeadLetterQueue {
     const connection = await amqp.connect(amqpUrl);
     try {
       const channel = await connection.createConfirmChannel();
+      // A refused operation (no such queue) rejects its own call; without a listener it would also crash the process.
+      channel.on('error', () => undefined);
       const queue = deadLetterQueueName(name);
       // checkQueue fails (and closes the channel) for a queue that does not exist: say so, do not create it.
       await channel.checkQueue(queue);
@@ -70,6 +72,9 @@ export class DeadLetterQueue {
   }
 
   async close(): Promise<void> {
+    // Closing the channel first is a round trip after the acks and nacks: closing the connection at
+    // once can drop them, leaving a republished letter in the queue as well.
+    await this.channel.close().catch(() => undefined);
     await this.connection.close();
   }
 

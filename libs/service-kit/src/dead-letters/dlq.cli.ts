@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { runDeadLetterCommand } from '@app/bus/dead-letters/dead-letter-command';
 import { readSettings } from '../settings/settings';
 
