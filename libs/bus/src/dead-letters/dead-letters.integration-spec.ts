@@ -48,7 +48,7 @@ describe('npm run dlq: list, show and republish dead letters on real RabbitMQ', 
   }
 
   const counted = async (metric: typeof eventsConsumed | typeof deadLetters | typeof eventsPublished, labels: Record<string, string>) =>
-    (await metric.get()).values.filter((v) => Object.entries(labels).every(([k, value]) => v.labels[k] === value)).reduce((sum, v) => sum + v.value, 0);
+    (await metric.get()).values.filter((v) => Object.entries(labels).every(([k, value]) => (v.labels as Record<string, unknown>)[k] === value)).reduce((sum, v) => sum + v.value, 0);
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
