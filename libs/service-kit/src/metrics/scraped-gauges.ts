@@ -10,6 +10,12 @@ interface PgPool {
   options?: { max?: number };
 }
 
+/** A scrape waits this long at most for the database, so a hung connection cannot hang `/metrics`. */
+const SCRAPE_QUERY_TIMEOUT_MS = 2000;
+
+const within = <T>(work: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([work, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
+
 /** A gauge whose value is read when Prometheus scrapes, never on a request's path. */
 function scrapedGauge(name: string, help: string, collect: (gauge: Gauge) => void | Promise<void>, labelNames: string[] = []): Gauge {
   register.removeSingleMetric(name);
@@ -37,7 +43,7 @@ export function registerScrapedGauges(connection: BusConnection, dataSource: Dat
       'Messages waiting in <queue>.dlq of each queue this process consumes (the broker count; drain with npm run dlq).',
       async (g) => {
         g.reset();
-        for (const consumer of consumers.started) g.set({ queue: consumer.queue }, await consumer.deadLetterCount());
+        for (const consumer of consumers.started) g.set({ queue: consumer.queue }, await within(consumer.deadLetterCount(), SCRAPE_QUERY_TIMEOUT_MS));
       },
       ['queue'],
     );
@@ -45,7 +51,7 @@ export function registerScrapedGauges(connection: BusConnection, dataSource: Dat
   if (!dataSource) return;
   let backlog: Promise<{ waiting: number; oldestAgeMs: number }> | null = null;
   // Both gauges come from one query per scrape: the first collect starts it, the second reuses it.
-  const readBacklog = () => (backlog ??= readOutboxBacklog((sql, params) => dataSource.query(sql, params)).finally(() => (backlog = null)));
+  const readBacklog = () => (backlog ??= within(readOutboxBacklog((sql, params) => dataSource.query(sql, params)), SCRAPE_QUERY_TIMEOUT_MS).finally(() => (backlog = null)));
   scrapedGauge('outbox_events_waiting', 'Events written to the outbox and not yet published.', async (g) => g.set((await readBacklog()).waiting));
   scrapedGauge('outbox_oldest_event_age_seconds', 'How long the oldest unpublished outbox event has waited (0 when none waits).', async (g) =>
     g.set((await readBacklog()).oldestAgeMs / 1000),
