@@ -60,6 +60,7 @@ describe('operations: metrics and health probes on every service', () => {
     userId = (await createUser(run)).id;
     expect((await run.admin.get(`/api/users/${userId}`)).status).toBe(200);
     expect((await run.admin.get('/api/users/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await run.admin.post(`/api/no-such-route/${userId}`)).status).toBe(404);
   });
 
   afterAll(async () => {
@@ -88,6 +89,7 @@ describe('operations: metrics and health probes on every service', () => {
     expect(total(samples, 'http_request_duration_seconds_count', { method: 'POST', route: '/api/users', status: '201' })).toBeGreaterThanOrEqual(1);
     expect(total(samples, 'http_request_duration_seconds_count', { method: 'GET', route: '/api/users/:id', status: '200' })).toBeGreaterThanOrEqual(1);
     expect(total(samples, 'http_request_duration_seconds_count', { method: 'GET', route: '/api/users/:id', status: '404' })).toBeGreaterThanOrEqual(1);
+    expect(total(samples, 'http_request_duration_seconds_count', { method: 'POST', route: 'unmatched', status: '404' })).toBeGreaterThanOrEqual(1);
     // The pattern, never the raw URL: no id in any route label.
     expect(samples.filter((s) => s.labels.route?.includes(userId))).toEqual([]);
     expect(total(samples, 'http_request_duration_seconds_sum', { route: '/api/users' })).toBeGreaterThan(0);
