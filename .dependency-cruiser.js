@@ -26,7 +26,7 @@ module.exports = {
       name: 'bus-classes-know-no-nest',
       comment: 'Only the module wiring and the RPC transport options touch Nest, so the bus classes run in plain tests.',
       severity: 'error',
-      from: { path: '^libs/bus/src/(outbox|inbox|connection|migrations)/' },
+      from: { path: '^libs/bus/src/(outbox|inbox|connection|migrations|metrics|dead-letters)/' },
       to: { path: 'node_modules/@nestjs/' },
     },
     {

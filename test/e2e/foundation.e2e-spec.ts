@@ -131,7 +131,9 @@ const DECLARATIONS_SCRIPT = `
   const { listRouteDeclarations } = require('./dist/apps/gateway/src/access/route-declarations');
   const { GATEWAY_CONTROLLERS } = require('./dist/apps/gateway/src/gateway.controllers');
   const { HealthController } = require('./dist/libs/service-kit/src/health/health.controller');
-  process.stdout.write(JSON.stringify(listRouteDeclarations([...GATEWAY_CONTROLLERS, HealthController])));
+  const { HealthProbesController } = require('./dist/libs/service-kit/src/health/health-probes.controller');
+  const { MetricsController } = require('./dist/libs/service-kit/src/metrics/metrics.controller');
+  process.stdout.write(JSON.stringify(listRouteDeclarations([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController])));
 `;
 const UNDECLARED_SCRIPT = `
   const { Controller, Get } = require('@nestjs/common');

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { exitWithin, HealthController, readSettings } from '@app/service-kit';
+import { exitWithin, HealthController, HealthProbesController, MetricsController, readSettings, recordHttpDurations } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { assertEveryRouteDeclares } from './access/route-declarations';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -19,7 +19,7 @@ import { setUpOpenApi } from './openapi';
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 async function bootstrap(): Promise<void> {
-  assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController]);
+  assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController]);
   const settings = readSettings();
   // X-Request-Id: taken from the caller when it is sane, created otherwise, echoed on every answer.
   const adapter = new FastifyAdapter({
@@ -34,6 +34,7 @@ async function bootstrap(): Promise<void> {
   acceptJsonBodiesOnly(adapter.getInstance());
   refuseUnstorableInput(adapter.getInstance());
   markAnswers(adapter.getInstance());
+  recordHttpDurations(adapter.getInstance());
   const access = new Logger('Access');
   adapter.getInstance().addHook('onResponse', async (request, reply) => {
     access.log(JSON.stringify({ requestId: request.id, method: request.method, url: loggableUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }));
@@ -42,7 +43,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { bodyParser: false });
   useSecurityHeaders(app);
   allowConfiguredOrigins(app, settings.corsOrigins);
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  // Probes and metrics sit outside /api, where load balancers and Prometheus look for them.
+  app.setGlobalPrefix('api', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
   app.useGlobalPipes(new InputValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   // On SIGTERM Fastify stops accepting connections and finishes in-flight requests before the RPC clients close.

@@ -14,3 +14,5 @@ export * from './inbox/retry-plan';
 export * from './database-unavailable';
 export * from './rpc/rpc-client-rmq';
 export * from './rpc/without-publisher-confirms';
+export * from './outbox/outbox-backlog';
+export * from './metrics/bus-metrics';

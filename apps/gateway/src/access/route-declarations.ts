@@ -10,6 +10,9 @@ export interface RouteDeclaration {
   access: AccessRequirement | 'public' | null;
 }
 
+/** Controllers served outside the /api prefix (main.ts excludes them): probes and metrics. */
+const UNPREFIXED = new Set(['health', 'metrics']);
+
 const join = (...parts: string[]) => `/${parts.map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
 
 /** Every route of the given controllers with what it declares (null: nothing, a bug). */
@@ -27,7 +30,7 @@ export function listRouteDeclarations(controllers: Type<unknown>[], prefix = 'ap
         const path: string = Reflect.getMetadata(PATH_METADATA, handler);
         const isPublic = classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true;
         const requirement: AccessRequirement | undefined = Reflect.getMetadata(ACCESS_REQUIREMENT, handler);
-        const route = `${method} ${base === 'health' ? join(base, path) : join(prefix, base, path)}`;
+        const route = `${method} ${UNPREFIXED.has(base) ? join(base, path) : join(prefix, base, path)}`;
         return { route, controller: controller.name, handler: name, access: isPublic ? 'public' : (requirement ?? null) };
       });
   });

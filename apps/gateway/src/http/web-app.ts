@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 export const WEB_APP_ROOT = resolve(__dirname, '../../../../web');
 
 /** Paths the page fallback never answers: the API's unknown routes stay JSON 404s. */
-const NOT_PAGES = /^\/(?:api|health)(?:[/?]|$)/;
+const NOT_PAGES = /^\/(?:api|health|metrics)(?:[/?]|$)/;
 
 /** A file with an extension (a Vite asset, favicon.ico); anything else is a route of the app. */
 const FILE = /\/[^/]*\.[^/]+$/;

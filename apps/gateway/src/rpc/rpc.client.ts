@@ -2,7 +2,7 @@ import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import type { AclScope } from '@app/acl';
 import { errorBody, isErrorBody, RpcActor, RpcContract, RpcReplyOf, RpcRequest, RpcRequestOf, RpcService } from '@app/contracts';
-import { SETTINGS, Settings } from '@app/service-kit';
+import { outcomeOfStatus, rpcClientDuration, SETTINGS, Settings } from '@app/service-kit';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import { idempotencyOf } from './idempotency-hash';
 import { RPC_CLIENTS } from './rpc-client.tokens';
@@ -40,10 +40,18 @@ export class RpcClient {
     const { service, pattern } = contract;
     const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, idempotency: idempotencyOf(pattern, payload, context.idempotencyKey), payload };
     const deadline = this.settings.rpcTimeoutMs;
+    const started = performance.now();
+    const took = () => (performance.now() - started) / 1000;
     try {
-      return await firstValueFrom(this.clients[service].send<RpcReplyOf<TContract>>(pattern, request).pipe(timeout(deadline)));
+      const reply = await firstValueFrom(this.clients[service].send<RpcReplyOf<TContract>>(pattern, request).pipe(timeout(deadline)));
+      rpcClientDuration.observe({ service, pattern, outcome: 'ok' }, took());
+      return reply;
     } catch (error) {
-      if (isErrorBody(error)) throw new HttpException(error, error.statusCode);
+      if (isErrorBody(error)) {
+        rpcClientDuration.observe({ service, pattern, outcome: outcomeOfStatus(error.statusCode) }, took());
+        throw new HttpException(error, error.statusCode);
+      }
+      rpcClientDuration.observe({ service, pattern, outcome: error instanceof TimeoutError ? 'timeout' : 'unavailable' }, took());
       const why = error instanceof TimeoutError ? `did not answer within ${deadline} ms` : `cannot be reached (${(error as Error)?.message ?? error})`;
       this.logger.warn(`${pattern} [${context.requestId}]: ${service} ${why}`);
       throw new HttpException(errorBody(503, `The ${service} service ${why}; try again shortly.`, 'SERVICE_UNAVAILABLE'), 503);

@@ -7,6 +7,9 @@ import { EventConsumer, EventHandlers } from './event-consumer';
 
 /** Starts the service's consumer on its own queue with the handlers it passes. */
 export class EventConsumerFactory {
+  /** The consumers this process started: `/metrics` reads their dead-letter queues' depth. */
+  readonly started: EventConsumer[] = [];
+
   constructor(
     private readonly connection: BusConnection,
     private readonly dataSource: DataSource,
@@ -25,6 +28,7 @@ export class EventConsumerFactory {
     }
     const consumer = new EventConsumer(this.connection, this.dataSource, { service, handlers, retryDelaysMs, prefetch }, this.loggerFor(`Events ${service}`));
     await consumer.start();
+    this.started.push(consumer);
     return consumer;
   }
 }

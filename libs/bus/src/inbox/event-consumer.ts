@@ -6,6 +6,7 @@ import { BusLogger } from '../bus-logger';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
 import { isDatabaseUnavailable } from '../database-unavailable';
+import { deadLetters, eventRetries, eventsConsumed } from '../metrics/bus-metrics';
 import { afterFailure } from './retry-plan';
 
 /** Applies one event inside the transaction that also records it in the inbox. */
@@ -29,7 +30,7 @@ export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'retried' | 
  * one goes through the retry queues (one per back-off step) and then to `<queue>.dlq`.
  */
 export class EventConsumer {
-  private readonly queue: string;
+  readonly queue: string;
   private channel: ChannelWrapper;
   private readonly consumerTag: string;
   /** Deliveries being handled; stop() waits for them so each is acked (or retried) before the channel closes. */
@@ -102,7 +103,7 @@ export class EventConsumer {
         return true;
       });
       this.channel.ack(message);
-      this.onOutcome(applied ? 'applied' : 'duplicate', envelope);
+      this.settled(applied ? 'applied' : 'duplicate', envelope);
     } catch (error) {
       await this.retryOrDeadLetter(message, envelope, error as Error);
     }
@@ -125,11 +126,25 @@ export class EventConsumer {
     try {
       await move();
       this.channel.ack(message);
-      this.onOutcome(outcome, envelope);
+      this.settled(outcome, envelope);
     } catch (error) {
       this.logger.warn(`could not move message, returning it to the queue: ${(error as Error).message}`);
       this.channel.nack(message, false, true);
     }
+  }
+
+  /** Counts what became of a delivery (the `/metrics` counters), then tells `onOutcome`. */
+  private settled(outcome: DeliveryOutcome, envelope: EventEnvelope | null): void {
+    const labels = { queue: this.queue, type: envelope?.type ?? 'unreadable' };
+    eventsConsumed.inc({ ...labels, outcome });
+    if (outcome === 'retried') eventRetries.inc(labels);
+    else if (outcome === 'dead-lettered') deadLetters.inc(labels);
+    this.onOutcome(outcome, envelope);
+  }
+
+  /** Messages waiting in this consumer's dead-letter queue, as the broker counts them. */
+  async deadLetterCount(): Promise<number> {
+    return (await this.channel.checkQueue(deadLetterQueueOf(this.queue))).messageCount;
   }
 
   private moveTo(queue: string, message: ConsumeMessage, attempt: number, reason: string): Promise<boolean> {
@@ -142,7 +157,9 @@ export class EventConsumer {
       correlationId: properties.correlationId,
       timestamp: properties.timestamp,
       appId: properties.appId,
-      headers: { ...properties.headers, [ATTEMPT_HEADER]: attempt, 'x-last-error': reason.slice(0, 500), 'x-original-routing-key': message.fields.routingKey },
+      // After a retry the message comes back with the queue's name as its routing key: keep the first
+      // one (the event type), which the dead-letter command republishes with.
+      headers: { ...properties.headers, [ATTEMPT_HEADER]: attempt, 'x-last-error': reason.slice(0, 500), 'x-original-routing-key': properties.headers?.['x-original-routing-key'] ?? message.fields.routingKey },
     };
     return this.channel.sendToQueue(queue, message.content, options);
   }

@@ -6,6 +6,7 @@ import { BusLogger } from '../bus-logger';
 import { BusOptions } from '../bus-options';
 import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, EVENTS_EXCHANGE } from '../topology';
+import { eventsPublished } from '../metrics/bus-metrics';
 import { AfterCommitHook, crashAfterCommitHook } from './crash-after-commit';
 import { insertOutboxRow, newEnvelope } from './outbox-row';
 import { WakeOnCommit } from './wake-on-commit';
@@ -153,7 +154,7 @@ export class Outbox {
       if (claimed.length === 0) return 0;
       // RETURNING keeps no order; the broker must receive them in sequence order.
       const rows = claimed.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
-      await Promise.all(
+      const confirmed = Promise.all(
         rows.map(({ type, envelope }) =>
           this.channel.publish(EVENTS_EXCHANGE, type, Buffer.from(JSON.stringify(envelope)), {
             persistent: true,
@@ -166,6 +167,13 @@ export class Outbox {
           }),
         ),
       );
+      try {
+        await confirmed;
+      } catch (error) {
+        for (const { type } of rows) eventsPublished.inc({ type, outcome: 'failed' });
+        throw error;
+      }
+      for (const { type } of rows) eventsPublished.inc({ type, outcome: 'published' });
       return rows.length;
     });
   }

@@ -1,0 +1,2 @@
+/** The settings of `/metrics` and `/health/ready` (readOperationsSettings). */
+export const OPERATIONS_SETTINGS = Symbol('OPERATIONS_SETTINGS');

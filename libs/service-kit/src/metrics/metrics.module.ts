@@ -1,0 +1,46 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { BUS_OPTIONS, BusConnection, BusOptions, EventConsumerFactory } from '@app/bus';
+import { collectDefaultMetrics, register } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { readOperationsSettings } from '../settings/operations-settings';
+import { OPERATIONS_SETTINGS } from './metrics.constants';
+import { MetricsController } from './metrics.controller';
+import { RpcDurationInterceptor } from './rpc-duration.interceptor';
+import { registerScrapedGauges } from './scraped-gauges';
+
+const SCRAPED_METRICS = Symbol('SCRAPED_METRICS');
+
+let defaultMetricsStarted = false;
+
+/**
+ * `/metrics` on the service's HTTP port (docs/OPERATIONS.md lists the series): Node's default
+ * metrics, RPC handler durations, the bus counters (libs/bus/src/metrics), and gauges read when
+ * scraped. `database`: the service has an outbox, an inbox and a pool to report.
+ */
+@Module({})
+export class MetricsModule {
+  static forRoot(options: { database: boolean }): DynamicModule {
+    return {
+      module: MetricsModule,
+      controllers: [MetricsController],
+      providers: [
+        { provide: OPERATIONS_SETTINGS, useFactory: () => readOperationsSettings() },
+        { provide: APP_INTERCEPTOR, useClass: RpcDurationInterceptor },
+        {
+          provide: SCRAPED_METRICS,
+          inject: options.database ? [BUS_OPTIONS, BusConnection, getDataSourceToken(), EventConsumerFactory] : [BUS_OPTIONS, BusConnection],
+          useFactory: (bus: BusOptions, connection: BusConnection, dataSource?: DataSource, consumers?: EventConsumerFactory) => {
+            // Every series says which service it came from, whatever the scraper's relabelling.
+            register.setDefaultLabels({ service: bus.service });
+            if (!defaultMetricsStarted) collectDefaultMetrics();
+            defaultMetricsStarted = true;
+            registerScrapedGauges(connection, dataSource ?? null, consumers ?? null);
+            return true;
+          },
+        },
+      ],
+    };
+  }
+}
