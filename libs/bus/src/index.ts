@@ -1,4 +1,5 @@
 export * from './topology';
+export * from './queue-arguments';
 export * from './bus-options';
 export * from './bus.module';
 export * from './connection/bus-connection';

@@ -9,7 +9,7 @@ import { RpcClient } from './rpc.client';
 const client = (service: RpcService) => ({
   name: RPC_CLIENTS[service],
   inject: [SETTINGS],
-  useFactory: (settings: Settings) => rpcTransportOptions(service, settings.amqpUrl),
+  useFactory: (settings: Settings) => rpcTransportOptions(service, settings.amqpUrl, settings.amqpQueueType),
 });
 
 @Global()

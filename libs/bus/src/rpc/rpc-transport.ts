@@ -1,5 +1,6 @@
 import { rpcQueueOf } from '@app/contracts';
 import { RmqOptions, Transport } from '@nestjs/microservices';
+import { durableQueueOptions, QueueType } from '../queue-arguments';
 
 /**
  * A request older than this is dropped by the broker: the gateway has long answered 503 by then,
@@ -14,12 +15,12 @@ type RpcService = 'identity' | 'tickets' | 'portal';
  * persistent (a request outlives neither its timeout nor a broker restart, by design: the caller
  * got a 503 and may send again). Both sides must declare the queue with the same arguments.
  */
-export const rpcTransportOptions = (service: RpcService, amqpUrl: string): RmqOptions => ({
+export const rpcTransportOptions = (service: RpcService, amqpUrl: string, queueType: QueueType): RmqOptions => ({
   transport: Transport.RMQ,
   options: {
     urls: [amqpUrl],
     queue: rpcQueueOf(service),
-    queueOptions: { durable: true, arguments: { 'x-message-ttl': RPC_REQUEST_TTL_MS } },
+    queueOptions: durableQueueOptions(queueType, { 'x-message-ttl': RPC_REQUEST_TTL_MS }),
     noAck: true,
     persistent: false,
     // As on the bus connection (bus-connection.ts):

@@ -74,6 +74,13 @@ describe('readSettings', () => {
     expect(() => readSettings({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
   });
 
+  it('declares classic queues unless AMQP_QUEUE_TYPE asks for quorum, and refuses any other type', () => {
+    expect(readSettings({}).amqpQueueType).toBe('classic');
+    expect(readSettings({ AMQP_QUEUE_TYPE: 'quorum' }).amqpQueueType).toBe('quorum');
+    expect(readSettings({ AMQP_QUEUE_TYPE: 'classic' }).amqpQueueType).toBe('classic');
+    for (const bad of ['Quorum', 'stream', 'mirrored']) expect(() => readSettings({ AMQP_QUEUE_TYPE: bad })).toThrow(`AMQP_QUEUE_TYPE must be classic or quorum, got "${bad}"`);
+  });
+
   it('names the variable that holds a bad number', () => {
     expect(() => readSettings({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
   });

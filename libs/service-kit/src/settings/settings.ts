@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+// The deep path: the bus's index pulls in Nest, which settings (read by plain tests too) must not.
+import { isQueueType, QUEUE_TYPES, QueueType } from '@app/bus/queue-arguments';
 
 /** Settings of DESIGN.md section 9, read from the environment once, with the contract's defaults. */
 export interface Settings {
@@ -7,6 +9,8 @@ export interface Settings {
   databaseUrl: string;
   databases: { identity: string; tickets: string; portal: string };
   amqpUrl: string;
+  /** `AMQP_QUEUE_TYPE`: `classic` (default) or `quorum` (a RabbitMQ cluster); the same for every service of a vhost. */
+  amqpQueueType: QueueType;
   smtpUrl: string | null;
   adminUsername: string;
   adminPassword: string | null;
@@ -91,6 +95,12 @@ const lockoutMode = (env: Env): LockoutSettings['mode'] => {
   return raw as LockoutSettings['mode'];
 };
 
+const queueType = (env: Env): QueueType => {
+  const raw = env.AMQP_QUEUE_TYPE || 'classic';
+  if (!isQueueType(raw)) throw new Error(`AMQP_QUEUE_TYPE must be ${QUEUE_TYPES.join(' or ')}, got "${raw}"`);
+  return raw;
+};
+
 const int = (env: Env, name: string, fallback: number): number => {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -156,6 +166,7 @@ export function readSettings(env: Env = process.env): Settings {
       portal: env.PORTAL_DB || 'portal',
     },
     amqpUrl: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
+    amqpQueueType: queueType(env),
     smtpUrl: env.SMTP_URL || null,
     adminUsername: env.ADMIN_USERNAME || 'admin',
     adminPassword: env.ADMIN_PASSWORD || null,
