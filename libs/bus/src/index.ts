@@ -8,6 +8,7 @@ export * from './outbox/outbox-row';
 export * from './bus-logger';
 export * from './inbox/event-consumer';
 export * from './rpc/rpc-transport';
+export * from './rpc/rpc-queue';
 export * from './migrations/create-outbox.migration';
 export * from './migrations/create-inbox.migration';
 export * from './inbox/event-consumer.factory';

@@ -1,12 +1,7 @@
 import { rpcQueueOf } from '@app/contracts';
 import { RmqOptions, Transport } from '@nestjs/microservices';
-import { durableQueueOptions, QueueType } from '../queue-arguments';
-
-/**
- * A request older than this is dropped by the broker: the gateway has long answered 503 by then,
- * and acting on it late would surprise the person who saw the failure. Keep it above RPC_TIMEOUT_MS.
- */
-export const RPC_REQUEST_TTL_MS = 30_000;
+import type { QueueType } from '../queue-arguments';
+import { rpcQueueOptions } from './rpc-queue';
 
 type RpcService = 'identity' | 'tickets' | 'portal';
 
@@ -20,7 +15,7 @@ export const rpcTransportOptions = (service: RpcService, amqpUrl: string, queueT
   options: {
     urls: [amqpUrl],
     queue: rpcQueueOf(service),
-    queueOptions: durableQueueOptions(queueType, { 'x-message-ttl': RPC_REQUEST_TTL_MS }),
+    queueOptions: rpcQueueOptions(queueType),
     noAck: true,
     persistent: false,
     // As on the bus connection (bus-connection.ts):

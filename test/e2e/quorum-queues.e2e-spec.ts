@@ -1,0 +1,77 @@
+// AMQP_QUEUE_TYPE=quorum, as production runs it on a three-node RabbitMQ cluster (DESIGN.md section
+// 10): the whole suite on its own vhost, the broker asked which queues it holds and of what type, and
+// an event and RPC calls still flowing. The management plugin is not enabled on the shared broker,
+// so rabbitmqctl answers.
+import { EVENT_SUBSCRIPTIONS, rpcQueueOf, RpcService } from '@app/contracts';
+import { deadLetterQueueOf, eventQueueOf, retryQueueOf } from '@app/bus/topology';
+import { eventually } from '@app/testing';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
+
+const run = promisify(execFile);
+
+interface BrokerQueue {
+  name: string;
+  type: string;
+  durable: boolean;
+  exclusive: boolean;
+  arguments: Array<[string, string, unknown]> | Record<string, unknown>;
+}
+
+async function queuesOf(vhost: string): Promise<BrokerQueue[]> {
+  const { stdout } = await run('rabbitmqctl', ['list_queues', '-p', vhost, 'name', 'type', 'durable', 'exclusive', 'arguments', '--formatter', 'json', '-q'], { timeout: 60_000 });
+  return JSON.parse(stdout) as BrokerQueue[];
+}
+
+describe('AMQP_QUEUE_TYPE=quorum: every shared queue is a quorum queue and the suite works on them', () => {
+  let suite: RunningSuite;
+  let vhost: string;
+  const retryDelays = [200, 500, 1000];
+
+  beforeAll(async () => {
+    suite = await startWholeSuite({ AMQP_QUEUE_TYPE: 'quorum', BUS_RETRY_DELAYS: retryDelays.join(',') });
+    vhost = new URL(suite.environment.amqpUrl).pathname.slice(1);
+  });
+
+  afterAll(async () => {
+    await suite?.suite.stop();
+    await suite?.environment.dispose();
+  });
+
+  it('declares the event, retry, dead-letter and RPC queues as quorum, and the per-process queues as classic', async () => {
+    const queues = await queuesOf(vhost);
+    const shared = [
+      ...(['identity', 'tickets', 'portal'] as RpcService[]).map(rpcQueueOf),
+      ...Object.keys(EVENT_SUBSCRIPTIONS).flatMap((service) => {
+        const queue = eventQueueOf(service);
+        return [queue, deadLetterQueueOf(queue), ...retryDelays.map((delay) => retryQueueOf(queue, delay))];
+      }),
+    ];
+    const durable = queues.filter((queue) => queue.durable);
+    expect(durable.map((queue) => queue.name).sort()).toEqual([...shared].sort());
+    for (const queue of durable) expect({ name: queue.name, type: queue.type }).toEqual({ name: queue.name, type: 'quorum' });
+
+    // The gateway's session-events queue (and any other of one process) cannot be quorum: exclusive.
+    const own = queues.filter((queue) => !queue.durable);
+    expect(own.length).toBeGreaterThanOrEqual(1);
+    for (const queue of own) expect({ name: queue.name, type: queue.type, exclusive: queue.exclusive }).toEqual({ name: queue.name, type: 'classic', exclusive: true });
+  });
+
+  it('a user created through the gateway (RPC to identity) reaches tickets and portal over the quorum event queues', async () => {
+    const body = newUserBody(suite.ids);
+    const created = await suite.admin.post('/api/users', body);
+    expect(created.status).toBe(201);
+    const userId: string = created.body.id;
+    const mirrored = await eventually(async () => {
+      const list = await suite.admin.get('/api/tickets/user-security?status=NEW&limit=500');
+      return list.body.items.find((item: { id: string }) => item.id === userId);
+    }, 10_000);
+    expect(mirrored.value).toMatchObject({ id: userId, username: body.username, status: 'NEW' });
+    const portal = await eventually(async () => {
+      const access = await suite.admin.get(`/api/portal/users/${userId}/access`);
+      return access.status === 200 ? access.body : undefined;
+    }, 10_000);
+    expect(portal.value.profile).toBe('MINIMUM');
+  });
+});
