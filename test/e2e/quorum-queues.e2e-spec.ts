@@ -1,11 +1,17 @@
 // AMQP_QUEUE_TYPE=quorum, as production runs it on a three-node RabbitMQ cluster (DESIGN.md section
 // 10): the whole suite on its own vhost, the broker asked which queues it holds and of what type, and
-// an event and RPC calls still flowing. The management plugin is not enabled on the shared broker,
-// so rabbitmqctl answers.
+// an event and RPC calls still flowing. Before the services start, the vhost gets the definitions
+// docker-compose.yml loads at broker boot (deploy/compose/rabbitmq-definitions.json), so the run also
+// shows the broker takes that file and the services' declarations match the queues it made (a
+// mismatch is PRECONDITION_FAILED and the service does not start). The management plugin is not
+// enabled on the shared broker, so rabbitmqctl answers.
 import { EVENT_SUBSCRIPTIONS, rpcQueueOf, RpcService } from '@app/contracts';
 import { deadLetterQueueOf, eventQueueOf, retryQueueOf } from '@app/bus/topology';
 import { eventually } from '@app/testing';
 import { execFile } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
 
@@ -19,6 +25,39 @@ interface BrokerQueue {
   arguments: Array<[string, string, unknown]> | Record<string, unknown>;
 }
 
+const DEFINITIONS = resolve(__dirname, '../../deploy/compose/rabbitmq-definitions.json');
+
+interface Definitions {
+  vhosts: Array<{ name: string }>;
+  exchanges: Array<{ vhost: string }>;
+  queues: Array<{ name: string; vhost: string }>;
+  bindings: Array<{ vhost: string }>;
+}
+
+/** The compose definitions with every object moved from `/` to this run's vhost, imported by rabbitmqctl. */
+async function importDefinitionsInto(vhost: string): Promise<Definitions> {
+  const definitions = JSON.parse(readFileSync(DEFINITIONS, 'utf8')) as Definitions;
+  const moved = {
+    ...definitions,
+    vhosts: definitions.vhosts.map((entry) => ({ ...entry, name: vhost })),
+    exchanges: definitions.exchanges.map((entry) => ({ ...entry, vhost })),
+    queues: definitions.queues.map((entry) => ({ ...entry, vhost })),
+    bindings: definitions.bindings.map((entry) => ({ ...entry, vhost })),
+  };
+  // rabbitmqctl, started as root, runs as the rabbitmq user: it must be able to read the file.
+  const dir = mkdtempSync(join(tmpdir(), 'definitions-'));
+  try {
+    chmodSync(dir, 0o755);
+    writeFileSync(join(dir, 'definitions.json'), JSON.stringify(moved), { mode: 0o644 });
+    await run('rabbitmqctl', ['import_definitions', join(dir, 'definitions.json')], { timeout: 60_000 });
+    // The import goes on after the command returned.
+    await eventually(async () => ((await queuesOf(vhost)).length >= definitions.queues.length ? true : undefined), 30_000, 500);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return definitions;
+}
+
 async function queuesOf(vhost: string): Promise<BrokerQueue[]> {
   const { stdout } = await run('rabbitmqctl', ['list_queues', '-p', vhost, 'name', 'type', 'durable', 'exclusive', 'arguments', '--formatter', 'json', '-q'], { timeout: 60_000 });
   return JSON.parse(stdout) as BrokerQueue[];
@@ -27,11 +66,15 @@ async function queuesOf(vhost: string): Promise<BrokerQueue[]> {
 describe('AMQP_QUEUE_TYPE=quorum: every shared queue is a quorum queue and the suite works on them', () => {
   let suite: RunningSuite;
   let vhost: string;
-  const retryDelays = [200, 500, 1000];
+  let definitions: Definitions;
+  // The default delays, the ones the definitions file declares retry queues for.
+  const retryDelays = [1000, 5000, 25000];
 
   beforeAll(async () => {
-    suite = await startWholeSuite({ AMQP_QUEUE_TYPE: 'quorum', BUS_RETRY_DELAYS: retryDelays.join(',') });
-    vhost = new URL(suite.environment.amqpUrl).pathname.slice(1);
+    suite = await startWholeSuite({ AMQP_QUEUE_TYPE: 'quorum', BUS_RETRY_DELAYS: retryDelays.join(',') }, async (environment) => {
+      vhost = new URL(environment.amqpUrl).pathname.slice(1);
+      definitions = await importDefinitionsInto(vhost);
+    });
   });
 
   afterAll(async () => {
@@ -50,6 +93,8 @@ describe('AMQP_QUEUE_TYPE=quorum: every shared queue is a quorum queue and the s
     ];
     const durable = queues.filter((queue) => queue.durable);
     expect(durable.map((queue) => queue.name).sort()).toEqual([...shared].sort());
+    // docker-compose's broker declares the same queues before any service starts.
+    expect(definitions.queues.map((queue) => queue.name).sort()).toEqual([...shared].sort());
     for (const queue of durable) expect({ name: queue.name, type: queue.type }).toEqual({ name: queue.name, type: 'quorum' });
 
     // The gateway's session-events queue (and any other of one process) cannot be quorum: exclusive.
