@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 // The deep path: the bus's index pulls in Nest, which settings (read by plain tests too) must not.
 import { isQueueType, QUEUE_TYPES, QueueType } from '@app/bus/queue-arguments';
@@ -32,6 +33,12 @@ export interface Settings {
   outboxPollMs: number;
   /** How long a stopping process may drain (finish what it holds, flush its relay) before it exits anyway (`SHUTDOWN_TIMEOUT_MS`, default 10 s). */
   shutdownTimeoutMs: number;
+  /**
+   * Which proxies in front of the gateway are believed about the client address (`X-Forwarded-For`),
+   * Fastify's `trustProxy` (`TRUST_PROXY`): unset, none (the peer is the client); a number, that many
+   * hops (nginx of docker-compose, an ingress controller: 1); else a list of proxy addresses or CIDRs.
+   */
+  trustProxy: false | number | string[];
   /** Origins the gateway answers CORS requests from (CORS_ORIGINS, comma separated); none by default. */
   corsOrigins: string[];
   /** What a new password must meet (DESIGN.md section 5). */
@@ -99,6 +106,24 @@ const queueType = (env: Env): QueueType => {
   const raw = env.AMQP_QUEUE_TYPE || 'classic';
   if (!isQueueType(raw)) throw new Error(`AMQP_QUEUE_TYPE must be ${QUEUE_TYPES.join(' or ')}, got "${raw}"`);
   return raw;
+};
+
+/** An address (`10.0.0.7`) or a CIDR block (`10.0.0.0/8`, `fd00::/8`). */
+const isAddressOrBlock = (value: string): boolean => {
+  const [address, prefix, extra] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+
+const trustProxy = (env: Env): Settings['trustProxy'] => {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '') return false;
+  if (/^\d+$/.test(raw) && Number(raw) >= 1) return Number(raw);
+  const addresses = raw.split(',').map((part) => part.trim());
+  if (addresses.every(isAddressOrBlock)) return addresses;
+  throw new Error(`TRUST_PROXY must be a number of proxy hops (1 or more) or proxy addresses and CIDR blocks separated by commas, got "${raw}"`);
 };
 
 const int = (env: Env, name: string, fallback: number): number => {
@@ -192,6 +217,7 @@ export function readSettings(env: Env = process.env): Settings {
     busPrefetch: int(env, 'BUS_PREFETCH', 16),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    trustProxy: trustProxy(env),
     corsOrigins: origins(env.CORS_ORIGINS ?? ''),
     passwordPolicy: passwordPolicy(env),
     passwordResetTtlMs: parseDuration(env.PASSWORD_RESET_TTL || '24h', 'PASSWORD_RESET_TTL'),
