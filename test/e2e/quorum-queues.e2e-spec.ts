@@ -8,7 +8,9 @@
 import { EVENT_SUBSCRIPTIONS, rpcQueueOf, RpcService } from '@app/contracts';
 import { deadLetterQueueOf, eventQueueOf, retryQueueOf } from '@app/bus/topology';
 import { eventually } from '@app/testing';
+import { connect } from 'amqplib';
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +24,7 @@ interface BrokerQueue {
   type: string;
   durable: boolean;
   exclusive: boolean;
+  messages?: number;
   arguments: Array<[string, string, unknown]> | Record<string, unknown>;
 }
 
@@ -59,7 +62,7 @@ async function importDefinitionsInto(vhost: string): Promise<Definitions> {
 }
 
 async function queuesOf(vhost: string): Promise<BrokerQueue[]> {
-  const { stdout } = await run('rabbitmqctl', ['list_queues', '-p', vhost, 'name', 'type', 'durable', 'exclusive', 'arguments', '--formatter', 'json', '-q'], { timeout: 60_000 });
+  const { stdout } = await run('rabbitmqctl', ['list_queues', '-p', vhost, 'name', 'type', 'durable', 'exclusive', 'messages', 'arguments', '--formatter', 'json', '-q'], { timeout: 60_000 });
   return JSON.parse(stdout) as BrokerQueue[];
 }
 
@@ -119,4 +122,23 @@ describe('AMQP_QUEUE_TYPE=quorum: every shared queue is a quorum queue and the s
     }, 10_000);
     expect(portal.value.profile).toBe('MINIMUM');
   });
+
+  it('an event its consumer cannot apply goes round the quorum retry queues (TTL, at-least-once dead-lettering) into the .dlq', async () => {
+    // A user without a username or anything else: tickets' handler fails on it every time.
+    const connection = await connect(suite.environment.amqpUrl);
+    try {
+      const channel = await connection.createConfirmChannel();
+      const envelope = { id: randomUUID(), type: 'identity.user.created', version: 1, occurredAt: new Date().toISOString(), source: 'test', correlationId: randomUUID(), data: {} };
+      channel.publish('suite.events', envelope.type, Buffer.from(JSON.stringify(envelope)), { persistent: true, contentType: 'application/json', messageId: envelope.id });
+      await channel.waitForConfirms();
+    } finally {
+      await connection.close();
+    }
+    // Three retries of 1 s, 5 s and 25 s, each a quorum queue whose TTL dead-letters back to tickets.events.
+    const deadLettered = await eventually(async () => {
+      const dlq = (await queuesOf(vhost)).find((queue) => queue.name === deadLetterQueueOf(eventQueueOf('tickets')));
+      return dlq && (dlq.messages ?? 0) >= 1 ? dlq : undefined;
+    }, 90_000, 1000);
+    expect(deadLettered.value.messages).toBe(1);
+  }, 120_000);
 });
