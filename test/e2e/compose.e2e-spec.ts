@@ -7,9 +7,10 @@ import { rpcQueueOptions } from '@app/bus/rpc/rpc-queue';
 import { deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '@app/bus/topology';
 import { EVENT_SUBSCRIPTIONS } from '@app/contracts';
 import { readSettings } from '@app/service-kit/settings/settings';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { variablesReadByCode } from '../unit/deploy/variables-read-by-code';
 
 const ROOT = resolve(__dirname, '../..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
@@ -62,31 +63,6 @@ const JWT_SECRET = settingsVariable(/jwtSecret\s*=\s*env\.([A-Z][A-Z0-9_]*)/, 't
 const NODE_ENV = settingsVariable(/production\s*=\s*env\.([A-Z][A-Z0-9_]*)\s*===/, 'the production switch');
 const PRODUCTION = settingsVariable(/production\s*=\s*env\.[A-Z][A-Z0-9_]*\s*===\s*'([^']+)'/, 'the production value');
 const ADMIN_PASSWORD = settingsVariable(/adminPassword:\s*env\.([A-Z][A-Z0-9_]*)/, 'the administrator password');
-
-/** Source files that end up in dist/ (tsconfig.build.json: apps and libs without tests and libs/testing). */
-function builtSources(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-    const path = posix.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (path !== 'libs/testing') files.push(...builtSources(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('-spec.ts')) {
-      files.push(path);
-    }
-  }
-  return files;
-}
-
-/** Every variable the built code reads: `env.NAME`, `process.env.NAME`, `env['NAME']`, `int(env, 'NAME', ...)`. */
-function variablesReadByCode(): Set<string> {
-  const names = new Set<string>();
-  const patterns = [/\benv\.([A-Z][A-Z0-9_]*)\b/g, /\benv\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g, /\(\s*env\s*,\s*['"]([A-Z][A-Z0-9_]*)['"]/g];
-  for (const file of [...builtSources('apps'), ...builtSources('libs')]) {
-    const text = read(file);
-    for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add(match[1]);
-  }
-  return names;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The compose file.

@@ -6,8 +6,9 @@ import { isQueueType } from '@app/bus/queue-arguments';
 import { readSettings } from '@app/service-kit/settings/settings';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Build, Manifest, kustomizeBuild, readEnvFile } from './kustomize-build';
+import { variablesReadByCode } from './variables-read-by-code';
 
 const ROOT = resolve(__dirname, '../../..');
 const DEPLOY = join(ROOT, 'deploy');
@@ -76,26 +77,6 @@ function environmentOf(build: Build, container: Container): Record<string, strin
     environment[variable.name] = value.replace(/\$\(([A-Z_][A-Z0-9_]*)\)/g, (_all, name: string) => environment[name] ?? `$(${name})`);
   }
   return environment;
-}
-
-/** Every variable the built code reads (as test/e2e/compose.e2e-spec.ts finds them). */
-function variablesReadByCode(): Set<string> {
-  const names = new Set<string>();
-  const patterns = [/\benv\.([A-Z][A-Z0-9_]*)\b/g, /\benv\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g, /\(\s*env\s*,\s*['"]([A-Z][A-Z0-9_]*)['"]/g];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const path = posix.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (path !== 'libs/testing') walk(path);
-      } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('spec.ts')) {
-        const text = readFileSync(join(ROOT, path), 'utf8');
-        for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add(match[1]);
-      }
-    }
-  };
-  walk('apps');
-  walk('libs');
-  return names;
 }
 
 const isGitIgnored = (path: string): boolean => {
