@@ -13,8 +13,8 @@ export const isQueueType = (value: string): value is QueueType => (QUEUE_TYPES a
 
 /**
  * Arguments quorum queues refuse or ignore (RabbitMQ 3.10+, the version this suite runs on):
- * priorities, lazy mode, mirroring placement, and overflow to dead letters on reject.
- * `x-message-ttl` and dead-lettering are supported since 3.10.
+ * priorities, lazy mode, mirroring placement and the classic queue storage version; the overflow
+ * mode `reject-publish-dlx` is refused below. `x-message-ttl` and dead-lettering are supported since 3.10.
  */
 const NOT_FOR_QUORUM = ['x-max-priority', 'x-queue-mode', 'x-queue-master-locator', 'x-queue-version'];
 
