@@ -1,9 +1,16 @@
 // docker-compose.yml, Dockerfile, .dockerignore and .env.example checked against the code, without a
 // Docker engine: the compose file is parsed with `yaml` and every setting it passes is compared with
-// what the sources read. Plain node:fs / node:path / yaml on purpose: jest cannot load Nest 12 (ESM).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// what the sources read; the RabbitMQ definitions it loads are compared with the queues the services
+// declare. Plain node:fs / node:path / yaml and Nest-free libs on purpose: jest cannot load Nest 12 (ESM).
+import { deadLetteringQueueOptions, durableQueueOptions, isQueueType } from '@app/bus/queue-arguments';
+import { rpcQueueOptions } from '@app/bus/rpc/rpc-queue';
+import { deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '@app/bus/topology';
+import { EVENT_SUBSCRIPTIONS } from '@app/contracts';
+import { readSettings } from '@app/service-kit/settings/settings';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
+import { variablesReadByCode } from '../unit/deploy/variables-read-by-code';
 
 const ROOT = resolve(__dirname, '../..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
@@ -18,9 +25,15 @@ interface ComposeService {
   healthcheck?: { test?: string | string[] };
   restart?: string;
   ports?: Array<string | number | { target?: number | string; published?: number | string }>;
+  profiles?: string[];
+  volumes?: Array<string | { type?: string; source?: string; target?: string; read_only?: boolean }>;
+  configs?: Array<string | { source: string; target?: string }>;
+  deploy?: { replicas?: number; resources?: { limits?: { cpus?: string | number; memory?: string }; reservations?: { memory?: string } } };
 }
 interface ComposeFile {
   services: Record<string, ComposeService>;
+  volumes?: Record<string, unknown>;
+  configs?: Record<string, { content?: string; file?: string }>;
 }
 
 const NODE_SERVICES = ['identity', 'tickets', 'portal', 'gateway'] as const;
@@ -50,31 +63,6 @@ const JWT_SECRET = settingsVariable(/jwtSecret\s*=\s*env\.([A-Z][A-Z0-9_]*)/, 't
 const NODE_ENV = settingsVariable(/production\s*=\s*env\.([A-Z][A-Z0-9_]*)\s*===/, 'the production switch');
 const PRODUCTION = settingsVariable(/production\s*=\s*env\.[A-Z][A-Z0-9_]*\s*===\s*'([^']+)'/, 'the production value');
 const ADMIN_PASSWORD = settingsVariable(/adminPassword:\s*env\.([A-Z][A-Z0-9_]*)/, 'the administrator password');
-
-/** Source files that end up in dist/ (tsconfig.build.json: apps and libs without tests and libs/testing). */
-function builtSources(dir: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-    const path = posix.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (path !== 'libs/testing') files.push(...builtSources(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('-spec.ts')) {
-      files.push(path);
-    }
-  }
-  return files;
-}
-
-/** Every variable the built code reads: `env.NAME`, `process.env.NAME`, `env['NAME']`, `int(env, 'NAME', ...)`. */
-function variablesReadByCode(): Set<string> {
-  const names = new Set<string>();
-  const patterns = [/\benv\.([A-Z][A-Z0-9_]*)\b/g, /\benv\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\]/g, /\(\s*env\s*,\s*['"]([A-Z][A-Z0-9_]*)['"]/g];
-  for (const file of [...builtSources('apps'), ...builtSources('libs')]) {
-    const text = read(file);
-    for (const pattern of patterns) for (const match of text.matchAll(pattern)) names.add(match[1]);
-  }
-  return names;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // The compose file.
@@ -191,10 +179,10 @@ function effectiveNodeEnv(name: string, finalStage: Instruction[]): string | und
 // ---------------------------------------------------------------------------------------------------
 
 describe('docker-compose.yml, Dockerfile and .env.example agree with the code', () => {
-  it('the compose file parses cleanly and has the four services, postgres and rabbitmq', () => {
+  it('the compose file parses cleanly and has the four services, postgres, rabbitmq, the nginx proxy and mailpit', () => {
     expect(composeDocument.errors).toEqual([]);
     expect(composeDocument.warnings).toEqual([]);
-    expect(Object.keys(services).sort()).toEqual(['gateway', 'identity', 'portal', 'postgres', 'rabbitmq', 'tickets']);
+    expect(Object.keys(services).sort()).toEqual(['gateway', 'identity', 'mailpit', 'portal', 'postgres', 'proxy', 'rabbitmq', 'tickets']);
   });
 
   it('postgres and rabbitmq use the agreed images and healthchecks; rabbitmq publishes only its management port', () => {
@@ -278,14 +266,14 @@ describe('docker-compose.yml, Dockerfile and .env.example agree with the code', 
     expect(environmentOf('identity')[ADMIN_PASSWORD]).toMatch(REQUIRED_INTERPOLATION);
   });
 
-  it.each(NODE_SERVICES)('the healthcheck of %s probes /health on the port it is told to listen on', (name) => {
-    const probe = /^CMD node -e fetch\('http:\/\/127\.0\.0\.1:(\d+)\/health'\)/.exec(healthcheckOf(name));
+  it.each(NODE_SERVICES)('the healthcheck of %s probes /health (or /health/ready) on the port it is told to listen on', (name) => {
+    const probe = /^CMD node -e fetch\('http:\/\/127\.0\.0\.1:(\d+)\/health(\/ready)?'\)/.exec(healthcheckOf(name));
     expect(probe).not.toBeNull();
     expect(probe?.[1]).toBe(environmentOf(name)[PORT_VARIABLE[name]]);
   });
 
   // What `npm start` does by itself (scripts/start-suite.js) is the container engine's job here.
-  it.each([...NODE_SERVICES, 'postgres', 'rabbitmq'])('%s is restarted when it dies and stays stopped when stopped (restart: unless-stopped)', (name) => {
+  it.each([...NODE_SERVICES, 'postgres', 'rabbitmq', 'proxy', 'mailpit'])('%s is restarted when it dies and stays stopped when stopped (restart: unless-stopped)', (name) => {
     expect(service(name).restart).toBe('unless-stopped');
   });
 
@@ -308,10 +296,23 @@ describe('docker-compose.yml, Dockerfile and .env.example agree with the code', 
     }
   });
 
-  it('only the gateway is published, on its PORT (besides the RabbitMQ management UI)', () => {
+  it('only nginx is published for HTTP, and it proxies to the gateways on their PORT (besides the RabbitMQ and Mailpit UIs)', () => {
     const published = Object.keys(services).filter((name) => (service(name).ports ?? []).length > 0);
-    expect(published.sort()).toEqual(['gateway', 'rabbitmq']);
-    expect(containerPortsOf('gateway')).toEqual([Number(environmentOf('gateway')[PORT_VARIABLE.gateway])]);
+    expect(published.sort()).toEqual(['mailpit', 'proxy', 'rabbitmq']);
+    // Two gateway replicas cannot share a host port: nginx, published once, spreads over them.
+    expect(service('gateway').ports).toBeUndefined();
+    const nginxConf = read('deploy/compose/nginx.conf');
+    const listen = /^\s*listen\s+(\d+)\s*;/m.exec(nginxConf);
+    expect(containerPortsOf('proxy')).toEqual([Number(listen?.[1])]);
+    expect(service('proxy').ports).toEqual(['${GATEWAY_HOST_PORT:-3000}:' + listen?.[1]]);
+    const upstream = /set \$gateway_upstream http:\/\/gateway:(\d+);/.exec(nginxConf);
+    expect(upstream?.[1]).toBe(environmentOf('gateway')[PORT_VARIABLE.gateway]);
+    expect(nginxConf).toMatch(/proxy_pass \$gateway_upstream;/);
+    // Docker's DNS, asked again at run time, so a replaced replica is found.
+    expect(nginxConf).toMatch(/resolver 127\.0\.0\.11 valid=\d+s/);
+    expect(dependenciesOf('proxy')).toEqual({ gateway: { condition: 'service_healthy' } });
+    // Mailpit's UI only on this host.
+    expect(service('mailpit').ports).toEqual([expect.stringMatching(/^127\.0\.0\.1:/)]);
   });
 
   it('no secret is written in the file: passwords and the JWT secret are required ${...} interpolations', () => {
@@ -319,8 +320,12 @@ describe('docker-compose.yml, Dockerfile and .env.example agree with the code', 
       ['gateway', JWT_SECRET],
       ['identity', ADMIN_PASSWORD],
       ['postgres', 'POSTGRES_PASSWORD'],
-      ['rabbitmq', 'RABBITMQ_DEFAULT_PASS'],
     ];
+    // The broker's user comes from the `rabbitmq-user` config, filled in from .env.
+    const brokerUsers = JSON.parse(compose.configs?.['rabbitmq-user']?.content ?? '{}') as { users?: Array<{ name: string; password: string }> };
+    expect(brokerUsers.users).toEqual([
+      expect.objectContaining({ name: expect.stringMatching(/^\$\{RABBITMQ_USER:\?/), password: expect.stringMatching(/^\$\{RABBITMQ_PASSWORD:\?[^}]+\}$/) }),
+    ]);
     for (const [name, variable] of secrets) expect({ name, variable, value: environmentOf(name)[variable] }).toEqual({ name, variable, value: expect.stringMatching(REQUIRED_INTERPOLATION) });
     // The same secrets anywhere else (any service), and passwords inside connection URLs.
     const secretNames = new Set([JWT_SECRET, ADMIN_PASSWORD, 'POSTGRES_PASSWORD', 'RABBITMQ_DEFAULT_PASS']);
@@ -391,5 +396,137 @@ describe('docker-compose.yml, Dockerfile and .env.example agree with the code', 
       .map((line) => line.trim())
       .filter((line) => line && !line.startsWith('#'));
     expect(entries).toEqual(expect.arrayContaining(['node_modules', 'dist', '.git', '.run', '*.log', '.env']));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// A small production on one host: replicas, limits, volumes, and RabbitMQ with quorum queues.
+
+const ALL_SERVICES = Object.keys(services);
+
+interface BrokerDefinitions {
+  vhosts: Array<{ name: string; default_queue_type?: string; metadata?: { default_queue_type?: string } }>;
+  exchanges: Array<{ name: string; vhost: string; type: string; durable: boolean; auto_delete: boolean }>;
+  queues: Array<{ name: string; vhost: string; durable: boolean; auto_delete: boolean; arguments: Record<string, unknown> }>;
+  bindings: Array<{ source: string; vhost: string; destination: string; destination_type: string; routing_key: string }>;
+}
+
+/** `./host/path:/container/path[:ro]` bind mounts of a service (named volumes left out). */
+const bindMountsOf = (name: string): Array<{ source: string; target: string; readOnly: boolean }> =>
+  (service(name).volumes ?? []).flatMap((volume) => {
+    if (typeof volume !== 'string') return volume.type === 'bind' ? [{ source: volume.source ?? '', target: volume.target ?? '', readOnly: volume.read_only === true }] : [];
+    const [source, target, mode] = volume.split(':');
+    return source.startsWith('.') || source.startsWith('/') ? [{ source, target, readOnly: mode === 'ro' }] : [];
+  });
+
+describe('docker-compose.yml runs a small production', () => {
+  it('tickets and the gateway run two replicas each; identity one (its first start seeds the administrator)', () => {
+    expect(service('tickets').deploy?.replicas).toBeGreaterThanOrEqual(2);
+    expect(service('gateway').deploy?.replicas).toBeGreaterThanOrEqual(2);
+    expect(service('identity').deploy?.replicas ?? 1).toBe(1);
+    // A replicated service can neither publish a fixed host port nor name its container.
+    for (const name of ALL_SERVICES.filter((candidate) => (service(candidate).deploy?.replicas ?? 1) > 1)) {
+      expect({ name, ports: service(name).ports ?? [] }).toEqual({ name, ports: [] });
+      expect({ name, containerName: (service(name) as { container_name?: string }).container_name }).toEqual({ name, containerName: undefined });
+    }
+  });
+
+  it.each(ALL_SERVICES)('%s has a healthcheck and resource limits', (name) => {
+    expect(healthcheckOf(name)).toMatch(/^CMD /);
+    const limits = service(name).deploy?.resources?.limits;
+    expect({ name, cpus: Number(limits?.cpus) > 0, memory: limits?.memory }).toEqual({ name, cpus: true, memory: expect.stringMatching(/^\d+[MG]$/) });
+  });
+
+  it('keeps PostgreSQL and RabbitMQ data on named volumes, and mounts every file of the repository read-only', () => {
+    const declared = Object.keys(compose.volumes ?? {});
+    expect(service('postgres').volumes).toContain('postgres-data:/var/lib/postgresql/data');
+    expect(service('rabbitmq').volumes).toContain('rabbitmq-data:/var/lib/rabbitmq');
+    expect(declared.sort()).toEqual(['postgres-data', 'rabbitmq-data']);
+    for (const name of ALL_SERVICES) {
+      for (const mount of bindMountsOf(name)) {
+        expect({ name, ...mount, exists: existsSync(join(ROOT, mount.source)) }).toEqual({ name, ...mount, exists: true, readOnly: true });
+      }
+    }
+  });
+
+  it('Mailpit starts only with the dev profile; everything else always', () => {
+    expect(service('mailpit').profiles).toEqual(['dev']);
+    for (const name of ALL_SERVICES.filter((candidate) => candidate !== 'mailpit')) expect({ name, profiles: service(name).profiles }).toEqual({ name, profiles: undefined });
+  });
+
+  it('every Node service declares quorum queues (AMQP_QUEUE_TYPE), a value the settings accept', () => {
+    for (const name of NODE_SERVICES) {
+      const value = environmentOf(name).AMQP_QUEUE_TYPE;
+      expect({ name, value }).toEqual({ name, value: 'quorum' });
+      expect(readSettings({ AMQP_QUEUE_TYPE: value }).amqpQueueType).toBe('quorum');
+      expect(isQueueType(value)).toBe(true);
+    }
+  });
+
+  describe('RabbitMQ loads its definitions at boot', () => {
+    const conf = read('deploy/compose/rabbitmq.conf');
+    const settingOf = (key: string) => new RegExp(`^${key.replace(/\./g, '\\.')}\\s*=\\s*(\\S+)`, 'm').exec(conf)?.[1];
+    const definitionsDir = settingOf('definitions.local.path') ?? '';
+    const definitions = JSON.parse(read('deploy/compose/rabbitmq-definitions.json')) as BrokerDefinitions;
+
+    it('rabbitmq.conf imports every file of one directory, where the compose file mounts the definitions and the user', () => {
+      expect(settingOf('definitions.import_backend')).toBe('local_filesystem');
+      expect(definitionsDir).toMatch(/^\/etc\/rabbitmq\/\S+/);
+      expect(bindMountsOf('rabbitmq')).toEqual(
+        expect.arrayContaining([
+          { source: './deploy/compose/rabbitmq.conf', target: expect.stringMatching(/^\/etc\/rabbitmq\/conf\.d\/[\w-]+\.conf$/), readOnly: true },
+          { source: './deploy/compose/rabbitmq-definitions.json', target: expect.stringMatching(new RegExp(`^${definitionsDir}/[\\w-]+\\.json$`)), readOnly: true },
+        ]),
+      );
+      const userConfig = (service('rabbitmq').configs ?? []).find((config) => typeof config === 'object' && config.source === 'rabbitmq-user');
+      expect(userConfig).toEqual({ source: 'rabbitmq-user', target: expect.stringMatching(new RegExp(`^${definitionsDir}/[\\w-]+\\.json$`)) });
+      // Definitions imported at boot replace the default user: these would do nothing.
+      expect(Object.keys(environmentOf('rabbitmq')).filter((variable) => variable.startsWith('RABBITMQ_DEFAULT_'))).toEqual([]);
+    });
+
+    it('the vhost makes quorum queues by default, and holds the events exchange', () => {
+      expect(definitions.vhosts).toEqual([expect.objectContaining({ name: '/', default_queue_type: 'quorum', metadata: expect.objectContaining({ default_queue_type: 'quorum' }) })]);
+      expect(definitions.exchanges).toEqual([expect.objectContaining({ name: EVENTS_EXCHANGE, vhost: '/', type: 'topic', durable: true, auto_delete: false })]);
+    });
+
+    it('declares exactly the queues the services declare with AMQP_QUEUE_TYPE=quorum and the default retry delays, with the same arguments', () => {
+      // A queue whose arguments differ from a service's declaration stops that service (PRECONDITION_FAILED).
+      const expected: Record<string, Record<string, unknown>> = {};
+      for (const service of ['identity', 'tickets', 'portal']) expected[`${service}.rpc`] = rpcQueueOptions('quorum').arguments ?? {};
+      for (const service of Object.keys(EVENT_SUBSCRIPTIONS)) {
+        const queue = eventQueueOf(service);
+        expected[queue] = durableQueueOptions('quorum').arguments ?? {};
+        expected[deadLetterQueueOf(queue)] = durableQueueOptions('quorum').arguments ?? {};
+        for (const delay of readSettings({}).busRetryDelaysMs) expected[retryQueueOf(queue, delay)] = deadLetteringQueueOptions('quorum', delay, queue).arguments ?? {};
+      }
+      const declared = Object.fromEntries(definitions.queues.map((queue) => [queue.name, queue.arguments]));
+      expect(declared).toEqual(expected);
+      for (const queue of definitions.queues) expect(queue).toMatchObject({ vhost: '/', durable: true, auto_delete: false });
+    });
+
+    it('binds each service queue to exactly the event types it subscribes to', () => {
+      const bound = (queue: string) =>
+        definitions.bindings
+          .filter((binding) => binding.destination === queue)
+          .map((binding) => {
+            expect(binding).toMatchObject({ source: EVENTS_EXCHANGE, vhost: '/', destination_type: 'queue' });
+            return binding.routing_key;
+          })
+          .sort();
+      for (const [service, types] of Object.entries(EVENT_SUBSCRIPTIONS)) expect({ service, types: bound(eventQueueOf(service)) }).toEqual({ service, types: [...types].sort() });
+      const destinations = new Set(definitions.bindings.map((binding) => binding.destination));
+      expect([...destinations].sort()).toEqual(Object.keys(EVENT_SUBSCRIPTIONS).map(eventQueueOf).sort());
+    });
+
+    it('the user definitions give the .env user every permission on the vhost, in a vhost entry like the topology one', () => {
+      const users = JSON.parse(compose.configs?.['rabbitmq-user']?.content ?? '{}') as {
+        vhosts: BrokerDefinitions['vhosts'];
+        users: Array<{ name: string; tags: string[] }>;
+        permissions: Array<Record<string, string>>;
+      };
+      // Same vhost entry in both files: whichever is imported last leaves the default queue type.
+      expect(users.vhosts).toEqual(definitions.vhosts);
+      expect(users.permissions).toEqual([{ user: users.users[0].name, vhost: '/', configure: '.*', write: '.*', read: '.*' }]);
+    });
   });
 });

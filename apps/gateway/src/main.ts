@@ -18,6 +18,11 @@ import { setUpOpenApi } from './openapi';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+const trustNearest =
+  (hops: number) =>
+  (_address: string, hop: number): boolean =>
+    hop < hops;
+
 async function bootstrap(): Promise<void> {
   assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController]);
   const settings = readSettings();
@@ -25,6 +30,10 @@ async function bootstrap(): Promise<void> {
   const adapter = new FastifyAdapter({
     // An avatar of 1 MiB travels as base64 in JSON (4/3 of it): room for that and the other fields.
     bodyLimit: 2 * 1024 * 1024,
+    // Behind nginx (docker-compose) or an ingress controller, request.ip (the login limit per address)
+    // is the client's only if that proxy is believed about X-Forwarded-For.
+    // A hop count as Fastify counts it (the adapter's types take no number): the nearest `hops` peers.
+    trustProxy: typeof settings.trustProxy === 'number' ? trustNearest(settings.trustProxy) : settings.trustProxy,
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();

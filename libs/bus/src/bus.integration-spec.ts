@@ -28,7 +28,7 @@ describe('bus: outbox, inbox, retries and dead letters on real RabbitMQ and Post
   const logged: string[] = [];
   const logger: BusLogger = { log: (m) => logged.push(m), warn: (m) => logged.push(m), error: (m) => logged.push(m) };
   const database = () => environment.databases.identity;
-  const busOptions = (service: string) => ({ service, amqpUrl: environment.amqpUrl, prefetch: 4, retryDelaysMs: [100, 300], outboxPollMs: 100 });
+  const busOptions = (service: string) => ({ service, amqpUrl: environment.amqpUrl, prefetch: 4, retryDelaysMs: [100, 300], outboxPollMs: 100, queueType: 'classic' as const });
 
   beforeAll(async () => {
     environment = await createTestEnvironment();
@@ -234,8 +234,8 @@ describe('bus: outbox, inbox, retries and dead letters on real RabbitMQ and Post
   it('declares the exchange and binds each subscribing service to exactly its event types', async () => {
     const raw = await amqp.connect(environment.amqpUrl);
     const channel = await raw.createConfirmChannel();
-    await assertSharedTopology(channel);
-    await assertSharedTopology(channel); // idempotent
+    await assertSharedTopology(channel, 'classic');
+    await assertSharedTopology(channel, 'classic'); // idempotent
     for (const service of Object.keys(EVENT_SUBSCRIPTIONS)) await channel.purgeQueue(eventQueueOf(service));
     const allTypes = Object.values(EventTypes);
     for (const type of allTypes) channel.publish(EVENTS_EXCHANGE, type, Buffer.from(JSON.stringify({ type })), { persistent: false });

@@ -1,4 +1,5 @@
 export * from './topology';
+export * from './queue-arguments';
 export * from './bus-options';
 export * from './bus.module';
 export * from './connection/bus-connection';
@@ -7,6 +8,7 @@ export * from './outbox/outbox-row';
 export * from './bus-logger';
 export * from './inbox/event-consumer';
 export * from './rpc/rpc-transport';
+export * from './rpc/rpc-queue';
 export * from './migrations/create-outbox.migration';
 export * from './migrations/create-inbox.migration';
 export * from './inbox/event-consumer.factory';

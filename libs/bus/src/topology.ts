@@ -1,5 +1,6 @@
 import { EVENT_SUBSCRIPTIONS } from '@app/contracts';
 import type { Channel } from 'amqplib';
+import { durableQueueOptions, QueueType } from './queue-arguments';
 
 /** Names on the broker (DESIGN.md section 2). */
 export const EVENTS_EXCHANGE = 'suite.events';
@@ -16,11 +17,11 @@ export const retryQueueOf = (queue: string, delayMs: number): string => `${queue
 export const ATTEMPT_HEADER = 'x-attempt';
 
 /** The exchange and every subscriber's durable queue with its bindings; idempotent. */
-export async function assertSharedTopology(channel: Channel): Promise<void> {
+export async function assertSharedTopology(channel: Channel, queueType: QueueType): Promise<void> {
   await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
   for (const [service, types] of Object.entries(EVENT_SUBSCRIPTIONS)) {
     const queue = eventQueueOf(service);
-    await channel.assertQueue(queue, { durable: true });
+    await channel.assertQueue(queue, durableQueueOptions(queueType));
     for (const type of types) await channel.bindQueue(queue, EVENTS_EXCHANGE, type);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventOf, EventTypes } from '@app/contracts';
-import { BusConnection, EVENTS_EXCHANGE } from '@app/bus';
+import { BusConnection, EVENTS_EXCHANGE, exclusiveQueueOptions } from '@app/bus';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { PortalFeatures } from '../access/portal-features';
@@ -40,7 +40,7 @@ export class SessionEvents implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     this.channel = this.connection.channel('gateway.sessions', async (channel: ConfirmChannel) => {
       await channel.assertExchange(EVENTS_EXCHANGE, 'topic', { durable: true });
-      const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true, durable: false });
+      const { queue } = await channel.assertQueue('', exclusiveQueueOptions());
       for (const type of [...SESSION_EVENTS, ...TICKETS_EVENTS, ...PORTAL_EVENTS]) await channel.bindQueue(queue, EVENTS_EXCHANGE, type);
       // A new queue (first start or a reconnect) may have missed drops: start over.
       this.tickets.dropAll();

@@ -9,7 +9,7 @@ import { RpcClient } from './rpc.client';
 const client = (service: RpcService) => ({
   name: RPC_CLIENTS[service],
   inject: [SETTINGS],
-  useFactory: (settings: Settings) => ({ customClass: RpcClientRmq, options: rpcTransportOptions(service, settings.amqpUrl).options }),
+  useFactory: (settings: Settings) => ({ customClass: RpcClientRmq, options: rpcTransportOptions(service, settings.amqpUrl, settings.amqpQueueType).options }),
 });
 
 @Global()

@@ -29,7 +29,7 @@ describe('npm run dlq: list, show and republish dead letters on real RabbitMQ', 
   let failing = true;
   const outcomes: { outcome: DeliveryOutcome; id: string | null }[] = [];
   const logger: BusLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-  const options = { service: 'dlqtest', prefetch: 4, retryDelaysMs: [100], outboxPollMs: 100 };
+  const options = { service: 'dlqtest', prefetch: 4, retryDelaysMs: [100], outboxPollMs: 100, queueType: 'classic' as const };
 
   /** Runs the command as `npm run dlq -- ...args` would, with its output captured. */
   async function dlq(...args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {

@@ -19,14 +19,14 @@ export class EventConsumerFactory {
 
   /** `handlers` must cover exactly the service's subscriptions, so no bound event goes unhandled. */
   async start(handlers: EventHandlers): Promise<EventConsumer> {
-    const { service, retryDelaysMs, prefetch } = this.options;
+    const { service, retryDelaysMs, prefetch, queueType } = this.options;
     const subscribed: readonly string[] = EVENT_SUBSCRIPTIONS[service as SubscribingService] ?? [];
     const unhandled = subscribed.filter((type) => !handlers[type as keyof EventHandlers]);
     const unsubscribed = Object.keys(handlers).filter((type) => !subscribed.includes(type));
     if (unhandled.length || unsubscribed.length) {
       throw new Error(`${service}: EVENT_SUBSCRIPTIONS and handlers disagree (no handler: ${unhandled.join(', ') || '-'}; not subscribed: ${unsubscribed.join(', ') || '-'})`);
     }
-    const consumer = new EventConsumer(this.connection, this.dataSource, { service, handlers, retryDelaysMs, prefetch }, this.loggerFor(`Events ${service}`));
+    const consumer = new EventConsumer(this.connection, this.dataSource, { service, handlers, retryDelaysMs, prefetch, queueType }, this.loggerFor(`Events ${service}`));
     await consumer.start();
     this.started.push(consumer);
     return consumer;

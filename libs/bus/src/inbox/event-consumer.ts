@@ -7,6 +7,7 @@ import { BusConnection } from '../connection/bus-connection';
 import { assertSharedTopology, ATTEMPT_HEADER, deadLetterQueueOf, EVENTS_EXCHANGE, eventQueueOf, retryQueueOf } from '../topology';
 import { isDatabaseUnavailable } from '../database-unavailable';
 import { deadLetters, eventRetries, eventsConsumed } from '../metrics/bus-metrics';
+import { deadLetteringQueueOptions, durableQueueOptions, QueueType } from '../queue-arguments';
 import { afterFailure } from './retry-plan';
 
 /** Applies one event inside the transaction that also records it in the inbox. */
@@ -20,6 +21,7 @@ export interface EventConsumerOptions {
   handlers: EventHandlers;
   retryDelaysMs: number[];
   prefetch: number;
+  queueType: QueueType;
 }
 
 export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'retried' | 'dead-lettered';
@@ -49,17 +51,12 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    const { retryDelaysMs, prefetch, handlers } = this.options;
+    const { retryDelaysMs, prefetch, handlers, queueType } = this.options;
     this.channel = this.connection.channel(`${this.queue}.consumer`, async (channel: ConfirmChannel) => {
-      await assertSharedTopology(channel);
-      await channel.assertQueue(deadLetterQueueOf(this.queue), { durable: true });
-      for (const delay of retryDelaysMs) {
-        await channel.assertQueue(retryQueueOf(this.queue, delay), {
-          durable: true,
-          arguments: { 'x-message-ttl': delay, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': this.queue },
-        });
-      }
-      await channel.assertQueue(this.queue, { durable: true });
+      await assertSharedTopology(channel, queueType);
+      await channel.assertQueue(deadLetterQueueOf(this.queue), durableQueueOptions(queueType));
+      for (const delay of retryDelaysMs) await channel.assertQueue(retryQueueOf(this.queue, delay), deadLetteringQueueOptions(queueType, delay, this.queue));
+      await channel.assertQueue(this.queue, durableQueueOptions(queueType));
       for (const type of Object.keys(handlers)) await channel.bindQueue(this.queue, EVENTS_EXCHANGE, type);
     });
     // consume() can resolve before the channel's setup ran; wait so the bindings exist on return.

@@ -51,7 +51,7 @@ export class Outbox {
   }
 
   onApplicationBootstrap(): void {
-    this.channel = this.connection.channel(`${this.options.service}.outbox`, (channel: ConfirmChannel) => assertSharedTopology(channel));
+    this.channel = this.connection.channel(`${this.options.service}.outbox`, (channel: ConfirmChannel) => assertSharedTopology(channel, this.options.queueType));
     this.connection.beforeClose(() => this.onApplicationShutdown());
     // Every commit that wrote outbox rows wakes the relay; the poll is only the safety net (rows
     // written by another process, a wake that came while the broker was away, a pass that failed).

@@ -24,7 +24,7 @@ describe('outbox: a commit that wrote outbox rows wakes the relay, wherever the 
   let outbox: Outbox;
   const consumers: EventConsumer[] = [];
   const logger: BusLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
-  const busOptions = (service: string) => ({ service, amqpUrl: environment.amqpUrl, prefetch: 4, retryDelaysMs: [100], outboxPollMs: HOUR });
+  const busOptions = (service: string) => ({ service, amqpUrl: environment.amqpUrl, prefetch: 4, retryDelaysMs: [100], outboxPollMs: HOUR, queueType: 'classic' as const });
   /** Role ids of the identity.role.changed events the watching consumer applied. */
   const seen: string[] = [];
   const delivered = (roleId: string) => eventually(async () => (seen.includes(roleId) ? true : undefined), 20_000);

@@ -1,11 +1,7 @@
 import { rpcQueueOf } from '@app/contracts';
 import { RmqOptions, Transport } from '@nestjs/microservices';
-
-/**
- * A request older than this is dropped by the broker: the gateway has long answered 503 by then,
- * and acting on it late would surprise the person who saw the failure. Keep it above RPC_TIMEOUT_MS.
- */
-export const RPC_REQUEST_TTL_MS = 30_000;
+import type { QueueType } from '../queue-arguments';
+import { rpcQueueOptions } from './rpc-queue';
 
 type RpcService = 'identity' | 'tickets' | 'portal';
 
@@ -14,12 +10,12 @@ type RpcService = 'identity' | 'tickets' | 'portal';
  * persistent (a request outlives neither its timeout nor a broker restart, by design: the caller
  * got a 503 and may send again). Both sides must declare the queue with the same arguments.
  */
-export const rpcTransportOptions = (service: RpcService, amqpUrl: string): RmqOptions => ({
+export const rpcTransportOptions = (service: RpcService, amqpUrl: string, queueType: QueueType): RmqOptions => ({
   transport: Transport.RMQ,
   options: {
     urls: [amqpUrl],
     queue: rpcQueueOf(service),
-    queueOptions: { durable: true, arguments: { 'x-message-ttl': RPC_REQUEST_TTL_MS } },
+    queueOptions: rpcQueueOptions(queueType),
     noAck: true,
     persistent: false,
     // As on the bus connection (bus-connection.ts):

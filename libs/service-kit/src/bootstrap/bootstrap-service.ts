@@ -17,7 +17,7 @@ export async function bootstrapService(service: 'identity' | 'tickets' | 'portal
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { bufferLogs: false });
   app.useGlobalFilters(new ServiceErrorFilter());
   // Half the bound for in-flight requests, the rest for the event consumer and the outbox relay.
-  const rpc = new DrainingRmqServer(rpcTransportOptions(service, settings.amqpUrl).options, Math.floor(settings.shutdownTimeoutMs / 2));
+  const rpc = new DrainingRmqServer(rpcTransportOptions(service, settings.amqpUrl, settings.amqpQueueType).options, Math.floor(settings.shutdownTimeoutMs / 2));
   app.connectMicroservice<CustomStrategy>({ strategy: rpc }, { inheritAppConfig: true });
   app.enableShutdownHooks();
   exitWithin(settings.shutdownTimeoutMs, service);

@@ -8,5 +8,5 @@ export const serviceBusModule = (service: string, database: boolean): DynamicMod
   BusModule.forRoot({
     database,
     inject: [SETTINGS],
-    useFactory: (s: Settings) => ({ service, amqpUrl: s.amqpUrl, prefetch: s.busPrefetch, retryDelaysMs: s.busRetryDelaysMs, outboxPollMs: s.outboxPollMs }),
+    useFactory: (s: Settings) => ({ service, amqpUrl: s.amqpUrl, prefetch: s.busPrefetch, retryDelaysMs: s.busRetryDelaysMs, outboxPollMs: s.outboxPollMs, queueType: s.amqpQueueType }),
   });

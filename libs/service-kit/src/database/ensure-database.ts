@@ -11,8 +11,10 @@ export async function ensureDatabase(serverUrl: string, database: string): Promi
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
     if (found.rowCount === 0) {
       await client.query(`CREATE DATABASE "${database}"`).catch((error: { code?: string }) => {
-        // Another instance created it between our look and our create.
-        if (error.code !== '42P04') throw error;
+        // Another instance created it between our look and our create: 42P04 once it committed,
+        // 23505 (pg_database's unique name index) while both creates run, as two replicas' first
+        // starts do (docker-compose, deploy/).
+        if (error.code !== '42P04' && error.code !== '23505') throw error;
       });
     }
   } finally {

@@ -74,6 +74,22 @@ describe('readSettings', () => {
     expect(() => readSettings({ SHUTDOWN_TIMEOUT_MS: 'soon' })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
   });
 
+  it('declares classic queues unless AMQP_QUEUE_TYPE asks for quorum, and refuses any other type', () => {
+    expect(readSettings({}).amqpQueueType).toBe('classic');
+    expect(readSettings({ AMQP_QUEUE_TYPE: 'quorum' }).amqpQueueType).toBe('quorum');
+    expect(readSettings({ AMQP_QUEUE_TYPE: 'classic' }).amqpQueueType).toBe('classic');
+    for (const bad of ['Quorum', 'stream', 'mirrored']) expect(() => readSettings({ AMQP_QUEUE_TYPE: bad })).toThrow(`AMQP_QUEUE_TYPE must be classic or quorum, got "${bad}"`);
+  });
+
+  it('believes no proxy about the client address unless TRUST_PROXY names hops or addresses', () => {
+    expect(readSettings({}).trustProxy).toBe(false);
+    expect(readSettings({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(readSettings({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(readSettings({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7, fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', 'fd00::/8']);
+    // `true` would believe any client's own X-Forwarded-For, and with it dodge the per-address login limit.
+    for (const bad of ['true', '0', '-1', '10.0.0.0/33', 'nginx', '10.0.0.1/8/1']) expect(() => readSettings({ TRUST_PROXY: bad })).toThrow(`TRUST_PROXY must be`);
+  });
+
   it('names the variable that holds a bad number', () => {
     expect(() => readSettings({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
   });

@@ -1,4 +1,7 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+// The deep path: the bus's index pulls in Nest, which settings (read by plain tests too) must not.
+import { isQueueType, QUEUE_TYPES, QueueType } from '@app/bus/queue-arguments';
 
 /** Settings of DESIGN.md section 9, read from the environment once, with the contract's defaults. */
 export interface Settings {
@@ -7,6 +10,8 @@ export interface Settings {
   databaseUrl: string;
   databases: { identity: string; tickets: string; portal: string };
   amqpUrl: string;
+  /** `AMQP_QUEUE_TYPE`: `classic` (default) or `quorum` (a RabbitMQ cluster); the same for every service of a vhost. */
+  amqpQueueType: QueueType;
   smtpUrl: string | null;
   adminUsername: string;
   adminPassword: string | null;
@@ -28,6 +33,12 @@ export interface Settings {
   outboxPollMs: number;
   /** How long a stopping process may drain (finish what it holds, flush its relay) before it exits anyway (`SHUTDOWN_TIMEOUT_MS`, default 10 s). */
   shutdownTimeoutMs: number;
+  /**
+   * Which proxies in front of the gateway are believed about the client address (`X-Forwarded-For`),
+   * Fastify's `trustProxy` (`TRUST_PROXY`): unset, none (the peer is the client); a number, that many
+   * hops (nginx of docker-compose, an ingress controller: 1); else a list of proxy addresses or CIDRs.
+   */
+  trustProxy: false | number | string[];
   /** Origins the gateway answers CORS requests from (CORS_ORIGINS, comma separated); none by default. */
   corsOrigins: string[];
   /** What a new password must meet (DESIGN.md section 5). */
@@ -89,6 +100,30 @@ const lockoutMode = (env: Env): LockoutSettings['mode'] => {
   const raw = env.LOCKOUT_MODE || 'permanent';
   if (!(LOCKOUT_MODES as readonly string[]).includes(raw)) throw new Error(`LOCKOUT_MODE must be permanent or temporary, got "${raw}"`);
   return raw as LockoutSettings['mode'];
+};
+
+const queueType = (env: Env): QueueType => {
+  const raw = env.AMQP_QUEUE_TYPE || 'classic';
+  if (!isQueueType(raw)) throw new Error(`AMQP_QUEUE_TYPE must be ${QUEUE_TYPES.join(' or ')}, got "${raw}"`);
+  return raw;
+};
+
+/** An address (`10.0.0.7`) or a CIDR block (`10.0.0.0/8`, `fd00::/8`). */
+const isAddressOrBlock = (value: string): boolean => {
+  const [address, prefix, extra] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+};
+
+const trustProxy = (env: Env): Settings['trustProxy'] => {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '') return false;
+  if (/^\d+$/.test(raw) && Number(raw) >= 1) return Number(raw);
+  const addresses = raw.split(',').map((part) => part.trim());
+  if (addresses.every(isAddressOrBlock)) return addresses;
+  throw new Error(`TRUST_PROXY must be a number of proxy hops (1 or more) or proxy addresses and CIDR blocks separated by commas, got "${raw}"`);
 };
 
 const int = (env: Env, name: string, fallback: number): number => {
@@ -156,6 +191,7 @@ export function readSettings(env: Env = process.env): Settings {
       portal: env.PORTAL_DB || 'portal',
     },
     amqpUrl: env.AMQP_URL || 'amqp://guest:guest@127.0.0.1:5672',
+    amqpQueueType: queueType(env),
     smtpUrl: env.SMTP_URL || null,
     adminUsername: env.ADMIN_USERNAME || 'admin',
     adminPassword: env.ADMIN_PASSWORD || null,
@@ -181,6 +217,7 @@ export function readSettings(env: Env = process.env): Settings {
     busPrefetch: int(env, 'BUS_PREFETCH', 16),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    trustProxy: trustProxy(env),
     corsOrigins: origins(env.CORS_ORIGINS ?? ''),
     passwordPolicy: passwordPolicy(env),
     passwordResetTtlMs: parseDuration(env.PASSWORD_RESET_TTL || '24h', 'PASSWORD_RESET_TTL'),
