@@ -12,3 +12,4 @@ export * from './migrations/create-inbox.migration';
 export * from './inbox/event-consumer.factory';
 export * from './inbox/retry-plan';
 export * from './database-unavailable';
+export * from './tracing/trace-context';
