@@ -1,6 +1,7 @@
-import { activeTraceId, logFieldsIn } from '@app/bus';
+// The tracing file alone: @app/bus's index brings Nest, which plain tests cannot load.
+import { activeTraceId, logFieldsIn } from '@app/bus/tracing/trace-context';
 import { context } from '@opentelemetry/api';
-import pino, { Logger } from 'pino';
+import pino, { DestinationStream, Logger } from 'pino';
 import { readLogLevel } from './log-settings';
 import { REDACTED, REDACTED_PATHS } from './redaction';
 
@@ -20,12 +21,13 @@ export function correlationFields(): Record<string, string | undefined> {
  * The process's one pino logger: one JSON object a line on stdout, at `LOG_LEVEL`, with the
  * service's name, correlation fields, and credentials redacted.
  */
-export function createRootLogger(service: string, env: Record<string, string | undefined> = process.env): Logger {
-  return pino({
+export function createRootLogger(service: string, env: Record<string, string | undefined> = process.env, destination?: DestinationStream): Logger {
+  const options = {
     level: readLogLevel(env),
     base: { service, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: REDACTED },
     mixin: correlationFields,
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
