@@ -29,5 +29,7 @@ export function createRootLogger(service: string, env: Record<string, string | u
     redact: { paths: REDACTED_PATHS, censor: REDACTED },
     mixin: correlationFields,
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Synchronous, as console.log on a pipe is: a process ended by a signal (Nest re-raises SIGTERM
+  // after its hooks) or by process.exit keeps its last lines, the drain and relay reports among them.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
