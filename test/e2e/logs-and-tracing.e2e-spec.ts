@@ -31,7 +31,6 @@ describe('logs and tracing', () => {
   });
 
   afterAll(async () => {
-    require('node:fs').writeFileSync('/tmp/obs-suite.log', run?.suite.logs() ?? '');
     await run?.suite.stop();
     await tap?.stop();
     await run?.environment.dispose();
