@@ -1,5 +1,7 @@
 import { eventually } from '@app/testing';
 import { randomBytes } from 'node:crypto';
+import { createServer, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { BusTap } from '../security/bus-tap';
 import { newUserBody, RunningSuite, startWholeSuite } from './suite-fixture';
 
@@ -99,5 +101,76 @@ describe('logs and tracing', () => {
       for (const line of lines) expect(line).toMatchObject({ level: expect.any(Number), time: expect.any(String), service });
       expect(lines.some((line) => /^ready: /.test(line.msg))).toBe(true);
     }
+  });
+});
+
+/** The spans an OTLP/HTTP collector would receive, as the services send them (JSON). */
+class SpanCollector {
+  readonly spans: { service: string; traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number }[] = [];
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<SpanCollector> {
+    const collector: SpanCollector = new SpanCollector(
+      createServer((request, response) => {
+        let body = '';
+        request.on('data', (chunk) => (body += chunk));
+        request.on('end', () => {
+          if (request.url === '/v1/traces') collector.receive(JSON.parse(body));
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+        });
+      }),
+    );
+    await new Promise<void>((listening) => collector.server.listen(0, '127.0.0.1', listening));
+    return collector;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  private receive(request: { resourceSpans: { resource: { attributes: { key: string; value: { stringValue?: string } }[] }; scopeSpans: { spans: any[] }[] }[] }): void {
+    for (const { resource, scopeSpans } of request.resourceSpans) {
+      const service = resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '?';
+      for (const { spans } of scopeSpans) for (const span of spans) this.spans.push({ service, traceId: span.traceId, spanId: span.spanId, parentSpanId: span.parentSpanId || undefined, name: span.name, kind: span.kind });
+    }
+  }
+
+  stop(): Promise<void> {
+    return new Promise((closed) => this.server.close(() => closed()));
+  }
+}
+
+describe('tracing exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => {
+  let run: RunningSuite;
+  let collector: SpanCollector;
+
+  beforeAll(async () => {
+    collector = await SpanCollector.start();
+    run = await startWholeSuite({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '200' });
+  });
+
+  afterAll(async () => {
+    await run?.suite.stop();
+    await run?.environment.dispose();
+    await collector?.stop();
+  });
+
+  it('records the chain: caller → gateway request → RPC call → identity handler → tickets consumer, in one trace', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const callerSpanId = randomBytes(8).toString('hex');
+    const response = await run.admin.post('/api/users', newUserBody(run.ids), { traceparent: `00-${traceId}-${callerSpanId}-01` });
+    expect(response.status).toBe(201);
+    // Recorded now: the answer says sampled.
+    expect(response.headers.get('traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+
+    const spanOf = (service: string, name: string) => collector.spans.find((s) => s.traceId === traceId && s.service === service && s.name === name);
+    const consumer = await eventually(async () => spanOf('tickets', 'consume identity.user.created'), 20_000);
+    const request = spanOf('gateway', 'POST /api/users');
+    const call = spanOf('gateway', 'identity.users.create');
+    const handler = spanOf('identity', 'identity.users.create');
+    expect(request?.parentSpanId).toBe(callerSpanId);
+    expect(call?.parentSpanId).toBe(request?.spanId);
+    expect(handler?.parentSpanId).toBe(call?.spanId);
+    expect(consumer.value.parentSpanId).toBe(handler?.spanId);
   });
 });
