@@ -26,6 +26,14 @@ const RESTART_RESET_MS = Number(env.RESTART_RESET_MS || 30000);
 const STOP_TIMEOUT_MS = Number(env.STOP_TIMEOUT_MS || 10000);
 const root = resolve(__dirname, '..');
 const tty = process.stdout.isTTY;
+// The services write JSON lines (pino); people at a terminal read them through pino-pretty
+// (PRETTY_LOGS=1 asks for it elsewhere, PRETTY_LOGS=0 keeps the JSON at a terminal too).
+const pretty = env.PRETTY_LOGS === '1' || (env.PRETTY_LOGS !== '0' && tty) ? prettyPrinter() : null;
+
+function prettyPrinter() {
+  const format = require('pino-pretty').prettyFactory({ colorize: tty, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,service', singleLine: true });
+  return (line) => (line.startsWith('{') ? format(line).replace(/\n$/, '') : line);
+}
 
 const onlyIndex = process.argv.indexOf('--only');
 const only = onlyIndex >= 0 ? String(process.argv[onlyIndex + 1] || '').split(',') : null;
@@ -73,7 +81,7 @@ function start(service) {
   // The pid in the log lets an operator (and the supervision test) find the process.
   console.log(`${label(service)} started (pid ${child.pid}${state.attempt ? `, restart attempt ${state.attempt}` : ''})`);
   for (const stream of [child.stdout, child.stderr]) {
-    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label(service)} ${line}\n`));
+    readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label(service)} ${pretty ? pretty(line) : line}\n`));
   }
   child.on('exit', (code, signal) => {
     children.delete(service.name);

@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     await run('psql', [url.toString(), '-q', '-c', `\\copy (${query.replace(/\s+/g, ' ').trim()}) to '${copyFile}' csv header`]);
     const copyMs = Date.now() - copyStarted;
     await rm(copyFile, { force: true });
-    const heap = /export [\w-]+: .*?(heap used .*)$/m.exec(suite.logs())?.[1] ?? '(not logged)';
+    const heap = /export [\w-]+: .*?(heap used [^"\n]*)/.exec(suite.logs())?.[1] ?? '(not logged)';
 
     console.log(`export of ${done.rowCount} users (${(done.sizeBytes / 1048576).toFixed(1)} MiB CSV): ${exportMs} ms from POST to DONE`);
     console.log(`psql \\copy of the same query to a file:  ${copyMs} ms`);

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { exitWithin, HealthController, HealthProbesController, MetricsController, readSettings, recordHttpDurations } from '@app/service-kit';
+import { exitWithin, HealthController, HealthProbesController, MetricsController, readSettings, recordHttpDurations, startObservability } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { assertEveryRouteDeclares } from './access/route-declarations';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -13,7 +13,7 @@ import { acceptJsonBodiesOnly } from './http/json-bodies';
 import { refuseUnstorableInput } from './http/input-hook';
 import { allowConfiguredOrigins, markAnswers, useSecurityHeaders } from './http/response-headers';
 import { serveWebApp } from './http/web-app';
-import { loggableUrl } from './logging/loggable-url';
+import { observeRequests } from './logging/request-observer';
 import { setUpOpenApi } from './openapi';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -26,6 +26,7 @@ const trustNearest =
 async function bootstrap(): Promise<void> {
   assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController]);
   const settings = readSettings();
+  const { root, nestLogger } = startObservability('gateway');
   // X-Request-Id: taken from the caller when it is sane, created otherwise, echoed on every answer.
   const adapter = new FastifyAdapter({
     // An avatar of 1 MiB travels as base64 in JSON (4/3 of it): room for that and the other fields.
@@ -40,16 +41,13 @@ async function bootstrap(): Promise<void> {
     },
   });
   // On the root instance before Nest adds routes, so that every route context inherits them.
+  observeRequests(adapter.getInstance(), root);
   acceptJsonBodiesOnly(adapter.getInstance());
   refuseUnstorableInput(adapter.getInstance());
   markAnswers(adapter.getInstance());
   recordHttpDurations(adapter.getInstance());
-  const access = new Logger('Access');
-  adapter.getInstance().addHook('onResponse', async (request, reply) => {
-    access.log(JSON.stringify({ requestId: request.id, method: request.method, url: loggableUrl(request.url), status: reply.statusCode, ms: Math.round(reply.elapsedTime) }));
-  });
   // bodyParser: false: Nest would add its JSON and form-urlencoded parsers; bodies are JSON only (http/json-bodies).
-  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayModule, adapter, { bodyParser: false, logger: nestLogger });
   useSecurityHeaders(app);
   allowConfiguredOrigins(app, settings.corsOrigins);
   // Probes and metrics sit outside /api, where load balancers and Prometheus look for them.

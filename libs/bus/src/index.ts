@@ -18,3 +18,4 @@ export * from './rpc/rpc-client-rmq';
 export * from './rpc/without-publisher-confirms';
 export * from './outbox/outbox-backlog';
 export * from './metrics/bus-metrics';
+export * from './tracing/trace-context';

@@ -2,6 +2,7 @@ import { ExecutionContext, HttpException, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { mayEscalate } from '@app/acl';
+import { assignLogFields } from '@app/bus';
 import { errorBody } from '@app/contracts';
 import { IS_PUBLIC } from '@app/service-kit';
 import { AuthenticatedRequest } from '../auth/principal';
@@ -45,6 +46,8 @@ export class AccessGuard extends AuthGuard(['jwt', 'api-key']) {
         headers.authorization || headers['x-api-key'] ? (reasons.find((r) => !/no auth token|missing api key/i.test(r.message)) ?? reasons[0])?.message : undefined;
       throw new HttpException(errorBody(401, `Not authenticated: ${reason ?? 'a bearer token or an X-API-Key is required'}.`, 'NOT_AUTHENTICATED'), 401);
     }
+    // From here on the request's lines (its closing line too) name who made it.
+    assignLogFields({ userId: (user as { userId?: string }).userId });
     return user;
   }
 }

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Logger, Post, Req, UseGuards } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiBody } from '@nestjs/swagger';
+import { assignLogFields } from '@app/bus';
 import { IdentityRpc, LoginDto } from '@app/contracts';
 import { Public } from '@app/service-kit';
 import { Authenticated } from '../access/access-requirement';
@@ -37,8 +38,9 @@ export class AuthHttpController {
     const session = request.user;
     const expiresIn = Math.max(1, Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000));
     const accessToken = await this.jwt.signAsync({ sub: session.userId, sid: session.sessionId }, { expiresIn });
-    // Aurea logs the roles every session starts with; so do we, one structured line.
-    this.logger.log(JSON.stringify({ event: 'session.started', requestId: request.id, userId: session.userId, username: session.username, roles: session.activeRoles, rolesSelected: session.rolesSelected }));
+    // Aurea logs the roles every session starts with; so do we, one structured line (request id and trace id come with it).
+    assignLogFields({ userId: session.userId });
+    this.logger.log({ msg: 'session.started', event: 'session.started', username: session.username, roles: session.activeRoles, rolesSelected: session.rolesSelected });
     return { accessToken, tokenType: 'Bearer', expiresIn, activeRoles: session.activeRoles, organizationId: session.organizationId };
   }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventOf, EventTypes } from '@app/contracts';
-import { BusConnection, EVENTS_EXCHANGE, exclusiveQueueOptions } from '@app/bus';
+import { BusConnection, EVENTS_EXCHANGE, exclusiveQueueOptions, startSpanFrom } from '@app/bus';
+import { context, SpanKind } from '@opentelemetry/api';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { PortalFeatures } from '../access/portal-features';
@@ -57,8 +58,13 @@ export class SessionEvents implements OnApplicationBootstrap, OnApplicationShutd
   private receive(message: ConsumeMessage): void {
     try {
       const event = JSON.parse(message.content.toString('utf8')) as CacheEvent;
-      this.drop(event);
-      this.logger.log(`${event.type}: cached ${CACHE_NAMES[event.type.split('.')[0]] ?? 'sessions'} dropped [${event.correlationId ?? '-'}]`);
+      // In the publisher's trace, so the line names the event, its request and its trace.
+      const consumed = startSpanFrom(`consume ${event.type}`, SpanKind.CONSUMER, event.traceparent, { requestId: event.correlationId ?? undefined, eventId: event.id });
+      context.with(consumed.context, () => {
+        this.drop(event);
+        this.logger.log(`${event.type}: cached ${CACHE_NAMES[event.type.split('.')[0]] ?? 'sessions'} dropped [${event.correlationId ?? '-'}]`);
+      });
+      consumed.span.end();
     } catch (error) {
       this.logger.warn(`unreadable session event ignored: ${(error as Error).message}`);
     }

@@ -1,6 +1,8 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import type { AclScope } from '@app/acl';
+import { startChildSpan, traceparentOf } from '@app/bus';
+import { context as activeContext, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { errorBody, isErrorBody, RpcActor, RpcContract, RpcReplyOf, RpcRequest, RpcRequestOf, RpcService } from '@app/contracts';
 import { outcomeOfStatus, rpcClientDuration, SETTINGS, Settings } from '@app/service-kit';
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
@@ -38,15 +40,19 @@ export class RpcClient {
 
   async call<TContract extends RpcContract>(contract: TContract, payload: RpcRequestOf<TContract>, context: CallContext): Promise<RpcReplyOf<TContract>> {
     const { service, pattern } = contract;
-    const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, idempotency: idempotencyOf(pattern, payload, context.idempotencyKey), payload };
+    // A client span per call: the service's own span hangs under it in the request's trace.
+    const { span, context: callContext } = startChildSpan(pattern, SpanKind.CLIENT);
+    const traceparent = traceparentOf(callContext);
+    const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, traceparent, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, idempotency: idempotencyOf(pattern, payload, context.idempotencyKey), payload };
     const deadline = this.settings.rpcTimeoutMs;
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;
     try {
-      const reply = await firstValueFrom(this.clients[service].send<RpcReplyOf<TContract>>(pattern, request).pipe(timeout(deadline)));
+      const reply = await activeContext.with(callContext, () => firstValueFrom(this.clients[service].send<RpcReplyOf<TContract>>(pattern, request).pipe(timeout(deadline))));
       rpcClientDuration.observe({ service, pattern, outcome: 'ok' }, took());
       return reply;
     } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR });
       if (isErrorBody(error)) {
         rpcClientDuration.observe({ service, pattern, outcome: outcomeOfStatus(error.statusCode) }, took());
         throw new HttpException(error, error.statusCode);
@@ -55,6 +61,8 @@ export class RpcClient {
       const why = error instanceof TimeoutError ? `did not answer within ${deadline} ms` : `cannot be reached (${(error as Error)?.message ?? error})`;
       this.logger.warn(`${pattern} [${context.requestId}]: ${service} ${why}`);
       throw new HttpException(errorBody(503, `The ${service} service ${why}; try again shortly.`, 'SERVICE_UNAVAILABLE'), 503);
+    } finally {
+      span.end();
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { AnyEvent, EventEnvelope, EventOf, EventType } from '@app/contracts';
+import { SpanKind } from '@opentelemetry/api';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
@@ -9,6 +10,7 @@ import { isDatabaseUnavailable } from '../database-unavailable';
 import { deadLetters, eventRetries, eventsConsumed } from '../metrics/bus-metrics';
 import { deadLetteringQueueOptions, durableQueueOptions, QueueType } from '../queue-arguments';
 import { afterFailure } from './retry-plan';
+import { inSpanFrom } from '../tracing/trace-context';
 
 /** Applies one event inside the transaction that also records it in the inbox. */
 export type EventHandler<TType extends EventType = EventType> = (envelope: EventOf<TType>, manager: EntityManager) => Promise<void>;
@@ -86,6 +88,13 @@ export class EventConsumer {
       this.logger.error(`unreadable message ${message.properties.messageId ?? ''} sent to the dead-letter queue`);
       return this.settle(message, () => this.moveTo(deadLetterQueueOf(this.queue), message, 0, 'unreadable envelope'), 'dead-lettered', null);
     }
+    // The publisher's trace goes on here, and every line logged while applying the event names it,
+    // the request that caused it (correlationId) and the event itself.
+    const fields = { requestId: envelope.correlationId ?? undefined, eventId: envelope.id };
+    return inSpanFrom(`consume ${envelope.type}`, SpanKind.CONSUMER, envelope.traceparent, fields, () => this.apply(message, envelope));
+  }
+
+  private async apply(message: ConsumeMessage, envelope: EventEnvelope): Promise<void> {
     // The envelope's type picks the handler, which reads the payload its type names (trusted as the publisher is).
     const handler = this.options.handlers[envelope.type as EventType] as ((event: AnyEvent, manager: EntityManager) => Promise<void>) | undefined;
     if (!handler) return this.settle(message, async () => undefined, 'ignored', envelope);
@@ -100,6 +109,8 @@ export class EventConsumer {
         return true;
       });
       this.channel.ack(message);
+      // One line per event taken: the trail of what this service did with it (a duplicate is news too).
+      this.logger.log(`${envelope.type} ${envelope.id} ${applied ? 'applied' : 'already applied, skipped'}`);
       this.settled(applied ? 'applied' : 'duplicate', envelope);
     } catch (error) {
       await this.retryOrDeadLetter(message, envelope, error as Error);

@@ -1,12 +1,14 @@
 import type { EventEnvelope, EventType } from '@app/contracts';
 import { randomUUID } from 'node:crypto';
+import { traceparentOf } from '../tracing/trace-context';
 
 /** Runs one SQL statement: TypeORM's `EntityManager.query` and pg's `Client.query` both fit. */
 export type RunQuery = (sql: string, params: unknown[]) => Promise<unknown>;
 
-/** A new envelope of DESIGN.md section 2 for an event that `source` publishes. */
+/** A new envelope of DESIGN.md section 2 for an event that `source` publishes, in the trace of the work that publishes it. */
 export function newEnvelope<T>(source: string, type: EventType, data: T, correlationId: string | null): EventEnvelope<T> {
-  return { id: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), source, correlationId, data };
+  const traceparent = traceparentOf();
+  return { id: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), source, correlationId, ...(traceparent ? { traceparent } : {}), data };
 }
 
 /**

@@ -6,6 +6,8 @@ import type { AclScope } from '@app/acl';
  */
 export interface RpcRequest<TPayload = unknown> {
   requestId: string;
+  /** The W3C trace context of the gateway's call, so the service's work joins the request's trace. */
+  traceparent?: string;
   actor: RpcActor | null;
   /**
    * For routes that declare an entity and action: the records the caller may reach, as the gateway

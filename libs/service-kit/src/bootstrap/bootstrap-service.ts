@@ -4,9 +4,11 @@ import { CustomStrategy } from '@nestjs/microservices';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { rpcTransportOptions } from '@app/bus';
 import { ServiceErrorFilter } from '../errors/service-error.filter';
+import { startObservability } from '../logging/observability';
 import { readSettings } from '../settings/settings';
 import { DrainingRmqServer } from '../shutdown/draining-rmq-server';
 import { exitWithin } from '../shutdown/exit-within';
+import { RpcTraceInterceptor } from '../tracing/rpc-trace.interceptor';
 
 /**
  * Starts identity, tickets or portal: RPC on its own queue, events through its module's consumer,
@@ -14,8 +16,10 @@ import { exitWithin } from '../shutdown/exit-within';
  */
 export async function bootstrapService(service: 'identity' | 'tickets' | 'portal', module: Type<unknown>): Promise<void> {
   const settings = readSettings();
-  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { bufferLogs: false });
+  const { nestLogger } = startObservability(service);
+  const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { logger: nestLogger });
   app.useGlobalFilters(new ServiceErrorFilter());
+  app.useGlobalInterceptors(new RpcTraceInterceptor());
   // Half the bound for in-flight requests, the rest for the event consumer and the outbox relay.
   const rpc = new DrainingRmqServer(rpcTransportOptions(service, settings.amqpUrl, settings.amqpQueueType).options, Math.floor(settings.shutdownTimeoutMs / 2));
   app.connectMicroservice<CustomStrategy>({ strategy: rpc }, { inheritAppConfig: true });

@@ -1,0 +1,26 @@
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { AlwaysOffSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+
+/** Whether spans are recorded and sent: only with an OTLP endpoint to send them to. */
+export const tracingExported = (env: Record<string, string | undefined> = process.env): boolean =>
+  Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+
+/**
+ * Registers the process's tracer provider, its AsyncLocalStorage context (which also carries the log
+ * fields) and the W3C `traceparent` propagator. Trace ids always travel (HTTP, RPC, the bus) and reach
+ * the log lines; spans are recorded and sent over OTLP/HTTP only when `OTEL_EXPORTER_OTLP_ENDPOINT`
+ * (or `..._TRACES_ENDPOINT`) is set. Without it every span is a non-recording one: ids, nothing kept.
+ * The exporter reads the other `OTEL_*` settings (headers, timeout, sampler) itself.
+ */
+export function startTracing(service: string, env: Record<string, string | undefined> = process.env): NodeTracerProvider {
+  const exported = tracingExported(env);
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || service }),
+    // Unset, the sampler follows OTEL_TRACES_SAMPLER (default: parent-based, always on).
+    ...(exported ? {} : { sampler: new AlwaysOffSampler() }),
+    spanProcessors: exported ? [new BatchSpanProcessor(new OTLPTraceExporter())] : [],
+  });
+  provider.register();
+  return provider;
+}
