@@ -36,6 +36,8 @@ export class EventConsumer {
   private readonly inFlight = new Set<Promise<void>>();
   /** Lets tests and logs follow what became of each delivery. */
   onOutcome: (outcome: DeliveryOutcome, envelope: EventEnvelope | null) => void = () => undefined;
+  /** What this process did with the deliveries it took, logged when it stops: shows how competing instances shared a queue. */
+  readonly outcomes: Record<DeliveryOutcome, number> = { applied: 0, duplicate: 0, ignored: 0, retried: 0, 'dead-lettered': 0 };
 
   constructor(
     private readonly connection: BusConnection,
@@ -73,8 +75,17 @@ export class EventConsumer {
   async stop(): Promise<void> {
     if (!this.channel) return;
     await this.channel.cancel(this.consumerTag).catch((error: Error) => this.logger.warn(`could not cancel the consumer: ${error.message}`));
+    const held = this.inFlight.size;
+    if (held) this.logger.log(`finishing ${held} event(s) in hand before closing`);
     await Promise.allSettled([...this.inFlight]);
     await this.channel.close();
+    const counted = Object.entries(this.outcomes).map(([outcome, count]) => `${count} ${outcome}`);
+    this.logger.log(`consumer of ${this.queue} stopped: ${counted.join(', ')}`);
+  }
+
+  private count(outcome: DeliveryOutcome, envelope: EventEnvelope | null): void {
+    this.outcomes[outcome] += 1;
+    this.onOutcome(outcome, envelope);
   }
 
   private track(delivery: Promise<void>): Promise<void> {
@@ -102,7 +113,7 @@ export class EventConsumer {
         return true;
       });
       this.channel.ack(message);
-      this.onOutcome(applied ? 'applied' : 'duplicate', envelope);
+      this.count(applied ? 'applied' : 'duplicate', envelope);
     } catch (error) {
       await this.retryOrDeadLetter(message, envelope, error as Error);
     }
@@ -125,7 +136,7 @@ export class EventConsumer {
     try {
       await move();
       this.channel.ack(message);
-      this.onOutcome(outcome, envelope);
+      this.count(outcome, envelope);
     } catch (error) {
       this.logger.warn(`could not move message, returning it to the queue: ${(error as Error).message}`);
       this.channel.nack(message, false, true);
