@@ -1,5 +1,6 @@
 import { adminQuery, createTestEnvironment, eventually, GatewayClient, linesOf, startedPids, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startLoad } from '../faults/careful-clients';
 import { readFindings, settledFindings } from '../faults/invariants';
 import { newUserBody, report, seededIds } from './suite-fixture';
@@ -63,6 +64,11 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
 
   afterAll(async () => {
     await suite?.stop();
+    // The run's log, for reading what a failure was about.
+    if (suite) {
+      mkdirSync(resolve(__dirname, '../../.run'), { recursive: true });
+      writeFileSync(resolve(__dirname, '../../.run/shutdown-under-load.log'), suite.logs());
+    }
     await environment?.dispose();
   });
 
@@ -110,6 +116,8 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
       expect(log).toContain('SIGTERM: draining');
       expect(log).toMatch(new RegExp(`died \\(pid ${stop.pid}, (signal SIGTERM|exit code 0)\\)`));
       expect(log).not.toContain('still running');
+      // Nothing of the drain failed: the consumers cancelled, the replies went out, the relay's last pass ran.
+      expect(stop.lines.filter((line) => /could not cancel|not sent|before closing:|relay paused/.test(line))).toEqual([]);
     }
     const [tickets, , identity] = stops;
     // Tickets stopped its consumer (after the deliveries in hand) and flushed its relay before closing.
