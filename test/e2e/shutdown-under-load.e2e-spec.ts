@@ -103,10 +103,13 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
       await eventually(async () => ((await healthy(environment.env[PORT_VARIABLE[service]])) ? true : undefined), 120_000, 100);
       stops.push({ service, pid, exitMs, createdAtSignal, lines: linesOfPid(suite!.logs(), service, pid) });
     };
+    // Each signal some 30 users after the one before, and never so late that the load has ended.
     await stopUnderLoad('tickets', 20);
-    await stopUnderLoad('gateway', stops[0].createdAtSignal + 30);
-    await stopUnderLoad('identity', stops[1].createdAtSignal + 30);
+    await stopUnderLoad('gateway', Math.min(stops[0].createdAtSignal + 30, USERS * 0.6));
+    await stopUnderLoad('identity', Math.min(stops[1].createdAtSignal + 30, USERS * 0.8));
+    const loadedAtEachSignal = stops.map((stop) => stop.createdAtSignal < USERS);
     await load.done;
+    expect(loadedAtEachSignal).toEqual([true, true, true]);
 
     for (const stop of stops) {
       report(`shutdown under load: SIGTERM to ${stop.service} (pid ${stop.pid}) at ${stop.createdAtSignal} users created, exited after ${stop.exitMs} ms (bound ${SHUTDOWN_TIMEOUT_MS} ms)`);
