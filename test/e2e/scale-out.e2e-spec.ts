@@ -33,20 +33,21 @@ describe('scale-out: two tickets and two gateways', () => {
 
   beforeAll(async () => {
     // A session cache far longer than the 1 s the logout must take to reach the other gateway.
-    environment = await createTestEnvironment({ SESSION_CACHE_MS: '60000' }, { tickets: 2, gateway: 2 });
+    // Six processes starting at once on a shared 2-core machine: more time than the usual start.
+    environment = await createTestEnvironment({ SESSION_CACHE_MS: '60000', START_TIMEOUT_MS: '240000' }, { tickets: 2, gateway: 2 });
     counter = await EventCounter.start(environment.amqpUrl);
-    suite = await startSuite(environment);
+    suite = await startSuite(environment, undefined, 240_000);
     [gatewayA, gatewayB] = environment.gatewayUrls.map((url) => new GatewayClient(url));
     adminA = await gatewayA.login('admin', environment.env.ADMIN_PASSWORD);
     adminB = await gatewayB.login('admin', environment.env.ADMIN_PASSWORD);
     ids = await seededIds(environment);
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await suite?.stop();
     await counter?.stop();
     await environment?.dispose();
-  });
+  }, 120_000);
 
   it('runs each process on its own port: two gateways, two tickets, one identity and one portal', async () => {
     const logs = suite!.logs();

@@ -58,9 +58,9 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
   let suite: SuiteProcess | undefined;
 
   beforeAll(async () => {
-    environment = await createTestEnvironment({ RPC_TIMEOUT_MS: '2000', SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS) });
-    suite = await startSuite(environment);
-  });
+    environment = await createTestEnvironment({ RPC_TIMEOUT_MS: '2000', SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS), START_TIMEOUT_MS: '240000' });
+    suite = await startSuite(environment, undefined, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     await suite?.stop();
@@ -70,7 +70,7 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
       writeFileSync(resolve(__dirname, '../../.run/shutdown-under-load.log'), suite.logs());
     }
     await environment?.dispose();
-  });
+  }, 120_000);
 
   it(`${USERS} users by ${CLIENTS} careful clients: each stopped process drains and exits by itself, nothing is lost or applied twice`, async () => {
     const admin = await new GatewayClient(environment.gatewayUrl).login('admin', environment.env.ADMIN_PASSWORD);
