@@ -121,7 +121,7 @@ describe('scale-out: two tickets and two gateways', () => {
       [userIds],
     );
     expect(Number(activations)).toBe(created.filter((user) => user.activated).length);
-    }, 300_000);
+  }, 300_000);
 
   it('any gateway accepts any session: a login on A works on B', async () => {
     const token = (await gatewayA.login('admin', environment.env.ADMIN_PASSWORD)).token!;
