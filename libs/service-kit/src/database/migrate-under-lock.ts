@@ -6,7 +6,8 @@ const MIGRATION_LOCK = 7_320_100;
 /**
  * Runs the pending migrations holding a PostgreSQL advisory lock. Several processes of one service
  * starting together (scale-out, DESIGN.md section 10) migrate one after the other, and the later ones
- * find nothing left to run; without it both ran the same CREATE TABLE and one of them died.
+ * find nothing left to run; without it two could both find a migration pending, both run its CREATE
+ * TABLE, and the second would fail and stop its process.
  */
 export async function migrateUnderLock(dataSource: DataSource): Promise<void> {
   const runner = dataSource.createQueryRunner();
