@@ -2,7 +2,10 @@
 // Starts the built suite as plain processes: every service with its log lines prefixed, waits until
 // each /health answers 200, then prints the gateway URL and where the administrator password is.
 // `node scripts/start-suite.js --only identity` starts one service alone (or a list: identity,gateway).
-// Supervises them: a service that dies is restarted alone, with exponential back-off; the suite stops
+// `--instances tickets=2,gateway=2` (or TICKETS_INSTANCES=2, GATEWAY_INSTANCES=2...) runs several
+// processes of a service (DESIGN.md section 10, scale-out): each on its own port, PORT+1, PORT+2...
+// or the list in <SERVICE>_PORTS (GATEWAY_PORTS=3000,3010); their log lines say [tickets#2].
+// Supervises them: a process that dies is restarted alone, with exponential back-off; the suite stops
 // only on SIGINT/SIGTERM (or when the first start is not healthy within START_TIMEOUT_MS).
 'use strict';
 const { spawn } = require('node:child_process');
@@ -11,11 +14,12 @@ const { existsSync } = require('node:fs');
 const readline = require('node:readline');
 
 const env = process.env;
+/** Each service and the variable its process reads its HTTP port from (the gateway's API, the others' /health). */
 const SERVICES = [
-  { name: 'identity', port: Number(env.IDENTITY_PORT || 3001), color: 36 },
-  { name: 'tickets', port: Number(env.TICKETS_PORT || 3002), color: 33 },
-  { name: 'portal', port: Number(env.PORTAL_PORT || 3003), color: 35 },
-  { name: 'gateway', port: Number(env.PORT || 3000), color: 32 },
+  { name: 'identity', portVariable: 'IDENTITY_PORT', defaultPort: 3001, color: 36 },
+  { name: 'tickets', portVariable: 'TICKETS_PORT', defaultPort: 3002, color: 33 },
+  { name: 'portal', portVariable: 'PORTAL_PORT', defaultPort: 3003, color: 35 },
+  { name: 'gateway', portVariable: 'PORT', defaultPort: 3000, color: 32 },
 ];
 const START_TIMEOUT_MS = Number(env.START_TIMEOUT_MS || 120000);
 // Restart back-off: RESTART_DELAY_MS doubling per attempt up to RESTART_MAX_DELAY_MS; a service that
@@ -35,23 +39,71 @@ function prettyPrinter() {
   return (line) => (line.startsWith('{') ? format(line).replace(/\n$/, '') : line);
 }
 
-const onlyIndex = process.argv.indexOf('--only');
-const only = onlyIndex >= 0 ? String(process.argv[onlyIndex + 1] || '').split(',') : null;
-const chosen = only ? SERVICES.filter((s) => only.includes(s.name)) : SERVICES;
-if (chosen.length === 0 || (only && chosen.length !== only.length)) {
-  console.error(`--only takes a comma-separated list of: ${SERVICES.map((s) => s.name).join(', ')}`);
+const argument = (flag) => {
+  const index = process.argv.indexOf(flag);
+  return index >= 0 ? String(process.argv[index + 1] || '') : null;
+};
+const fail = (message) => {
+  console.error(message);
   process.exit(2);
+};
+
+const onlyArgument = argument('--only');
+const only = onlyArgument === null ? null : onlyArgument.split(',');
+const chosenServices = only ? SERVICES.filter((s) => only.includes(s.name)) : SERVICES;
+if (chosenServices.length === 0 || (only && chosenServices.length !== only.length)) {
+  fail(`--only takes a comma-separated list of: ${SERVICES.map((s) => s.name).join(', ')}`);
 }
 
+/** How many processes of each service: `--instances tickets=2,gateway=2`, else <SERVICE>_INSTANCES, else 1. */
+function instanceCounts() {
+  const counts = Object.fromEntries(SERVICES.map((s) => [s.name, env[`${s.name.toUpperCase()}_INSTANCES`] || '1']));
+  const given = argument('--instances');
+  for (const pair of given ? given.split(',') : []) {
+    const [name, count] = pair.split('=');
+    if (!(name in counts)) fail(`--instances takes service=count pairs, services: ${SERVICES.map((s) => s.name).join(', ')}`);
+    counts[name] = count;
+  }
+  for (const [name, count] of Object.entries(counts)) {
+    if (!/^[1-9]\d?$/.test(String(count))) fail(`the instance count of ${name} must be a whole number from 1 to 99, not "${count}"`);
+    counts[name] = Number(count);
+  }
+  return counts;
+}
+
+/** The ports of a service's `count` processes: <SERVICE>_PORTS (a list), else its port and the ones after it. */
+function portsOf(service, count) {
+  const list = env[`${service.name.toUpperCase()}_PORTS`];
+  const ports = list ? list.split(',').map((p) => Number(p.trim())) : [];
+  if (list && (ports.length < count || ports.some((p) => !Number.isInteger(p) || p <= 0 || p > 65535))) {
+    fail(`${service.name.toUpperCase()}_PORTS must list at least ${count} ports, not "${list}"`);
+  }
+  const first = Number(env[service.portVariable] || service.defaultPort);
+  return list ? ports.slice(0, count) : Array.from({ length: count }, (_, k) => first + k);
+}
+
+/**
+ * One entry per process to run: `key` names it in the log ([tickets] alone, [tickets#1], [tickets#2]
+ * when there are several) and in SERVICE_INSTANCE, `port` is the one it listens on.
+ */
+const counts = instanceCounts();
+const chosen = chosenServices.flatMap((service) =>
+  portsOf(service, counts[service.name]).map((port, k) => ({
+    ...service,
+    key: counts[service.name] > 1 ? `${service.name}#${k + 1}` : service.name,
+    port,
+  })),
+);
+
 const children = new Map();
-/** Per service: restarts in a row (reset once it stays up), the pending restart timer. */
-const restarts = new Map(chosen.map((s) => [s.name, { attempt: 0, timer: null }]));
+/** Per process: restarts in a row (reset once it stays up), the pending restart timer. */
+const restarts = new Map(chosen.map((s) => [s.key, { attempt: 0, timer: null }]));
 let stopping = false;
 let ready = false;
 const startedAt = Date.now();
 
 function label(service) {
-  const tag = `[${service.name}]`.padEnd(11);
+  const tag = `[${service.key}]`.padEnd(11);
   return tty ? `\x1b[${service.color}m${tag}\x1b[0m` : tag;
 }
 
@@ -68,23 +120,23 @@ function start(service) {
     return stop(1);
   }
   // CPU_PROF_DIR: each service writes a V8 CPU profile there when it exits (node refuses --cpu-prof in NODE_OPTIONS).
-  const profile = env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(env.CPU_PROF_DIR)}`, `--cpu-prof-name=${service.name}.${Date.now()}.cpuprofile`] : [];
+  const profile = env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(env.CPU_PROF_DIR)}`, `--cpu-prof-name=${service.key.replace('#', '-')}.${Date.now()}.cpuprofile`] : [];
   const child = spawn(process.execPath, ['--enable-source-maps', ...profile, entry], {
     cwd: root,
     // Two malloc arenas instead of up to 8 per core: argon2 allocates 19 MiB per hash on libuv's
     // threads, and each thread's arena kept such blocks once freed (identity: ~20 MiB less resident).
-    env: { MALLOC_ARENA_MAX: '2', ...env, ...(tty ? {} : { NO_COLOR: '1' }) },
+    env: { MALLOC_ARENA_MAX: '2', ...env, ...(tty ? {} : { NO_COLOR: '1' }), [service.portVariable]: String(service.port), SERVICE_INSTANCE: service.key },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const spawnedAt = Date.now();
-  const state = restarts.get(service.name);
+  const state = restarts.get(service.key);
   // The pid in the log lets an operator (and the supervision test) find the process.
   console.log(`${label(service)} started (pid ${child.pid}${state.attempt ? `, restart attempt ${state.attempt}` : ''})`);
   for (const stream of [child.stdout, child.stderr]) {
     readline.createInterface({ input: stream }).on('line', (line) => process.stdout.write(`${label(service)} ${pretty ? pretty(line) : line}\n`));
   }
   child.on('exit', (code, signal) => {
-    children.delete(service.name);
+    children.delete(service.key);
     if (stopping) {
       if (children.size === 0) process.exit(process.exitCode ?? 0);
       return;
@@ -100,17 +152,17 @@ function start(service) {
       state.timer = null;
       if (!stopping) {
         start(service);
-        if (ready) void reportHealthy(service, children.get(service.name));
+        if (ready) void reportHealthy(service, children.get(service.key));
       }
     }, delay);
   });
-  children.set(service.name, child);
+  children.set(service.key, child);
 }
 
 /** After a restart once the suite was ready: says when the service answers /health again. */
 async function reportHealthy(service, child) {
   const since = Date.now();
-  while (!stopping && children.get(service.name) === child) {
+  while (!stopping && children.get(service.key) === child) {
     if (await healthy(service)) {
       console.log(`${label(service)} healthy again (pid ${child.pid}) ${Date.now() - since} ms after its restart`);
       return;
@@ -151,7 +203,7 @@ async function waitUntilHealthy() {
     if (Date.now() - startedAt > START_TIMEOUT_MS) {
       // A service that cannot even start (bad settings, no database) is not retried for ever: the
       // caller (an operator, the test kit) sees an exit before "Suite ready".
-      console.error(`not healthy after ${START_TIMEOUT_MS} ms (START_TIMEOUT_MS): ${[...pending].map((s) => s.name).join(', ')}; stopping the suite`);
+      console.error(`not healthy after ${START_TIMEOUT_MS} ms (START_TIMEOUT_MS): ${[...pending].map((s) => s.key).join(', ')}; stopping the suite`);
       return stop(1);
     }
     for (const service of [...pending]) {
@@ -162,13 +214,13 @@ async function waitUntilHealthy() {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  const gateway = SERVICES.find((s) => s.name === 'gateway');
+  const gateways = chosen.filter((s) => s.name === 'gateway');
   const password = env.ADMIN_PASSWORD
     ? 'the ADMIN_PASSWORD you set'
     : `printed once in the identity log on first start, and kept in ${resolve(root, env.ADMIN_PASSWORD_FILE || '.run/admin-password')}`;
   ready = true;
   console.log(`\nSuite ready in ${Date.now() - startedAt} ms.`);
-  if (chosen.includes(gateway)) console.log(`Gateway: http://127.0.0.1:${gateway.port}/api`);
+  for (const gateway of gateways) console.log(`Gateway${gateways.length > 1 ? ` ${gateway.key}` : ''}: http://127.0.0.1:${gateway.port}/api`);
   console.log(`Administrator: ${env.ADMIN_USERNAME || 'admin'}; password: ${password}.`);
 }
 

@@ -53,3 +53,21 @@ export function startSuite(environment: TestEnvironment, services?: string[], ti
     });
   });
 }
+
+/**
+ * The pids the start script printed for one process, in start order (a restart adds one): `key` is
+ * the service's name, or `tickets#2` for the second of several (`--instances`, <SERVICE>_INSTANCES).
+ */
+export function startedPids(logs: string, key: string): number[] {
+  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...logs.matchAll(new RegExp(`^\\[${escaped}\\]\\s+started \\(pid (\\d+)`, 'gm'))].map((match) => Number(match[1]));
+}
+
+/** The lines one process logged (the start script prefixes each with `[key]`), prefix removed. */
+export function linesOf(logs: string, key: string): string[] {
+  const prefix = `[${key}]`;
+  return logs
+    .split('\n')
+    .filter((line) => line.startsWith(prefix) && /\s/.test(line.charAt(prefix.length)))
+    .map((line) => line.slice(prefix.length).trimStart());
+}

@@ -5,11 +5,21 @@ import { Client } from 'pg';
 
 const run = promisify(execFile);
 
+export type SuiteService = 'identity' | 'tickets' | 'portal' | 'gateway';
+
+/** How many processes of each service the start script runs (DESIGN.md section 10, scale-out); 1 when not named. */
+export type InstanceCounts = Partial<Record<SuiteService, number>>;
+
 /** Settings of one isolated test run: its own vhost, databases and ports. */
 export interface TestEnvironment {
   runId: string;
   env: Record<string, string>;
+  /** The first gateway's URL. */
   gatewayUrl: string;
+  /** Every gateway process's URL, in the start script's order (gateway#1, gateway#2...). */
+  gatewayUrls: string[];
+  /** Each service's HTTP ports (the gateway's API, the others' /health), one per process. */
+  ports: Record<SuiteService, number[]>;
   databaseUrl: string;
   databases: { identity: string; tickets: string; portal: string };
   amqpUrl: string;
@@ -61,12 +71,18 @@ export async function adminQueryOn<T = Record<string, unknown>>(serverUrl: strin
   }
 }
 
+/** The variable each service reads its port from, and the list the start script takes for several processes. */
+const PORT_VARIABLES: Record<SuiteService, string> = { gateway: 'PORT', identity: 'IDENTITY_PORT', tickets: 'TICKETS_PORT', portal: 'PORTAL_PORT' };
+const SERVICES = Object.keys(PORT_VARIABLES) as SuiteService[];
+
 /**
  * A fresh vhost and fresh database names (the services create the databases), free ports, and a
  * dispose that drops them all. `overrides` adds or replaces settings for this run; a DATABASE_URL
- * among them is the server the databases live on (and are dropped from).
+ * among them is the server the databases live on (and are dropped from). `instances` runs several
+ * processes of a service against the same vhost and databases, each on a free port of its own
+ * (<SERVICE>_INSTANCES and <SERVICE>_PORTS for the start script).
  */
-export async function createTestEnvironment(overrides: Record<string, string> = {}): Promise<TestEnvironment> {
+export async function createTestEnvironment(overrides: Record<string, string> = {}, instances: InstanceCounts = {}): Promise<TestEnvironment> {
   const serverUrl = overrides.DATABASE_URL ?? SERVER_URL;
   const runId = `e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
   const vhost = runId;
@@ -74,12 +90,17 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
   await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
   const amqpUrl = `${BROKER.replace(/\/+$/, '')}/${vhost}`;
   const databases = { identity: `${runId}_identity`, tickets: `${runId}_tickets`, portal: `${runId}_portal` };
-  const [gateway, identity, tickets, portal] = await freePorts(4);
+  const counts = Object.fromEntries(SERVICES.map((service) => [service, instances[service] ?? 1])) as Record<SuiteService, number>;
+  const free = await freePorts(SERVICES.reduce((sum, service) => sum + counts[service], 0));
+  const ports = Object.fromEntries(SERVICES.map((service) => [service, free.splice(0, counts[service])])) as Record<SuiteService, number[]>;
+  const scaled: Record<string, string> = {};
+  for (const service of SERVICES.filter((name) => counts[name] > 1)) {
+    scaled[`${service.toUpperCase()}_INSTANCES`] = String(counts[service]);
+    scaled[`${service.toUpperCase()}_PORTS`] = ports[service].join(',');
+  }
   const env: Record<string, string> = {
-    PORT: String(gateway),
-    IDENTITY_PORT: String(identity),
-    TICKETS_PORT: String(tickets),
-    PORTAL_PORT: String(portal),
+    ...Object.fromEntries(SERVICES.map((service) => [PORT_VARIABLES[service], String(ports[service][0])])),
+    ...scaled,
     DATABASE_URL: serverUrl,
     IDENTITY_DB: databases.identity,
     TICKETS_DB: databases.tickets,
@@ -92,10 +113,14 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     OUTBOX_POLL_MS: '200',
     ...overrides,
   };
+  // An override of a port variable moves the first process of that service.
+  for (const service of SERVICES) ports[service][0] = Number(env[PORT_VARIABLES[service]]);
   return {
     runId,
     env,
     gatewayUrl: `http://127.0.0.1:${env.PORT}`,
+    gatewayUrls: ports.gateway.map((port) => `http://127.0.0.1:${port}`),
+    ports,
     databaseUrl: serverUrl,
     databases,
     amqpUrl,

@@ -9,7 +9,7 @@ import { TicketsSubjects } from '../access/tickets-subjects';
 import { SessionCache } from './session-cache';
 
 /** The events after which a cached session or compiled subject may no longer be trusted. */
-const SESSION_EVENTS = [EventTypes.UserDisabled, EventTypes.UserLocked, EventTypes.UserPasswordReset, EventTypes.UserPasswordChanged, EventTypes.RoleChanged] as const;
+const SESSION_EVENTS = [EventTypes.SessionEnded, EventTypes.UserDisabled, EventTypes.UserLocked, EventTypes.UserPasswordReset, EventTypes.UserPasswordChanged, EventTypes.RoleChanged] as const;
 
 /** Tickets' events after which one user's (or every) cached tickets subject may be stale. */
 const TICKETS_EVENTS = [EventTypes.TicketsUserActivated, EventTypes.TicketsUserDeactivated, EventTypes.TicketsUserAccessChanged, EventTypes.TicketsAclChanged] as const;
@@ -82,6 +82,8 @@ export class SessionEvents implements OnApplicationBootstrap, OnApplicationShutd
         return this.portal.drop(event.data.userId);
       case EventTypes.RoleChanged:
         return this.sessions.dropAll();
+      case EventTypes.SessionEnded:
+        return this.sessions.drop(event.data.sessionId);
       default:
         return this.sessions.dropUser(event.data.id);
     }

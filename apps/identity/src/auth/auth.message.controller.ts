@@ -27,7 +27,7 @@ export class AuthMessageController {
 
   @RpcHandler(IdentityRpc.sessionsEnd)
   async endSession(@Payload() request: RpcRequest): Promise<{ ended: true }> {
-    await this.auth.endSession((await parsePayload(SessionRefDto, request)).sessionId, 'LOGOUT');
+    await this.auth.endSession((await parsePayload(SessionRefDto, request)).sessionId, request.requestId);
     return { ended: true };
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { LoginRequest, RpcActor, SessionAccess, SessionChoicesView, SessionView } from '@app/contracts';
+import { EventTypes, LoginRequest, RpcActor, SessionAccess, SessionChoicesView, SessionView } from '@app/contracts';
+import { Outbox } from '@app/bus';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource, In, IsNull } from 'typeorm';
 import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
@@ -20,6 +21,7 @@ export class AuthService {
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly hasher: PasswordHasher,
     private readonly lockout: LockoutService,
+    private readonly outbox: Outbox,
   ) {}
 
   /** Checks the credentials, applies lockout and the login-role rules, and opens a session. */
@@ -115,8 +117,19 @@ export class AuthService {
     };
   }
 
-  async endSession(sessionId: string, reason: string): Promise<void> {
-    await this.dataSource.getRepository(Session).update({ id: sessionId, endedAt: IsNull() }, { endedAt: new Date(), endReason: reason });
+  /**
+   * Logout: ends the session and, in the same transaction, publishes `identity.session.ended`, so
+   * every gateway instance drops it from its cache, not only the one that served the logout
+   * (DESIGN.md section 4: any instance serves any session). A session already ended publishes nothing.
+   */
+  async endSession(sessionId: string, correlationId: string | null): Promise<void> {
+    await this.outbox.transaction(correlationId, async (manager, publish) => {
+      const [ended]: [{ user_id: string }[], number] = await manager.query(
+        `UPDATE sessions SET ended_at = now(), end_reason = 'LOGOUT' WHERE id = $1 AND ended_at IS NULL RETURNING user_id`,
+        [sessionId],
+      );
+      if (ended.length) await publish(EventTypes.SessionEnded, { sessionId, userId: ended[0].user_id, reason: 'LOGOUT' });
+    });
   }
 
   /** The session with what the gateway needs to compile its subject: role definitions and the unit tree. */

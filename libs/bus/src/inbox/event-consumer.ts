@@ -41,6 +41,8 @@ export class EventConsumer {
   private readonly inFlight = new Set<Promise<void>>();
   /** Lets tests and logs follow what became of each delivery. */
   onOutcome: (outcome: DeliveryOutcome, envelope: EventEnvelope | null) => void = () => undefined;
+  /** What this process did with the deliveries it took, logged when it stops: shows how competing instances shared a queue. */
+  readonly outcomes: Record<DeliveryOutcome, number> = { applied: 0, duplicate: 0, ignored: 0, retried: 0, 'dead-lettered': 0 };
 
   constructor(
     private readonly connection: BusConnection,
@@ -73,8 +75,12 @@ export class EventConsumer {
   async stop(): Promise<void> {
     if (!this.channel) return;
     await this.channel.cancel(this.consumerTag).catch((error: Error) => this.logger.warn(`could not cancel the consumer: ${error.message}`));
+    const held = this.inFlight.size;
+    if (held) this.logger.log(`finishing ${held} event(s) in hand before closing`);
     await Promise.allSettled([...this.inFlight]);
     await this.channel.close();
+    const counted = Object.entries(this.outcomes).map(([outcome, count]) => `${count} ${outcome}`);
+    this.logger.log(`consumer of ${this.queue} stopped: ${counted.join(', ')}`);
   }
 
   private track(delivery: Promise<void>): Promise<void> {
@@ -141,8 +147,9 @@ export class EventConsumer {
     }
   }
 
-  /** Counts what became of a delivery (the `/metrics` counters), then tells `onOutcome`. */
+  /** Counts what became of a delivery (the `/metrics` counters and the stop line), then tells `onOutcome`. */
   private settled(outcome: DeliveryOutcome, envelope: EventEnvelope | null): void {
+    this.outcomes[outcome] += 1;
     const labels = { queue: this.queue, type: envelope?.type ?? 'unreadable' };
     eventsConsumed.inc({ ...labels, outcome });
     if (outcome === 'retried') eventRetries.inc(labels);

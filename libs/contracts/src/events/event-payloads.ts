@@ -2,6 +2,7 @@ import type { EventEnvelope } from './event-envelope';
 import type {
   BusinessUnitChangedData,
   RoleChangedData,
+  SessionEndedData,
   UserCreatedData,
   UserRefData,
   UserUnlockedData,
@@ -23,6 +24,7 @@ export interface EventPayloads {
   'identity.user.unlocked': UserUnlockedData;
   'identity.user.password_reset': UserRefData;
   'identity.user.password_changed': UserRefData;
+  'identity.session.ended': SessionEndedData;
   'identity.role.changed': RoleChangedData;
   'identity.business-unit.changed': BusinessUnitChangedData;
   'tickets.user.activated': TicketsUserStatusData;

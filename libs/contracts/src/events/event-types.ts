@@ -11,6 +11,8 @@ export const EventTypes = {
   UserPasswordReset: 'identity.user.password_reset',
   /** An administrator set the user's password: identity ended the sessions; gateways drop theirs. */
   UserPasswordChanged: 'identity.user.password_changed',
+  /** A session ended by logout: every gateway instance drops it from its cache (not only the one that served the logout). */
+  SessionEnded: 'identity.session.ended',
   RoleChanged: 'identity.role.changed',
   BusinessUnitChanged: 'identity.business-unit.changed',
   TicketsUserActivated: 'tickets.user.activated',

@@ -35,6 +35,17 @@ export interface UserUnlockedData {
   reason: UnlockReason;
 }
 
+/**
+ * Payload of `identity.session.ended`: one session ended by its logout. The session id is no
+ * credential (a token also needs the signing secret); user and password events end all of a user's
+ * sessions and have events of their own.
+ */
+export interface SessionEndedData {
+  sessionId: string;
+  userId: string;
+  reason: 'LOGOUT';
+}
+
 export interface RoleChangedData {
   roleId: string;
 }

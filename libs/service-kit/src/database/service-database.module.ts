@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MixedList } from 'typeorm';
+import { DataSource, MixedList } from 'typeorm';
 import { databaseUrlFor, Settings } from '../settings/settings';
 import { SETTINGS } from '../settings/settings.module';
 import { ensureDatabase } from './ensure-database';
+import { migrateUnderLock } from './migrate-under-lock';
 
 export interface ServiceDatabaseOptions {
   service: 'identity' | 'tickets' | 'portal';
@@ -28,11 +29,20 @@ export class ServiceDatabaseModule {
               url: databaseUrlFor(settings.databaseUrl, database),
               entities: options.entities,
               migrations: options.migrations,
-              migrationsRun: true,
-              migrationsTransactionMode: 'each' as const,
+              // Run below, under a lock: processes of one service may start together.
+              migrationsRun: false,
               synchronize: false,
               extra: { max: 10, application_name: options.service },
             };
+          },
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            // A failed migration closes the pool before Nest's retry opens another.
+            await migrateUnderLock(dataSource).catch(async (error: unknown) => {
+              await dataSource.destroy();
+              throw error;
+            });
+            return dataSource;
           },
         }),
       ],
