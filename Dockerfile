@@ -19,8 +19,6 @@ RUN npm run build \
 # which only the gateway uses.
 FROM node:20-slim AS runtime
 WORKDIR /app
-# As scripts/start-suite.js sets it: argon2's 19 MiB blocks, freed, are not kept by one arena per thread.
-ENV MALLOC_ARENA_MAX=2
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist

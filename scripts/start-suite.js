@@ -123,9 +123,10 @@ function start(service) {
   const profile = env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(env.CPU_PROF_DIR)}`, `--cpu-prof-name=${service.key.replace('#', '-')}.${Date.now()}.cpuprofile`] : [];
   const child = spawn(process.execPath, ['--enable-source-maps', ...profile, entry], {
     cwd: root,
-    // Two malloc arenas instead of up to 8 per core: argon2 allocates 19 MiB per hash on libuv's
-    // threads, and each thread's arena kept such blocks once freed (identity: ~20 MiB less resident).
-    env: { MALLOC_ARENA_MAX: '2', ...env, ...(tty ? {} : { NO_COLOR: '1' }), [service.portVariable]: String(service.port), SERVICE_INSTANCE: service.key },
+    // glibc's own malloc arenas (no MALLOC_ARENA_MAX=2 any more): with two, argon2's 19 MiB per hash
+    // on four libuv threads went back to the kernel and came again on every login, which cost a third
+    // of identity's logins per second (docs/BENCHMARKS.md) for ~20 MiB less resident.
+    env: { ...env, ...(tty ? {} : { NO_COLOR: '1' }), [service.portVariable]: String(service.port), SERVICE_INSTANCE: service.key },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const spawnedAt = Date.now();
