@@ -6,6 +6,7 @@
 // Prints, does not assert.
 import { adminQuery } from '@app/testing';
 import { runBenchmark, startBenchSuite } from '../common/bench-suite';
+import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { load } from '../common/load';
 import { ratio, writeResults } from '../common/results';
 import { argon2VerifyRate } from './argon2-verify';
@@ -15,7 +16,18 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 
 runBenchmark(async () => {
-  const bench = await startBenchSuite();
+  const bench = await startBenchSuite(process.env.BENCH_CPU_PROF ? { CPU_PROF_DIR: process.env.BENCH_CPU_PROF } : {});
+  const databases = Object.values(bench.environment.databases);
+  // CPU milliseconds per login and per verification, by process, summed over the rounds (bench/common/cpu-split.ts).
+  const spent = { login: { parts: {} as CpuParts, count: 0 }, verify: { parts: {} as CpuParts, count: 0 } };
+  const measure = async <T>(side: keyof typeof spent, run: () => Promise<T>, countOf: (result: T) => number): Promise<T> => {
+    const before = sampleCpu(bench.suite.pid, databases);
+    const result = await run();
+    const count = countOf(result);
+    for (const [part, ms] of Object.entries(cpuPerRequest(before, sampleCpu(bench.suite.pid, databases), 1))) spent[side].parts[part] = (spent[side].parts[part] ?? 0) + ms;
+    spent[side].count += count;
+    return result;
+  };
   try {
     const password = bench.environment.env.ADMIN_PASSWORD;
     const [{ hash }] = await adminQuery<{ hash: string }>(bench.environment.databases.identity, `SELECT password_hash AS hash FROM users WHERE username = 'admin'`);
@@ -24,8 +36,8 @@ runBenchmark(async () => {
     await load({ ...target, connections: CONNECTIONS, durationSeconds: 3 });
     const rounds: { loginsPerSecond: number; verifyPerSecond: number; ratio: number | null; loginLatencyMs: { p50: number; p99: number } }[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const verifyPerSecond = await argon2VerifyRate(hash, password, CONNECTIONS, SECONDS);
-      const logins = await load({ ...target, connections: CONNECTIONS, durationSeconds: SECONDS });
+      const verifyPerSecond = await measure('verify', () => argon2VerifyRate(hash, password, CONNECTIONS, SECONDS), (rate) => rate * SECONDS);
+      const logins = await measure('login', () => load({ ...target, connections: CONNECTIONS, durationSeconds: SECONDS }), (f) => f.requestsPerSecond * f.seconds);
       rounds.push({ loginsPerSecond: logins.requestsPerSecond, verifyPerSecond, ratio: ratio(logins.requestsPerSecond, verifyPerSecond), loginLatencyMs: { p50: logins.latencyMs.p50, p99: logins.latencyMs.p99 } });
       console.log(`round ${i + 1}: argon2id verify ${verifyPerSecond} /s, logins ${logins.requestsPerSecond} /s (p50 ${logins.latencyMs.p50} ms, p99 ${logins.latencyMs.p99} ms): ${rounds.at(-1)!.ratio}x`);
     }
@@ -36,7 +48,10 @@ runBenchmark(async () => {
     console.log(`logins at ${CONNECTIONS} connections ${loginsPerSecond} /s against argon2id verify with ${CONNECTIONS} in flight ${verifyPerSecond} /s (hash ${hash.split('$').slice(1, 4).join(' ')})`);
     const ratios = { loginsOverVerify: ratio(loginsPerSecond, verifyPerSecond), medianRoundRatio: perRound[Math.floor(perRound.length / 2)] };
     console.log(`ratio logins / verifications: ${ratios.loginsOverVerify} overall, ${ratios.medianRoundRatio} median of rounds (target >= 0.8)`);
-    writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, perRound: rounds }, ratios);
+    const perUnit = (side: keyof typeof spent) => Object.fromEntries(Object.entries(spent[side].parts).map(([part, ms]) => [part, Number((ms / spent[side].count).toFixed(2))]).filter(([, ms]) => Number(ms) >= 0.01));
+    const cpuMs = { perLogin: perUnit('login'), perVerification: perUnit('verify') };
+    console.log(`CPU ms per login: ${JSON.stringify(cpuMs.perLogin)}; per verification: ${JSON.stringify(cpuMs.perVerification)}`);
+    writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, perRound: rounds, cpuMs }, ratios);
   } finally {
     await bench.stop();
   }
