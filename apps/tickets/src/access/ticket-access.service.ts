@@ -49,7 +49,7 @@ export class TicketAccessService {
 
   /** The caller of a ticket route: an ACTIVE, enabled tickets user acting in one of its organizations. */
   async actorOf(request: RpcRequest): Promise<TicketsActor> {
-    return this.actorFrom(request, await this.memberRow(request, notActive));
+    return this.actorFrom(await this.memberOf(request, notActive));
   }
 
   /**
@@ -61,12 +61,11 @@ export class TicketAccessService {
     const rows = await this.readMember<Record<string, unknown>>(request, notActive, statement, [value]);
     const joined: Record<string, unknown> = {};
     for (const key of Object.keys(rows[0] ?? {})) if (key.startsWith(read.prefix)) joined[key.slice(read.prefix.length)] = rows[0][key];
-    const actor = await this.actorFrom(request, this.asMember(request, rows[0] as unknown as MemberRow | undefined, notActive));
+    const actor = await this.actorFrom(await this.asMember(request, rows[0] as unknown as MemberRow | undefined, notActive));
     return { actor, row: joined.id ? (joined as Partial<TRow>) : null };
   }
 
-  private async actorFrom(request: RpcRequest, member: Promise<Member> | Member): Promise<TicketsActor> {
-    const { user, organizationId, tree, aclVersion } = await member;
+  private async actorFrom({ user, organizationId, tree, aclVersion }: Member): Promise<TicketsActor> {
     if (user.status !== 'ACTIVE') throw notActive('your user has no tickets security role yet (status NEW)');
     const userId = user.id;
     const key = `${userId}|${organizationId}`;
@@ -85,10 +84,6 @@ export class TicketAccessService {
    * portal's client users submit service requests without being tickets users.
    */
   async memberOf(request: RpcRequest, refuse: (why: string) => ServiceError = denied): Promise<Member> {
-    return this.memberRow(request, refuse);
-  }
-
-  private async memberRow(request: RpcRequest, refuse: (why: string) => ServiceError): Promise<Member> {
     return this.asMember(request, (await this.readMember<MemberRow>(request, refuse, READ_MEMBER, []))[0], refuse);
   }
 
