@@ -87,7 +87,16 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
         securityProfiles: index % 3 === 0 ? [PROFILE] : [],
       }),
     );
-    const load = startLoad(environment.gatewayUrl, admin.token!, bodies, CLIENTS);
+    // Each signal some 30 users after the one before. The clients wait 10 users past the next
+    // signal's mark until it is sent, so the load cannot end before the last signal however fast
+    // the machine is (a restart takes seconds; 150 users alone may not).
+    const marks = [20, 50, 80];
+    let signalled = 0;
+    const holdBack = async () => {
+      await null; // the clients start inside startLoad, before `load` is assigned
+      while (signalled < marks.length && load.created() >= marks[signalled] + 10) await new Promise((done) => setTimeout(done, 20));
+    };
+    const load = startLoad(environment.gatewayUrl, admin.token!, bodies, CLIENTS, holdBack);
 
     const stops: Stop[] = [];
     const stopUnderLoad = async (service: Service, atCreated: number) => {
@@ -96,6 +105,7 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
       const createdAtSignal = load.created();
       const signalledAt = Date.now();
       process.kill(pid, 'SIGTERM');
+      signalled++;
       // Nothing here kills harder: it exits by itself (the bound's timer would exit it with code 1).
       await eventually(async () => (alive(pid) ? undefined : true), SHUTDOWN_TIMEOUT_MS + 20_000, 10);
       const exitMs = Date.now() - signalledAt;
@@ -103,10 +113,9 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
       await eventually(async () => ((await healthy(environment.env[PORT_VARIABLE[service]])) ? true : undefined), 120_000, 100);
       stops.push({ service, pid, exitMs, createdAtSignal, lines: linesOfPid(suite!.logs(), service, pid) });
     };
-    // Each signal some 30 users after the one before, and never so late that the load has ended.
-    await stopUnderLoad('tickets', 20);
-    await stopUnderLoad('gateway', Math.min(stops[0].createdAtSignal + 30, USERS * 0.6));
-    await stopUnderLoad('identity', Math.min(stops[1].createdAtSignal + 30, USERS * 0.8));
+    await stopUnderLoad('tickets', marks[0]);
+    await stopUnderLoad('gateway', marks[1]);
+    await stopUnderLoad('identity', marks[2]);
     const loadedAtEachSignal = stops.map((stop) => stop.createdAtSignal < USERS);
     await load.done;
     expect(loadedAtEachSignal).toEqual([true, true, true]);

@@ -81,7 +81,8 @@ export interface Load {
  * `clients` concurrent clients share the list of bodies and create them through the gateway, each
  * request with its own Idempotency-Key kept for its retries.
  */
-export function startLoad(gatewayUrl: string, token: string, bodies: Record<string, unknown>[], clients: number): Load {
+/** `beforeEach`: awaited by a client before it takes the next user, to hold the load back (shutdown-under-load). */
+export function startLoad(gatewayUrl: string, token: string, bodies: Record<string, unknown>[], clients: number, beforeEach?: () => Promise<void>): Load {
   const requests: UserRequest[] = bodies.map((body, index) => ({ index, body, idempotencyKey: `faults-${randomUUID()}`, attempts: [] }));
   let next = 0;
   let created = 0;
@@ -89,6 +90,8 @@ export function startLoad(gatewayUrl: string, token: string, bodies: Record<stri
   const url = `${gatewayUrl}/api/users`;
   const client = async () => {
     while (next < requests.length) {
+      await beforeEach?.();
+      if (next >= requests.length) break;
       const request = requests[next++];
       await createCarefully(url, token, request);
       if (request.createdId) created++;
