@@ -21,18 +21,24 @@ const MAX_CACHED_SUBJECTS = 10_000;
 type MemberRow = TicketUser & { aclVersion: string };
 type Member = { user: TicketUser; organizationId: string; tree: OwnerTree; aclVersion: string };
 
-/** A row read in the statement that reads the caller: its SELECT (parameter `$2`), its columns' prefix, the statement's name. */
-export interface JoinedRead {
-  name: string;
-  select: string;
-  prefix: string;
-}
 
 // Every tickets call reads its caller with these, prepared once per connection.
 const MEMBER_COLUMNS = `u.id, u.username, u.enabled, u.status, u.organization_ids AS "organizationIds", u.business_unit_ids AS "businessUnitIds",
   u.owner_business_unit_id AS "ownerBusinessUnitId", u.access_version AS "accessVersion", s.version AS "aclVersion"`;
 const MEMBER_FROM = 'FROM ticket_users u CROSS JOIN ticket_acl_state s';
 const READ_MEMBER: PreparedStatement = { name: 'tickets.access.member', text: `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM} WHERE u.id = $1` };
+
+/** A row read by the statement that reads the caller (TicketAccessService.actorWith), its columns named `<prefix><property>`. */
+export interface JoinedRead {
+  statement: PreparedStatement;
+  prefix: string;
+}
+
+/** The caller's row with `select` (a SELECT whose parameter is `$2`) joined on it, built once. */
+export const readWithCaller = (name: string, prefix: string, select: string): JoinedRead => ({
+  prefix,
+  statement: { name, text: `SELECT j.*, ${MEMBER_COLUMNS} ${MEMBER_FROM} LEFT JOIN LATERAL (${select}) j ON true WHERE u.id = $1` },
+});
 
 /**
  * Tickets' own ACL layer (OrangeTask security roles). The user row is read on every call (status and
@@ -53,12 +59,11 @@ export class TicketAccessService {
   }
 
   /**
-   * actorOf, and one more row read by the same statement (a LATERAL join on the caller's row, its
-   * parameter `$2`): the row, its columns named `<prefix><property>`, or null when there is none.
+   * actorOf, and one more row read by the same statement (`readWithCaller`): the row, its properties
+   * without the prefix, or null when there is none.
    */
   async actorWith<TRow>(request: RpcRequest, read: JoinedRead, value: unknown): Promise<{ actor: TicketsActor; row: Partial<TRow> | null }> {
-    const statement = { name: read.name, text: `SELECT j.*, ${MEMBER_COLUMNS} ${MEMBER_FROM} LEFT JOIN LATERAL (${read.select}) j ON true WHERE u.id = $1` };
-    const rows = await this.readMember<Record<string, unknown>>(request, notActive, statement, [value]);
+    const rows = await this.readMember<Record<string, unknown>>(request, notActive, read.statement, [value]);
     const joined: Record<string, unknown> = {};
     for (const key of Object.keys(rows[0] ?? {})) if (key.startsWith(read.prefix)) joined[key.slice(read.prefix.length)] = rows[0][key];
     const actor = await this.actorFrom(await this.asMember(request, rows[0] as unknown as MemberRow | undefined, notActive));

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery, PreparedStatement } from '@app/service-kit';
-import type { JoinedRead } from '../access/ticket-access.service';
+import { readWithCaller } from '../access/ticket-access.service';
 import { Ticket } from './ticket.entity';
 
 // The columns findOne(Ticket) selects (not the ranks nor deleted_at, which are select: false), named
@@ -18,7 +18,7 @@ const READ: PreparedStatement = { name: 'tickets.ticket.read', text: selectTicke
 const READ_FOR_UPDATE: PreparedStatement = { name: 'tickets.ticket.read-for-update', text: `${selectTicket('', '$1')} FOR UPDATE` };
 
 /** The ticket read in the statement that reads the caller (TicketAccessService.actorWith): a read's one round trip. */
-export const TICKET_WITH_CALLER: JoinedRead = { name: 'tickets.ticket.read-with-caller', prefix: 'ticket.', select: selectTicket('ticket.', '$2') };
+export const TICKET_WITH_CALLER = readWithCaller('tickets.ticket.read-with-caller', 'ticket.', selectTicket('ticket.', '$2'));
 
 /**
  * The ticket that is not deleted, as a Ticket entity (so that manager.save takes it), or null;
