@@ -7,11 +7,13 @@ import { GroupsHttpController } from './groups/groups.http.controller';
 import { MeHttpController } from './me/me.http.controller';
 import { MyProfileHttpController } from './me/my-profile.http.controller';
 import { SessionChoicesHttpController } from './me/session-choices.http.controller';
+import { OrganizationConfigurationHttpController } from './organizations/organization-configuration.http.controller';
 import { OrganizationsHttpController } from './organizations/organizations.http.controller';
 import { PortalAccessHttpController } from './portal/portal-access.http.controller';
 import { PortalAccountHttpController } from './portal/portal-account.http.controller';
 import { PortalTicketsHttpController } from './portal/portal-tickets.http.controller';
 import { PortalHttpController } from './portal/portal.http.controller';
+import { RoleConfigurationHttpController } from './roles/role-configuration.http.controller';
 import { RolesHttpController } from './roles/roles.http.controller';
 import { SecurityProfilesHttpController } from './security-profiles/security-profiles.http.controller';
 import { TicketRolesHttpController } from './ticket-roles/ticket-roles.http.controller';
@@ -43,8 +45,10 @@ export const GATEWAY_CONTROLLERS = [
   ApiKeysHttpController,
   ExportsHttpController,
   OrganizationsHttpController,
+  OrganizationConfigurationHttpController,
   BusinessUnitsHttpController,
   RolesHttpController,
+  RoleConfigurationHttpController,
   SecurityProfilesHttpController,
   GroupsHttpController,
   UserDirectoryHttpController,

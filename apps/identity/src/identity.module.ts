@@ -8,6 +8,8 @@ import { Session } from './auth/session.entity';
 import { BusinessUnit } from './business-units/business-unit.entity';
 import { BusinessUnitsModule } from './business-units/business-units.module';
 import { ConfigurationModule } from './configuration/configuration.module';
+import { OrganizationConfiguration } from './configuration/organization-configuration.entity';
+import { RoleConfiguration } from './configuration/role-configuration.entity';
 import { UserConfiguration } from './configuration/user-configuration.entity';
 import { ExplainModule } from './explain/explain.module';
 import { ExportsModule } from './exports/exports.module';
@@ -23,6 +25,7 @@ import { RolesPerOrganization1763800004000 } from './migrations/1763800004000-ro
 import { LockoutModes1763800004100 } from './migrations/1763800004100-lockout-modes';
 import { ExportScope1763800004200 } from './migrations/1763800004200-export-scope';
 import { RoleNamesIgnoreCase1763800004400 } from './migrations/1763800004400-role-names-ignore-case';
+import { ConfigurationByRole1763800004700 } from './migrations/1763800004700-configuration-by-role';
 import { TicketEntitiesLeaveIdentity1763800004300 } from './migrations/1763800004300-ticket-entities-leave-identity';
 import { Organization } from './organizations/organization.entity';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -43,8 +46,8 @@ import { UsersModule } from './users/users.module';
     SettingsModule,
     ServiceDatabaseModule.forService({
       service: 'identity',
-      entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300, RoleNamesIgnoreCase1763800004400, CreateIdempotencyKeys1763800009000],
+      entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration, OrganizationConfiguration, RoleConfiguration],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300, RoleNamesIgnoreCase1763800004400, ConfigurationByRole1763800004700, CreateIdempotencyKeys1763800009000],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),

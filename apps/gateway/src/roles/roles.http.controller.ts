@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, Put, Query, Req } from '@nestjs/common';
 import { catalogueView } from '@app/acl';
-import { IdentityRpc, ListRolesDto, RoleBodyDto, SUITE_ACL } from '@app/contracts';
+import { IdentityRoleBodyDto, IdentityRpc, ListRolesDto, SUITE_ACL } from '@app/contracts';
 import { RequirePermission } from '../access/access-requirement';
 import { AuthenticatedRequest, callContext } from '../auth/principal';
 import { uuidParam } from '../errors/uuid-param.pipe';
@@ -32,14 +32,14 @@ export class RolesHttpController {
 
   @Post()
   @RequirePermission('Role', 'CREATE')
-  create(@Body() body: RoleBodyDto, @Req() request: AuthenticatedRequest) {
+  create(@Body() body: IdentityRoleBodyDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(IdentityRpc.rolesCreate, body, keyedCallContext(request));
   }
 
   /** The whole definition, as on create: a role is read whole, so it is replaced whole. */
   @Put(':id')
   @RequirePermission('Role', 'EDIT')
-  update(@Param('id', uuidParam('id')) id: string, @Body() body: RoleBodyDto, @Req() request: AuthenticatedRequest) {
+  update(@Param('id', uuidParam('id')) id: string, @Body() body: IdentityRoleBodyDto, @Req() request: AuthenticatedRequest) {
     return this.rpc.call(IdentityRpc.rolesUpdate, { ...body, id }, callContext(request));
   }
 

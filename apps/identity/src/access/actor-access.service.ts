@@ -40,7 +40,7 @@ export class ActorAccess {
   }
 
   /** A login session's snapshot of roles, or an API key's fixed and default roles in its organization. */
-  private async activeRoles(db: EntityManager, actor: RpcActor): Promise<{ organizationId: string | null; roleIds: string[] }> {
+  async activeRoles(db: EntityManager, actor: RpcActor): Promise<{ organizationId: string | null; roleIds: string[] }> {
     const keyId = /^apikey:(.+)$/.exec(actor.sessionId)?.[1];
     if (keyId) {
       const [key]: { organizationId: string }[] = await db.query(

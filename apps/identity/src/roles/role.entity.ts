@@ -13,6 +13,10 @@ export class Role extends RoleColumns {
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId: string | null;
 
+  /** Orders the configurations of a session's roles, ascending: the highest priority wins (ties by name). */
+  @Column({ type: 'integer', default: 0 })
+  priority: number;
+
   @Column({ name: 'field_permissions', type: 'jsonb', default: () => "'[]'" })
   fieldPermissions: StoredFieldPermission[];
 }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { IdentityRpc, IdPayloadDto, ListRolesDto, RoleBodyDto, RpcRequest, UpdateRolePayloadDto } from '@app/contracts';
+import { IdentityRoleBodyDto, IdentityRpc, IdPayloadDto, ListRolesDto, RpcRequest, UpdateIdentityRolePayloadDto } from '@app/contracts';
 import { parsePayload, RpcHandler } from '@app/service-kit';
 import { ActorAccess } from '../access/actor-access.service';
 import { scopeOf } from '../access/scope-checks';
@@ -26,14 +26,14 @@ export class RolesMessageController {
 
   @RpcHandler(IdentityRpc.rolesCreate)
   async create(@Payload() request: RpcRequest) {
-    const body = await parsePayload(RoleBodyDto, request);
+    const body = await parsePayload(IdentityRoleBodyDto, request);
     return this.roles.create(body, await this.access.subjectOf(request.actor), request);
   }
 
   @RpcHandler(IdentityRpc.rolesUpdate)
   async update(@Payload() request: RpcRequest) {
-    const { id, ...body } = await parsePayload(UpdateRolePayloadDto, request);
-    return this.roles.update(id, body as RoleBodyDto, await this.access.subjectOf(request.actor), request.requestId);
+    const { id, ...body } = await parsePayload(UpdateIdentityRolePayloadDto, request);
+    return this.roles.update(id, body as IdentityRoleBodyDto, await this.access.subjectOf(request.actor), request.requestId);
   }
 
   @RpcHandler(IdentityRpc.rolesDelete)

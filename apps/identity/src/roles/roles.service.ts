@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ADMINISTRATOR_ROLE, EventTypes, identityRoleProblems, ListRolesDto, RoleBodyDto, RoleView } from '@app/contracts';
+import { ADMINISTRATOR_ROLE, EventTypes, IdentityRoleBodyDto, identityRoleProblems, ListRolesDto, RoleView } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { KeyedRequest, Page, ServiceError } from '@app/service-kit';
 import { RoleStore, RoleWriteChecks } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { AclScope, placementInScope, Subject } from '@app/acl';
+import { AclScope, Subject } from '@app/acl';
 import { assertGrantsHeld } from '../access/write-checks';
 import { Organization } from '../organizations/organization.entity';
 import { Role } from './role.entity';
+import { assertRoleInScope, assertRoleReachable } from './role-scope';
 
 /** Identity's roles over the suite catalogue; the steps of storing one are libs/role-store's. */
 @Injectable()
@@ -42,14 +43,14 @@ export class RolesService {
   }
 
   /** A role inside the actor's CREATE scope (in the organization named, else the actor's own) that grants nothing the actor lacks. */
-  create(body: RoleBodyDto, actor: Subject, request: KeyedRequest): Promise<RoleView> {
+  create(body: IdentityRoleBodyDto, actor: Subject, request: KeyedRequest): Promise<RoleView> {
     const organizationId = body.organizationId !== undefined ? body.organizationId : actor.level('Role', 'CREATE') === 'GLOBAL' ? null : actor.organizationId;
     return this.store.create(body, request, {
       ...checksFor(actor),
       creating: async (manager) => {
         await assertOrganizationExists(manager, organizationId);
         assertRoleInScope(actor, 'CREATE', organizationId);
-        return { organizationId };
+        return { organizationId, priority: body.priority ?? 0 };
       },
     });
   }
@@ -58,13 +59,15 @@ export class RolesService {
    * Replaces the role's definition; sessions pick it up through identity.role.changed. The actor must
    * cover the role as it is and as it will be, so nobody weakens or strengthens a role beyond themselves.
    */
-  update(id: string, body: RoleBodyDto, actor: Subject, correlationId: string | null): Promise<RoleView> {
+  update(id: string, body: IdentityRoleBodyDto, actor: Subject, correlationId: string | null): Promise<RoleView> {
     return this.store.update(id, body, correlationId, {
       ...checksFor(actor),
       updating: (role) => {
         if (body.organizationId !== undefined && body.organizationId !== role.organizationId) {
           throw ServiceError.badInput([{ field: 'organizationId', messages: ["a role's organization cannot change; create a role in the other organization"] }]);
         }
+        // The store writes the definition's columns; the priority is identity's own, kept when left out.
+        if (body.priority !== undefined && body.priority !== null) role.priority = body.priority;
       },
     });
   }
@@ -77,10 +80,7 @@ export class RolesService {
 
 /** 404 when the actor's VIEW scope does not show the role, 403 when the action's scope does not reach it; the actor covers what it grants. */
 const checksFor = (actor: Subject): RoleWriteChecks<Role> => ({
-  reach: (role, action) => {
-    if (!roleVisible(actor.scope('Role', 'VIEW'), role)) throw ServiceError.notFound(`role ${role.id}`);
-    assertRoleInScope(actor, action, role.organizationId);
-  },
+  reach: (role, action) => assertRoleReachable(actor, role, action),
   covers: (_manager, roles, what) => assertGrantsHeld(actor, roles, what),
 });
 
@@ -96,6 +96,7 @@ const viewOf = (r: Role, userCount: number): RoleView => ({
   label: r.label,
   organizationId: r.organizationId,
   readOnly: r.readOnly,
+  priority: r.priority,
   permissions: r.permissions,
   capabilities: r.capabilities,
   fieldPermissions: r.fieldPermissions,
@@ -109,18 +110,5 @@ function visibleRoles(scope: AclScope): Brackets {
     if (scope.level === 'GLOBAL') qb.where('true');
     else if (scope.level === 'NONE') qb.where('false');
     else qb.where('(r.organization_id IS NULL OR r.organization_id = :scopeOrganization)', { scopeOrganization: scope.organizationId });
-  });
-}
-
-const roleVisible = (scope: AclScope, role: Role): boolean =>
-  scope.level === 'GLOBAL' || (scope.level !== 'NONE' && (role.organizationId === null || role.organizationId === scope.organizationId));
-
-/** A system-wide role is managed only at GLOBAL level; an organization's role within that organization. */
-function assertRoleInScope(actor: Subject, action: 'CREATE' | 'EDIT' | 'DELETE', organizationId: string | null): void {
-  const scope = actor.scope('Role', action);
-  if (organizationId === null ? scope.level === 'GLOBAL' : placementInScope(scope, { organizationId })) return;
-  const where = organizationId === null ? 'a system-wide role, which needs GLOBAL' : `a role of organization ${organizationId}`;
-  throw new ServiceError(403, `Access denied: ${action} on ${where} is beyond your level on Role (${scope.level}).`, 'ACCESS_DENIED', {
-    missing: { entity: 'Role', action, level: organizationId === null ? 'GLOBAL' : 'ORGANIZATION' },
   });
 }

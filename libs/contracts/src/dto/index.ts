@@ -21,6 +21,8 @@ export * from './security-profiles/security-profile.dto';
 export * from './groups/group.dto';
 export * from './configuration/configuration.dto';
 export * from './configuration/configuration-rules';
+export * from './configuration/configuration-resolution';
+export * from './configuration/layer-configuration.dto';
 export * from './exports/export.dto';
 export * from './tickets';
 export * from './portal/portal.dto';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CONFIGURATION_DEFAULTS, CONFIGURATION_KEYS } from './configuration-rules';
-import { compareRoleLayers, ConfigurationLayersInput, resolveConfiguration, RoleConfigurationLayer } from './configuration-resolution';
+import { compareRoleLayers, ConfigurationLayersInput, resolveConfiguration, RoleConfigurationLayer, StoredConfiguration } from './configuration-resolution';
 
 const ORG = '00000000-0000-4000-8000-000000000001';
 const role = (id: string, name: string, priority: number, settings: RoleConfigurationLayer['settings']): RoleConfigurationLayer => ({ id, name, priority, settings });
@@ -76,10 +76,10 @@ describe('configuration resolution', () => {
       fc.assert(
         fc.property(layers, (given) => {
           const resolution = resolveConfiguration(input(given));
-          const ordered = [given.organization, ...[...given.roles].sort(compareRoleLayers).map((r) => r.settings), given.user].filter((s) => s !== null);
+          const ordered: StoredConfiguration[] = [given.organization, ...[...given.roles].sort(compareRoleLayers).map((r) => r.settings), given.user].filter((s) => s !== null);
           for (const key of CONFIGURATION_KEYS) {
-            const setters = ordered.filter((s) => s![key] !== undefined);
-            const expected = setters.length ? setters[setters.length - 1]![key] : CONFIGURATION_DEFAULTS[key];
+            const setters = ordered.filter((s) => s[key] !== undefined);
+            const expected = setters.length ? setters[setters.length - 1][key] : CONFIGURATION_DEFAULTS[key];
             expect(resolution.settings[key]).toEqual(expected);
             expect(resolution.resolved[key].value).toEqual(expected);
           }

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsArray, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { NOT_BLANK, PageQueryDto } from '../common/common.dto';
 
 /**
@@ -44,6 +44,27 @@ export class RoleBodyDto {
 }
 
 export class UpdateRolePayloadDto extends RoleBodyDto {
+  @IsUUID()
+  id: string;
+}
+
+export const ROLE_PRIORITY_MIN = -1000;
+export const ROLE_PRIORITY_MAX = 1000;
+
+/**
+ * An identity role's body: tickets' roles have no configuration, so only identity's take a priority.
+ * The priority orders the configurations of a session's roles (the highest wins). Left out: 0 on
+ * create, unchanged on update (so a client that does not know it never resets it).
+ */
+export class IdentityRoleBodyDto extends RoleBodyDto {
+  @IsOptional()
+  @IsInt()
+  @Min(ROLE_PRIORITY_MIN)
+  @Max(ROLE_PRIORITY_MAX)
+  priority?: number;
+}
+
+export class UpdateIdentityRolePayloadDto extends IdentityRoleBodyDto {
   @IsUUID()
   id: string;
 }

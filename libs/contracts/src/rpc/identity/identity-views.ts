@@ -1,5 +1,6 @@
 import type { BusinessUnitNode, RoleDefinition } from '@app/acl';
 import type { UserConfigurationValues } from '../../dto/configuration/configuration-rules';
+import type { AppliedLayer, ResolvedConfiguration } from '../../dto/configuration/configuration-resolution';
 
 /** What `identity.auth.login` checks. */
 export interface LoginRequest {
@@ -105,6 +106,8 @@ export interface RoleView {
   label: string | null;
   organizationId: string | null;
   readOnly: boolean;
+  /** Orders the configurations of a session's roles: the highest wins among roles. */
+  priority: number;
   permissions: PermissionView[];
   capabilities: string[];
   fieldPermissions: FieldPermissionView[];
@@ -134,6 +137,33 @@ export interface ConfigurationView {
   settings: UserConfigurationValues;
   /** The keys the user set; the others are defaults. */
   customized: string[];
+  /**
+   * `GET|PUT /api/me/configuration` only, resolved for the session (its organization and active roles):
+   * each key's value with the layer it came from, and the layers in the order they apply. There
+   * `settings` holds the resolved values.
+   */
+  resolved?: ResolvedConfiguration;
+  layers?: AppliedLayer[];
+}
+
+/** An organization's configuration layer: what it sets over the system defaults. */
+export interface OrganizationConfigurationView {
+  organizationId: string;
+  /** Only the values the organization sets. */
+  values: Partial<UserConfigurationValues>;
+  /** Those values over the system defaults: what the organization's users start from. */
+  settings: UserConfigurationValues;
+  customized: string[];
+}
+
+/** The configuration attached to a role; `configured: false` when none is. */
+export interface RoleConfigurationView {
+  roleId: string;
+  name: string;
+  organizationId: string | null;
+  priority: number;
+  configured: boolean;
+  values: Partial<UserConfigurationValues>;
 }
 
 export interface PasswordSuggestion {
