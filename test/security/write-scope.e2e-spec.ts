@@ -37,7 +37,9 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
          UNION ALL SELECT 'sp' || t::text FROM security_profiles t
          UNION ALL SELECT 'k' || t::text FROM api_keys t
          UNION ALL SELECT 't' || t::text FROM password_reset_tokens t
-         UNION ALL SELECT 'c' || t::text FROM user_configurations t) s(x)`,
+         UNION ALL SELECT 'c' || t::text FROM user_configurations t
+         UNION ALL SELECT 'oc' || t::text FROM organization_configurations t
+         UNION ALL SELECT 'rc' || t::text FROM role_configurations t) s(x)`,
     );
     return row.hash;
   }
@@ -420,6 +422,10 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
       ['POST /api/roles', 'POST', () => '/api/roles', () => ({ name: 'Far role', organizationId: org.Main, permissions: [], capabilities: [] })],
       ['PUT /api/roles/:id', 'PUT', () => `/api/roles/${role.UnitEditor}`, () => ({ name: 'UnitEditor', permissions: [], capabilities: [] })],
       ['DELETE /api/roles/:id', 'DELETE', () => `/api/roles/${role.DivisionEditor}`, () => undefined],
+      ['PUT /api/organizations/:id/configuration', 'PUT', () => `/api/organizations/${org.Main}/configuration`, () => ({ locale: 'de-DE' })],
+      ['PUT /api/roles/:id/configuration', 'PUT', () => `/api/roles/${role.UnitEditor}/configuration`, () => ({ locale: 'de-DE' })],
+      ['PUT /api/roles/:id/configuration', 'PUT', () => `/api/roles/${role['Main viewers']}/configuration`, () => ({ locale: 'de-DE' })],
+      ['DELETE /api/roles/:id/configuration', 'DELETE', () => `/api/roles/${role.DivisionEditor}/configuration`, () => undefined],
     ];
 
     // Every row as long as the test's parameters: jest takes a parameter beyond the row for a done callback.
