@@ -232,6 +232,8 @@ describe('configuration by role', () => {
       [{ itemsPerPage: 9 }, 'itemsPerPage'],
       [{ timeZone: 'Mars/Olympus' }, 'timeZone'],
       [{ locale: 'x'.repeat(100) }, 'locale'],
+      [{ locale: null }, 'locale'],
+      [{ firstDayOfWeek: 'FUNDAY' }, 'firstDayOfWeek'],
     ];
     for (const [client, path] of routes) {
       for (const [body, field] of bodies) {

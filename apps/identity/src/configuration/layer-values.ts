@@ -6,7 +6,7 @@ import { ServiceError } from '@app/service-kit';
  * again by the shared rules (a payload that bypassed the gateway is refused alike, as a 400).
  */
 export function layerValues(input: UserConfigurationDto): StoredConfiguration {
-  const values = Object.fromEntries(CONFIGURATION_KEYS.filter((k) => input[k] !== undefined && input[k] !== null).map((k) => [k, input[k]])) as StoredConfiguration;
+  const values = Object.fromEntries(CONFIGURATION_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])) as StoredConfiguration;
   const problems = configurationProblems(values);
   if (problems.length) throw ServiceError.badInput(problems);
   return values;
