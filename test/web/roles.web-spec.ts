@@ -86,7 +86,7 @@ describe('web: roles as the permission grid', () => {
     await admin.waitForURL(/\/roles\/[0-9a-f-]{36}$/);
     const id = admin.url().split('/').pop()!;
     const stored = (await run.admin.get(`/api/roles/${id}`)).body;
-    expect(stored).toMatchObject({ name: 'WEB_AUDITOR', label: 'Reads users', readOnly: false, organizationId: null, capabilities: ['export_users'] });
+    expect(stored).toMatchObject({ name: 'WEB_AUDITOR', label: 'Reads users', readOnly: false, organizationId: null, priority: 0, capabilities: ['export_users'] });
     expect(stored.permissions).toEqual([
       { entity: 'User', action: 'VIEW', level: 'ORGANIZATION' },
       { entity: 'BusinessUnit', action: 'VIEW', level: 'DIVISION' },
@@ -98,10 +98,11 @@ describe('web: roles as the permission grid', () => {
     await expect(admin.getByLabel('User VIEW', { exact: true }).inputValue()).resolves.toBe('ORGANIZATION');
     await admin.getByLabel('User VIEW', { exact: true }).selectOption('NONE');
     await admin.getByLabel('Read-only role (only its VIEW grants count)').check();
+    await admin.getByRole('textbox', { name: /^Priority/ }).fill('40');
     await admin.getByRole('button', { name: 'Save role' }).click();
     await admin.getByRole('status').filter({ hasText: 'Saved WEB_AUDITOR' }).waitFor();
     const saved = (await run.admin.get(`/api/roles/${id}`)).body;
-    expect(saved).toMatchObject({ readOnly: true, permissions: [{ entity: 'BusinessUnit', action: 'VIEW', level: 'DIVISION' }], capabilities: ['export_users'] });
+    expect(saved).toMatchObject({ readOnly: true, priority: 40, permissions: [{ entity: 'BusinessUnit', action: 'VIEW', level: 'DIVISION' }], capabilities: ['export_users'] });
     await screenshot(admin, 'role-editor-saved');
     expect(await seriousAxeViolations(admin)).toEqual([]);
   });

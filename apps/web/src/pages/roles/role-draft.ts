@@ -11,6 +11,8 @@ export interface RoleDraft {
   readOnly: boolean;
   /** '' is system-wide; undefined leaves it to the API (the session's organization). */
   organizationId: string | undefined;
+  /** Identity roles: a whole number from -1000 to 1000; '' while the input is empty (left out, so kept). */
+  priority: number | '';
   levels: Record<string, string>;
   fieldLevels: Record<string, string>;
   capabilities: string[];
@@ -19,7 +21,7 @@ export interface RoleDraft {
 export const cellKey = (entity: string, action: string): string => `${entity}|${action}`;
 export const fieldCellKey = (entity: string, field: string, action: string): string => `${entity}|${field}|${action}`;
 
-export const emptyDraft = (): RoleDraft => ({ name: '', label: '', readOnly: false, organizationId: undefined, levels: {}, fieldLevels: {}, capabilities: [] });
+export const emptyDraft = (): RoleDraft => ({ name: '', label: '', readOnly: false, organizationId: undefined, priority: 0, levels: {}, fieldLevels: {}, capabilities: [] });
 
 export function draftOf(role: Role): RoleDraft {
   return {
@@ -27,6 +29,7 @@ export function draftOf(role: Role): RoleDraft {
     label: role.label ?? '',
     readOnly: role.readOnly,
     organizationId: role.organizationId === undefined ? undefined : (role.organizationId ?? ''),
+    priority: role.priority ?? 0,
     levels: Object.fromEntries(role.permissions.map((p) => [cellKey(p.entity, p.action), p.level])),
     fieldLevels: Object.fromEntries((role.fieldPermissions ?? []).map((p) => [fieldCellKey(p.entity, p.field, p.action), p.level])),
     capabilities: [...role.capabilities],
@@ -34,12 +37,13 @@ export function draftOf(role: Role): RoleDraft {
 }
 
 /** The body in catalogue order, and which grid cell each listed grant came from (to place the API's messages). */
-export function bodyOf(draft: RoleDraft, catalogue: Catalogue, withOrganization: boolean): { body: RoleBody; cells: string[]; fieldCells: string[] } {
+export function bodyOf(draft: RoleDraft, catalogue: Catalogue, withOrganization: boolean, withPriority = false): { body: RoleBody; cells: string[]; fieldCells: string[] } {
   const cells: string[] = [];
   const fieldCells: string[] = [];
   const body: RoleBody = { name: draft.name, readOnly: draft.readOnly, permissions: [], capabilities: catalogue.capabilities.filter((c) => draft.capabilities.includes(c)) };
   if (draft.label.trim()) body.label = draft.label;
   if (withOrganization && draft.organizationId !== undefined) body.organizationId = draft.organizationId === '' ? null : draft.organizationId;
+  if (withPriority && draft.priority !== '') body.priority = draft.priority;
   for (const entity of catalogue.entities) {
     for (const action of entity.actions) {
       const level = draft.levels[cellKey(entity.name, action)];

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, NumberInput, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -15,7 +15,7 @@ import { bodyOf, cellErrors, draftOf, emptyDraft, RoleDraft } from './role-draft
 import { roleRights } from './role-rights';
 import { Catalogue, Role, RoleKind, roleKeys, useCatalogue, useOrganizations, useRole } from './roles-api';
 
-const FORM_FIELDS = ['name', 'label', 'readOnly', 'organizationId'];
+const FORM_FIELDS = ['name', 'label', 'readOnly', 'organizationId', 'priority'];
 
 /** The record a "Why?" may name: explain takes Role records only. */
 const recordOf = (kind: RoleKind, id: string | undefined): string | undefined => (kind.entity === 'Role' ? id : undefined);
@@ -102,7 +102,7 @@ function RoleForm({ kind, catalogue, role }: { kind: RoleKind; catalogue: Catalo
   const [sent, setSent] = useState<{ cells: string[]; fieldCells: string[] }>({ cells: [], fieldCells: [] });
   const save = useMutation({
     mutationFn: () => {
-      const { body, cells, fieldCells } = bodyOf(draft, catalogue, kind.hasOrganization && !role);
+      const { body, cells, fieldCells } = bodyOf(draft, catalogue, kind.hasOrganization && !role, kind.hasOrganization);
       setSent({ cells, fieldCells });
       return role ? api.put<Role>(`${kind.api}/${role.id}`, body) : api.post<Role>(kind.api, body);
     },
@@ -132,6 +132,20 @@ function RoleForm({ kind, catalogue, role }: { kind: RoleKind; catalogue: Catalo
           </Group>
           {kind.hasOrganization && !role && canSee(access, 'Organization') && (
             <OrganizationPicker draft={draft} setDraft={setDraft} error={fieldError(save.error, 'organizationId')} />
+          )}
+          {kind.hasOrganization && (
+            <NumberInput
+              label="Priority"
+              description="Orders the configurations of a session's roles: the highest priority wins (-1000 to 1000)."
+              w={320}
+              min={-1000}
+              max={1000}
+              allowDecimal={false}
+              readOnly={!editable}
+              value={draft.priority}
+              onChange={(value) => setDraft({ ...draft, priority: typeof value === 'number' ? value : '' })}
+              error={fieldError(save.error, 'priority')}
+            />
           )}
           <Switch
             label="Read-only role (only its VIEW grants count)"

@@ -37,6 +37,8 @@ export interface Role {
   /** Identity roles only: null is system-wide. */
   organizationId?: string | null;
   readOnly: boolean;
+  /** Identity roles only: orders the configurations of a session's roles (the highest wins). */
+  priority?: number;
   permissions: Permission[];
   capabilities: string[];
   fieldPermissions: FieldPermission[];
@@ -49,6 +51,7 @@ export interface RoleBody {
   label?: string;
   readOnly: boolean;
   organizationId?: string | null;
+  priority?: number;
   permissions: Permission[];
   capabilities: string[];
   fieldPermissions?: FieldPermission[];
