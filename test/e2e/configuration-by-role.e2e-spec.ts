@@ -109,6 +109,12 @@ describe('configuration by role', () => {
     expect(after.layers).toEqual([{ layer: 'SYSTEM' }, { layer: 'ROLE', role: { id: support.id, name: 'Support', priority: 5 } }, { layer: 'USER' }]);
     expect(after).toMatchObject({ customized: ['locale'], settings: { locale: 'pt-BR', currency: 'CHF' } });
 
+    // An API key acts with the user's fixed and default roles in its organization.
+    const { apiKey } = (await run.admin.post(`/api/users/${user.id}/api-key`, {})).body;
+    const byKey = await run.api.get('/api/me/configuration', { 'X-API-Key': apiKey });
+    expect(byKey.body.layers).toEqual(after.layers);
+    expect(byKey.body.resolved.currency).toMatchObject({ value: 'CHF', layer: 'ROLE' });
+
     // The administrator's route shows the user's own layer only: resolution needs a session.
     const byAdmin = await run.admin.get(`/api/users/${user.id}/configuration`);
     expect(byAdmin.body).toMatchObject({ customized: ['locale'], settings: { locale: 'pt-BR', currency: 'USD' } });
