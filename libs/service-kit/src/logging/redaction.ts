@@ -21,6 +21,7 @@ const SECRET_NAMES = [
   'key',
   'secret',
   'jwtSecret',
+  'bindPassword',
   'authorization',
   'cookie',
 ];
