@@ -1,11 +1,11 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
-/** Which directory attribute fills which user field; only `username` and `primaryEmail` are required. */
+/** Which directory attribute fills which user field; further emails and phone may be left out. */
 export interface LdapAttributeMapping {
   username: string;
   primaryEmail: string;
-  firstName?: string;
-  lastName?: string;
+  firstName: string;
+  lastName: string;
   /** Further addresses (every value of a multi-valued attribute). */
   emails?: string;
   phone?: string;
