@@ -16,6 +16,7 @@ import { Group, UserGroup } from './groups/group.entity';
 import { GroupsModule } from './groups/groups.module';
 import { LdapDirectory } from './ldap/ldap-directory.entity';
 import { LdapFoundationModule } from './ldap/ldap-foundation.module';
+import { LdapModule } from './ldap/ldap.module';
 import { MailModule } from './mail/mail.module';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
@@ -67,6 +68,7 @@ import { UsersModule } from './users/users.module';
     GroupsModule,
     ConfigurationModule,
     ExportsModule,
+    LdapModule,
     ExplainModule,
     FirstStartModule,
   ],
