@@ -149,6 +149,13 @@ describe('LDAP directories', () => {
     expect((await ldapAdmin.put(path, body())).status).toBe(200);
   });
 
+  it('leaves the bind passwords out of every line the services printed', () => {
+    const logs = run.suite.logs();
+    expect(logs).toContain('ldap');
+    expect(logs).not.toContain(ldap.password);
+    expect(logs).not.toContain('wrong-password');
+  });
+
   it('is removed with DELETE', async () => {
     const deleted = await run.admin.delete(path);
     expect(deleted.status).toBe(200);

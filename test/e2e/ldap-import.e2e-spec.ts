@@ -162,4 +162,17 @@ describe('LDAP imports', () => {
     expect(job.errors).toEqual([{ dn: null, message: expect.stringMatching(/^UNREACHABLE: /) }]);
     expect(await snapshot()).toEqual(before);
   });
+
+  it('on DELETE of the directory keeps its users, with their DN, disabled', async () => {
+    const imported = await identity<{ id: string }>('SELECT id FROM users WHERE ldap_dn IS NOT NULL');
+    expect(imported.length).toBeGreaterThanOrEqual(3);
+    expect((await run.admin.delete(path)).status).toBe(200);
+    const after = await identity<{ enabled: boolean; ldap_dn: string | null; ldap_directory_id: string | null }>(
+      'SELECT enabled, ldap_dn, ldap_directory_id FROM users WHERE id = ANY($1::uuid[])',
+      [imported.map((u) => u.id)],
+    );
+    expect(after).toHaveLength(imported.length);
+    for (const user of after) expect(user).toEqual({ enabled: false, ldap_dn: expect.stringMatching(/^uid=/), ldap_directory_id: null });
+    expect((await run.admin.get(`/api/users/${handMade.id}`)).body.enabled).toBe(true);
+  });
 });
