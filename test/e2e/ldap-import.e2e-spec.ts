@@ -74,6 +74,12 @@ describe('LDAP imports', () => {
     );
     expect(stored).toHaveLength(2);
     for (const row of stored) expect(row).toEqual({ password_hash: null, ldap_directory_id: expect.any(String) });
+    // Identity keeps no password of theirs: none can be set or reset.
+    const setPassword = await run.admin.post(`/api/users/${ann.body.id}/password`, { password: 'Str0ng-Password', passwordConfirm: 'Str0ng-Password' });
+    expect(setPassword.status).toBe(409);
+    expect(setPassword.body.code).toBe('DIRECTORY_USER');
+    expect((await run.admin.post(`/api/users/${ann.body.id}/password-reset`, {})).status).toBe(409);
+    expect((await identity('SELECT 1 FROM users WHERE id = $1 AND password_hash IS NULL', [ann.body.id])).length).toBe(1);
     // identity.user.created, as for a user made by hand: tickets mirrors them.
     await eventually(async () => {
       const mirrored = await adminQuery(run.environment.databases.tickets, `SELECT username FROM ticket_users WHERE username IN ('ann', 'bob')`);
