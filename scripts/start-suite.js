@@ -14,6 +14,14 @@ const { existsSync } = require('node:fs');
 const readline = require('node:readline');
 
 const env = process.env;
+// LDAP directories' bind passwords are encrypted with LDAP_SECRET_KEY. Outside production a fixed
+// development key stands in when none is given, so a directory configured locally still decrypts
+// after a restart; production sets its own (docker-compose .env, deploy secrets) or has no LDAP.
+const DEVELOPMENT_LDAP_SECRET_KEY = 'ZGV2ZWxvcG1lbnQtb25seS1sZGFwLWtleS0zMmJ5dGU=';
+if (!env.LDAP_SECRET_KEY && env.NODE_ENV !== 'production') {
+  env.LDAP_SECRET_KEY = DEVELOPMENT_LDAP_SECRET_KEY;
+  console.log('LDAP_SECRET_KEY not set: using the fixed development key (never in production; set your own: openssl rand -base64 32)');
+}
 /** Each service and the variable its process reads its HTTP port from (the gateway's API, the others' /health). */
 const SERVICES = [
   { name: 'identity', portVariable: 'IDENTITY_PORT', defaultPort: 3001, color: 36 },

@@ -4,6 +4,7 @@ import { PasswordResetConfirmHttpController } from './auth/password-reset-confir
 import { BusinessUnitsHttpController } from './business-units/business-units.http.controller';
 import { ExportsHttpController } from './exports/exports.http.controller';
 import { GroupsHttpController } from './groups/groups.http.controller';
+import { LdapDirectoriesHttpController } from './ldap/ldap-directories.http.controller';
 import { MeHttpController } from './me/me.http.controller';
 import { MyProfileHttpController } from './me/my-profile.http.controller';
 import { SessionChoicesHttpController } from './me/session-choices.http.controller';
@@ -46,6 +47,7 @@ export const GATEWAY_CONTROLLERS = [
   ExportsHttpController,
   OrganizationsHttpController,
   OrganizationConfigurationHttpController,
+  LdapDirectoriesHttpController,
   BusinessUnitsHttpController,
   RolesHttpController,
   RoleConfigurationHttpController,

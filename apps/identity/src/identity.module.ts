@@ -16,12 +16,16 @@ import { ExportsModule } from './exports/exports.module';
 import { FirstStartModule } from './first-start/first-start.module';
 import { Group, UserGroup } from './groups/group.entity';
 import { GroupsModule } from './groups/groups.module';
+import { LdapDirectory } from './ldap/ldap-directory.entity';
+import { LdapFoundationModule } from './ldap/ldap-foundation.module';
+import { LdapModule } from './ldap/ldap.module';
 import { MailModule } from './mail/mail.module';
 import { IdentityFoundation1763800000100 } from './migrations/1763800000100-identity-foundation';
 import { SessionRoleRefresh1763800000900 } from './migrations/1763800000900-session-role-refresh';
 import { IdentityDirectory1763800001000 } from './migrations/1763800001000-identity-directory';
 import { IdentityCredentials1763800002000 } from './migrations/1763800002000-identity-credentials';
 import { RolesPerOrganization1763800004000 } from './migrations/1763800004000-roles-per-organization';
+import { LdapDirectories1763800004500 } from './migrations/1763800004500-ldap-directories';
 import { LockoutModes1763800004100 } from './migrations/1763800004100-lockout-modes';
 import { ExportScope1763800004200 } from './migrations/1763800004200-export-scope';
 import { RoleNamesIgnoreCase1763800004400 } from './migrations/1763800004400-role-names-ignore-case';
@@ -46,14 +50,15 @@ import { UsersModule } from './users/users.module';
     SettingsModule,
     ServiceDatabaseModule.forService({
       service: 'identity',
-      entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration, OrganizationConfiguration, RoleConfiguration],
-      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300, RoleNamesIgnoreCase1763800004400, ConfigurationByRole1763800004700, CreateIdempotencyKeys1763800009000],
+      entities: [Organization, BusinessUnit, Role, User, UserRole, Session, SecurityProfile, Group, UserGroup, UserAvatar, UserConfiguration, OrganizationConfiguration, RoleConfiguration, LdapDirectory],
+      migrations: [CreateOutbox1763800000000, IdentityFoundation1763800000100, SessionRoleRefresh1763800000900, IdentityDirectory1763800001000, IdentityCredentials1763800002000, RolesPerOrganization1763800004000, LockoutModes1763800004100, ExportScope1763800004200, TicketEntitiesLeaveIdentity1763800004300, RoleNamesIgnoreCase1763800004400, LdapDirectories1763800004500, ConfigurationByRole1763800004700, CreateIdempotencyKeys1763800009000],
     }),
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),
     MetricsModule.forRoot({ database: true }),
     AccessModule,
     MailModule,
+    LdapFoundationModule,
     PasswordsModule,
     PasswordResetModule,
     AuthModule,
@@ -66,6 +71,7 @@ import { UsersModule } from './users/users.module';
     GroupsModule,
     ConfigurationModule,
     ExportsModule,
+    LdapModule,
     ExplainModule,
     FirstStartModule,
   ],

@@ -4,3 +4,4 @@ export * from './gateway-client';
 export * from './eventually';
 export * from './rpc-caller';
 export * from './mail-catcher';
+export * from './ldap-server';

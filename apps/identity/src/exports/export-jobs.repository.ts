@@ -1,7 +1,8 @@
 import type { AclScope } from '@app/acl';
 import { ExportJobView, ExportStatus } from '@app/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { exportLockHeld } from './export-job-lock';
+import { JobTable } from '../jobs/job-table';
+import { EXPORT_JOB_LOCK } from './export-job-lock';
 
 interface ExportJobRow {
   id: string;
@@ -54,7 +55,11 @@ export const toJobView = ({ filePath: _filePath, scope: _scope, includePasswordH
 
 /** The export_jobs table: a job moves QUEUED -> RUNNING -> DONE or FAILED, each step a guarded update. */
 export class ExportJobsRepository {
-  constructor(private readonly db: DataSource | EntityManager) {}
+  private readonly table: JobTable;
+
+  constructor(private readonly db: DataSource | EntityManager) {
+    this.table = new JobTable(db, 'export_jobs', EXPORT_JOB_LOCK);
+  }
 
   async insert(request: ExportRequest): Promise<ExportJob> {
     const [row] = await this.db.query(
@@ -71,22 +76,13 @@ export class ExportJobsRepository {
 
   /** QUEUED -> RUNNING; the job as it now is, or null if another runner took it first. */
   async start(id: string): Promise<ExportJob | null> {
-    const [rows] = await this.db.query(`UPDATE export_jobs SET status = 'RUNNING', started_at = now() WHERE id = $1 AND status = 'QUEUED' RETURNING *`, [id]);
-    return rows.length === 1 ? toJob(rows[0]) : null;
+    const row = await this.table.start<ExportJobRow>(id);
+    return row ? toJob(row) : null;
   }
 
-  /**
-   * Jobs a stopped process left behind, put back to QUEUED to run again from scratch: RUNNING ones
-   * whose lock no live session holds, and QUEUED ones (an in-memory queue does not survive a stop).
-   * Returns the ids of every QUEUED job, oldest first. A job queued in another live instance is
-   * returned too; whichever instance locks and starts it first runs it, the other skips it.
-   */
-  async requeueLeftOver(): Promise<string[]> {
-    await this.db.query(
-      `UPDATE export_jobs j SET status = 'QUEUED', started_at = NULL WHERE j.status = 'RUNNING' AND NOT ${exportLockHeld('j')}`,
-    );
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM export_jobs WHERE status = 'QUEUED' ORDER BY created_at, id`);
-    return rows.map((row) => row.id);
+  /** Jobs a stopped process left QUEUED or RUNNING, queued again (JobTable.requeueLeftOver). */
+  requeueLeftOver(): Promise<string[]> {
+    return this.table.requeueLeftOver();
   }
 
   async finish(id: string, filePath: string, rowCount: number, sizeBytes: number): Promise<void> {

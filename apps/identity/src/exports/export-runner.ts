@@ -3,12 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { databaseUrlFor, SETTINGS, Settings } from '@app/service-kit';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Mailer } from '../mail/mailer';
 import { exportFailedMail, exportReadyMail } from '../mail/messages';
 import { MailRecipient } from '../mail/outgoing-mail';
-import { TRY_LOCK_EXPORT_SQL } from './export-job-lock';
+import { runLockedJob, SerialJobQueue } from '../jobs/locked-job-run';
+import { EXPORT_JOB_LOCK } from './export-job-lock';
 import { ExportJobsRepository } from './export-jobs.repository';
 import { partialPathOf, writeUserExport } from './user-export.writer';
 
@@ -24,7 +24,7 @@ export class ExportRunner implements OnApplicationBootstrap {
   private readonly directory: string;
   private readonly databaseUrl: string;
   private readonly jobs: ExportJobsRepository;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly queue = new SerialJobQueue((jobId) => this.run(jobId));
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -44,40 +44,39 @@ export class ExportRunner implements OnApplicationBootstrap {
 
   /** Queues a committed job; returns at once. */
   enqueue(jobId: string): void {
-    this.queue = this.queue.then(() => this.run(jobId));
+    this.queue.enqueue(jobId);
   }
 
   private async run(jobId: string): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'identity-export' });
-    try {
-      await client.connect();
-      // The lock first, then QUEUED -> RUNNING: a RUNNING job is always locked while its runner lives.
-      const [{ locked }] = (await client.query<{ locked: boolean }>(TRY_LOCK_EXPORT_SQL, [jobId])).rows;
-      if (!locked) return;
-      const job = await this.jobs.start(jobId);
-      if (!job) return;
-      await mkdir(this.directory, { recursive: true });
-      const path = join(this.directory, `${jobId}.csv`);
-      await rm(partialPathOf(path), { force: true });
-      const started = Date.now();
-      const written = await writeUserExport(client, path, job);
-      await this.jobs.finish(jobId, path, written.rowCount, written.sizeBytes);
-      const { heapUsed, rss } = process.memoryUsage();
-      this.logger.log(
-        `export ${jobId}: ${written.rowCount} users, ${written.sizeBytes} bytes in ${Date.now() - started} ms; heap used ${(heapUsed / 1048576).toFixed(1)} MiB, rss ${(rss / 1048576).toFixed(1)} MiB`,
-      );
-      const requester = await this.requesterOf(jobId);
-      if (requester) await this.mailer.send(exportReadyMail(requester, this.mailer.link(`/api/exports/${jobId}/file`), written.rowCount));
-    } catch (error) {
-      const reason = (error as Error)?.message ?? String(error);
-      this.logger.error(`export ${jobId} failed: ${reason}`, (error as Error)?.stack);
-      await this.jobs.fail(jobId, reason).catch(() => undefined);
-      const requester = await this.requesterOf(jobId).catch(() => null);
-      if (requester) await this.mailer.send(exportFailedMail(requester, reason));
-    } finally {
-      // Ending the connection releases the job's lock, after the job left RUNNING.
-      await client.end().catch(() => undefined);
-    }
+    // The lock first, then QUEUED -> RUNNING: a RUNNING job is always locked while its runner lives.
+    await runLockedJob(this.databaseUrl, 'identity-export', EXPORT_JOB_LOCK, jobId, async (client) => {
+      try {
+        const job = await this.jobs.start(jobId);
+        if (!job) return;
+        await mkdir(this.directory, { recursive: true });
+        const path = join(this.directory, `${jobId}.csv`);
+        await rm(partialPathOf(path), { force: true });
+        const started = Date.now();
+        const written = await writeUserExport(client, path, job);
+        await this.jobs.finish(jobId, path, written.rowCount, written.sizeBytes);
+        const { heapUsed, rss } = process.memoryUsage();
+        this.logger.log(
+          `export ${jobId}: ${written.rowCount} users, ${written.sizeBytes} bytes in ${Date.now() - started} ms; heap used ${(heapUsed / 1048576).toFixed(1)} MiB, rss ${(rss / 1048576).toFixed(1)} MiB`,
+        );
+        const requester = await this.requesterOf(jobId);
+        if (requester) await this.mailer.send(exportReadyMail(requester, this.mailer.link(`/api/exports/${jobId}/file`), written.rowCount));
+      } catch (error) {
+        await this.failed(jobId, error);
+      }
+    }).catch((error) => this.failed(jobId, error));
+  }
+
+  private async failed(jobId: string, error: unknown): Promise<void> {
+    const reason = (error as Error)?.message ?? String(error);
+    this.logger.error(`export ${jobId} failed: ${reason}`, (error as Error)?.stack);
+    await this.jobs.fail(jobId, reason).catch(() => undefined);
+    const requester = await this.requesterOf(jobId).catch(() => null);
+    if (requester) await this.mailer.send(exportFailedMail(requester, reason)).catch(() => undefined);
   }
 
   private async requesterOf(jobId: string): Promise<MailRecipient | null> {

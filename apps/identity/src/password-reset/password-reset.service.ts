@@ -7,6 +7,7 @@ import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource } from 'typeorm';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { endOpenSessions } from '../auth/end-sessions';
+import { assertNoDirectoryUsers } from '../users/directory-users';
 import { lockTargetUsers, TargetUser } from '../users/target-users';
 import { Mailer } from '../mail/mailer';
 import { passwordResetMail } from '../mail/messages';
@@ -40,6 +41,7 @@ export class PasswordResetService {
       const found = await lockTargetUsers(manager, userIds, actor);
       const unknown = userIds.filter((id) => !found.has(id));
       if (unknown.length) throw missing(unknown);
+      assertNoDirectoryUsers(found.values(), 'A password reset');
       await manager.query(`UPDATE users SET auth_status = 'PASSWORD_RESET', updated_at = now() WHERE id = ANY($1::uuid[])`, [userIds]);
       await endOpenSessions(manager, userIds, 'PASSWORD_RESET');
       // A new link replaces any earlier one that was not used.

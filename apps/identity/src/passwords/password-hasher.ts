@@ -13,7 +13,9 @@ export class PasswordHasher {
     return argon2.hash(password, options);
   }
 
-  verify(hash: string, password: string): Promise<boolean> {
+  /** False for no hash (a directory user has none): it costs the same as a wrong password. */
+  verify(hash: string | null, password: string): Promise<boolean> {
+    if (hash === null) return this.verifyDecoy(password);
     return argon2.verify(hash, password).catch(() => false);
   }
 

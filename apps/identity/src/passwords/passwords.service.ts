@@ -5,6 +5,7 @@ import { Outbox } from '@app/bus';
 import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { endOpenSessions } from '../auth/end-sessions';
+import { assertNoDirectoryUsers } from '../users/directory-users';
 import { lockTargetUsers } from '../users/target-users';
 import { Mailer } from '../mail/mailer';
 import { passwordChangedMail } from '../mail/messages';
@@ -37,6 +38,7 @@ export class PasswordsService {
     const { user, authStatus } = await this.outbox.transaction(correlationId, async (manager, publish) => {
       const user = (await lockTargetUsers(manager, [dto.userId], actor)).get(dto.userId);
       if (!user) throw ServiceError.notFound(`user ${dto.userId}`);
+      assertNoDirectoryUsers([user], 'Setting a password');
       const [[row]] = await manager.query(
         `UPDATE users SET password_hash = $2, failed_logins = 0, updated_at = now(),
                 auth_status = CASE WHEN auth_status = 'PASSWORD_RESET' THEN 'ACTIVE' ELSE auth_status END

@@ -28,6 +28,7 @@ export const toUserView = (user: User, roles: UserView['roles'], extras: UserVie
   securityProfiles: user.securityProfiles,
   groups: extras.groups ?? [],
   roles,
+  ...(user.ldapDn ? { ldapDn: user.ldapDn } : {}),
   createdAt: user.createdAt.toISOString(),
   updatedAt: (user.updatedAt ?? user.createdAt).toISOString(),
 });

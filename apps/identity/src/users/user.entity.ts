@@ -11,8 +11,17 @@ export class User {
   @Column({ type: 'text' })
   username: string;
 
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash: string;
+  /** Null for a user of an LDAP directory (`ldapDirectoryId` set): it logs in by binding to the directory. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  /** The distinguished name of the directory entry this user was imported from; null for a hand-made user. */
+  @Column({ name: 'ldap_dn', type: 'text', nullable: true })
+  ldapDn: string | null;
+
+  /** The directory that manages this user (imports update it, and disable it once its entry is gone). */
+  @Column({ name: 'ldap_directory_id', type: 'uuid', nullable: true })
+  ldapDirectoryId: string | null;
 
   @Column({ type: 'boolean', default: true })
   enabled: boolean;

@@ -15,6 +15,15 @@ import { assertCreateAllowed } from './user-write-rules';
 import { toUserView } from './user-view';
 import { User } from './user.entity';
 
+/** A user to insert: the create form without the password (checked and hashed before, or none at all). */
+export type NewUser = Omit<CreateUserDto, 'password' | 'passwordConfirm' | 'sendInvitation'> & Partial<Pick<CreateUserDto, 'password' | 'passwordConfirm' | 'sendInvitation'>>;
+
+/** The directory entry a user is imported from (LDAP): its DN, kept on the user, and the directory. */
+export interface DirectoryOrigin {
+  ldapDn: string;
+  ldapDirectoryId: string;
+}
+
 /** Unique indexes and the field each one protects, for the race two creates can still run into. */
 const uniqueFields: Record<string, string> = { users_username_ci: 'username', users_primary_email_ci: 'primaryEmail' };
 
@@ -49,9 +58,17 @@ export class UsersService {
 
   /**
    * Inserts a user whose references all check out, with its roles and its created event. `actor`
-   * null is first start, which seeds the first administrator before anyone can act.
+   * null is first start, which seeds the first administrator before anyone can act. A user imported
+   * from a directory (`origin`) has no password hash: it logs in by binding to the directory.
    */
-  async insert(manager: EntityManager, publish: PublishInTransaction, dto: CreateUserDto, passwordHash: string, actor: Subject | null): Promise<UserView> {
+  async insert(
+    manager: EntityManager,
+    publish: PublishInTransaction,
+    dto: NewUser,
+    passwordHash: string | null,
+    actor: Subject | null,
+    origin?: DirectoryOrigin,
+  ): Promise<UserView> {
     const roleIds = dto.roles.map((r) => r.roleId);
     const { problems, roles } = await userReferenceProblems(manager, null, {
       username: dto.username,
@@ -66,6 +83,8 @@ export class UsersService {
       manager.create(User, {
         username: dto.username,
         passwordHash,
+        ldapDn: origin?.ldapDn ?? null,
+        ldapDirectoryId: origin?.ldapDirectoryId ?? null,
         enabled: dto.enabled,
         namePrefix: dto.namePrefix ?? null,
         firstName: dto.firstName,

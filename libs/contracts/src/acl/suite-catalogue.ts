@@ -35,6 +35,8 @@ export const SUITE_CAPABILITIES: string[] = [
   'portal_service_tickets',
   'portal_payments',
   'portal_modules',
+  /** Configure an organization's LDAP directory and import its users (OroCRM EE). */
+  'ldap_directories',
   /** Kubernetes RBAC's escalate: create, edit and give roles beyond one's own grants (ADMINISTRATOR has it). */
   'role_escalate',
 ];

@@ -27,3 +27,6 @@ export * from './exports/export.dto';
 export * from './tickets';
 export * from './portal/portal.dto';
 export * from './acl/explain.dto';
+export * from './ldap/ldap-directory.dto';
+export * from './ldap/distinguished-name';
+export { USERNAME_PATTERN, USERNAME_MAX } from './users/user-field-rules';

@@ -8,3 +8,4 @@ export * from './tickets/tickets.rpc';
 export * from './portal/portal.rpc';
 export * from './idempotency';
 export * from './acl/acl-views';
+export * from './identity/ldap-views';

@@ -21,6 +21,9 @@ const SECRET_NAMES = [
   'key',
   'secret',
   'jwtSecret',
+  'bindPassword',
+  // An unsaved LDAP configuration tested (POST /api/organizations/:id/ldap/test) nests its password.
+  'directory.bindPassword',
   'authorization',
   'cookie',
 ];

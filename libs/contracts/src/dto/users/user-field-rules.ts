@@ -30,11 +30,15 @@ export class RoleAssignmentDto {
   default?: boolean;
 }
 
+/** What a username may hold (also checked on usernames read from an LDAP directory). */
+export const USERNAME_PATTERN = /^[\p{L}\p{N}._@-]+$/u;
+export const USERNAME_MAX = 100;
+
 const uuidList = (...extra: PropertyDecorator[]) => all(IsArray(), ...extra, ArrayMaxSize(100), ArrayUnique(), IsUUID('all', { each: true }));
 const lowerCase = (email: unknown) => (typeof email === 'string' ? email.toLowerCase() : email);
 
 export const UserFieldRules = {
-  username: () => all(IsString(), MinLength(1), MaxLength(100), Matches(/^[\p{L}\p{N}._@-]+$/u, { message: 'username may hold letters, digits and . _ @ - only' })),
+  username: () => all(IsString(), MinLength(1), MaxLength(USERNAME_MAX), Matches(USERNAME_PATTERN, { message: 'username may hold letters, digits and . _ @ - only' })),
   password: () => all(IsString(), MaxLength(1024)),
   email: () => all(IsEmail(), MaxLength(254)),
   personName: () => all(IsString(), MinLength(1), MaxLength(100)),

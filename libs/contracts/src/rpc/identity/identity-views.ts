@@ -63,6 +63,8 @@ export interface UserView {
   securityProfiles: string[];
   groups: { id: string; name: string }[];
   roles: { roleId: string; name: string; fixed: boolean; default: boolean }[];
+  /** The distinguished name of the LDAP entry the user was imported from; absent for a hand-made user. */
+  ldapDn?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -9,6 +9,10 @@ import type {
   CreateSecurityProfileDto,
   CreateUserDto,
   ExportRefDto,
+  LdapDirectoryRefDto,
+  LdapImportRefDto,
+  PutLdapDirectoryPayloadDto,
+  TestLdapDirectoryPayloadDto,
   IdPayloadDto,
   ListBusinessUnitsDto,
   ListGroupsDto,
@@ -59,6 +63,7 @@ import type {
   SessionView,
   UserView,
 } from './identity-views';
+import type { LdapConnectionTestView, LdapDirectoryView, LdapImportJobView } from './ldap-views';
 
 const rpc = rpcOf('identity');
 
@@ -100,6 +105,13 @@ export const IdentityRpc = {
   exportsCreate: rpc<StartExportDto, ExportJobView>('identity.exports.create'),
   exportsGet: rpc<ExportRefDto, ExportJobView>('identity.exports.get'),
   exportsRead: rpc<ReadExportDto, ExportChunk>('identity.exports.read'),
+
+  ldapGet: rpc<LdapDirectoryRefDto, LdapDirectoryView>('identity.ldap.get'),
+  ldapPut: rpc<PutLdapDirectoryPayloadDto, LdapDirectoryView>('identity.ldap.put'),
+  ldapDelete: rpc<LdapDirectoryRefDto, Deleted>('identity.ldap.delete'),
+  ldapTest: rpc<TestLdapDirectoryPayloadDto, LdapConnectionTestView>('identity.ldap.test'),
+  ldapImportsCreate: rpc<LdapDirectoryRefDto, LdapImportJobView>('identity.ldap.imports.create'),
+  ldapImportsGet: rpc<LdapImportRefDto, LdapImportJobView>('identity.ldap.imports.get'),
 
   organizationsList: rpc<ListOrganizationsDto, Page<OrganizationView>>('identity.organizations.list'),
   organizationsGet: rpc<IdPayloadDto, OrganizationView>('identity.organizations.get'),
