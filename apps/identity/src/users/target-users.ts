@@ -17,6 +17,8 @@ export interface TargetUser {
   ownerBusinessUnitId: string;
   /** The organization of the owning business unit: the record's organization for the ACL. */
   ownerOrganizationId: string;
+  /** Set for a user of an LDAP directory: its password is the directory's, never set here. */
+  ldapDirectoryId: string | null;
 }
 
 /** Acting on an account, the owner unit and that unit's organization decide, not the user's memberships. */
@@ -32,7 +34,8 @@ export async function lockTargetUsers(manager: EntityManager, ids: string[], act
   const rows: TargetUser[] = await manager.query(
     `SELECT u.id, u.username, u.primary_email AS "primaryEmail", u.first_name AS "firstName", u.last_name AS "lastName",
             u.enabled, u.auth_status AS "authStatus", u.organization_ids AS "organizationIds",
-            u.owner_business_unit_id AS "ownerBusinessUnitId", bu.organization_id AS "ownerOrganizationId"
+            u.owner_business_unit_id AS "ownerBusinessUnitId", bu.organization_id AS "ownerOrganizationId",
+            u.ldap_directory_id AS "ldapDirectoryId"
        FROM users u JOIN business_units bu ON bu.id = u.owner_business_unit_id
       WHERE u.id = ANY($1::uuid[])
       ORDER BY u.id
