@@ -28,8 +28,18 @@ const OPERATION_TIMEOUT_MS = 30_000;
 /** Entries per page of a paged search (RFC 2696): the server's own size limit applies per page. */
 export const PAGE_SIZE = 200;
 
-/** What is wrong with an RFC 4515 filter, or null; parsed by ldapts as it would send it. */
+/**
+ * What is wrong with an RFC 4515 filter, or null; parsed by ldapts as it would send it. ldapts closes
+ * composite filters left open (`(&(a=1)(b=2)`): a filter must balance its parentheses here, as RFC
+ * 4515 writes literal ones in values as \28 and \29.
+ */
 export function filterProblem(filter: string): string | null {
+  let depth = 0;
+  for (const c of filter) {
+    depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+    if (depth < 0) break;
+  }
+  if (depth !== 0) return 'userFilter is not a valid LDAP filter (RFC 4515): unbalanced parentheses';
   try {
     FilterParser.parseString(filter);
     return null;

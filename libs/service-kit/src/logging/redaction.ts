@@ -22,6 +22,8 @@ const SECRET_NAMES = [
   'secret',
   'jwtSecret',
   'bindPassword',
+  // An unsaved LDAP configuration tested (POST /api/organizations/:id/ldap/test) nests its password.
+  'directory.bindPassword',
   'authorization',
   'cookie',
 ];
