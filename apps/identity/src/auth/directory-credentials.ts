@@ -7,16 +7,17 @@ import { LdapDirectory } from '../ldap/ldap-directory.entity';
 import { LdapSecrets } from '../ldap/ldap-secrets';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { User } from '../users/user.entity';
+import { passwordSource } from './password-source';
 
 /** A directory user whose directory cannot check the password now: 503, and no failure is counted. */
 export const directoryUnavailable = (): ServiceError =>
   new ServiceError(503, 'The LDAP directory that checks this account\'s password cannot be reached; try again later or ask an administrator.', 'LDAP_DIRECTORY_UNAVAILABLE');
 
 /**
- * Whose password identity checks, and how: a user of an LDAP directory (`ldapDirectoryId`) by a bind
- * to that directory as its DN, everyone else against the stored argon2id hash. A user imported from a
- * directory that was removed since (DN kept, no directory, no hash) has nothing to check against:
- * that is the directory missing, not a wrong password.
+ * Checks a password where the user's password lives (password-source.ts): a user of an LDAP directory
+ * by a bind to that directory as its DN, everyone else against the stored argon2id hash. A user
+ * imported from a directory that was removed since has nothing to check against: that is the
+ * directory missing, not a wrong password.
  */
 @Injectable()
 export class DirectoryCredentials {
@@ -31,13 +32,12 @@ export class DirectoryCredentials {
 
   /** True when the password is the user's; false for a wrong one; throws 503 when it cannot be told. */
   async passwordMatches(user: User, password: string): Promise<boolean> {
-    if (user.ldapDirectoryId === null) {
-      if (user.passwordHash === null && user.ldapDn !== null) throw directoryUnavailable();
-      return this.hasher.verify(user.passwordHash, password);
-    }
+    const source = passwordSource(user);
+    if (source === 'LOCAL') return this.hasher.verify(user.passwordHash, password);
+    if (source === 'DIRECTORY_GONE') throw directoryUnavailable();
     // Every use of a directory needs LDAP_SECRET_KEY (503 LDAP_SECRET_KEY_MISSING), a login too.
     this.secrets.box();
-    const directory = await this.dataSource.getRepository(LdapDirectory).findOneBy({ id: user.ldapDirectoryId });
+    const directory = await this.dataSource.getRepository(LdapDirectory).findOneBy({ id: user.ldapDirectoryId! });
     if (!directory || user.ldapDn === null) throw directoryUnavailable();
     const verdict = await bindAsUser(directory.url, user.ldapDn, password, bindTimeouts(this.settings.rpcTimeoutMs));
     if (verdict.kind === 'UNAVAILABLE') {
