@@ -4,28 +4,21 @@ import { ServiceError } from '@app/service-kit';
 import { EntityManager } from 'typeorm';
 import { anyRoleDefinitions } from '../access/session-access';
 import { assertGrantsHeld, assertPlacementsInScope } from '../access/write-checks';
+import { directoryReachGap } from './ldap-directory-reach';
 
-/** The capability that configures directories and imports from them. */
-export const LDAP_CAPABILITY = 'ldap_directories';
-
-/**
- * A directory is organization-wide and its import creates, edits and disables that organization's
- * users: administering it needs the capability and a User CREATE and EDIT scope reaching the whole
- * organization (ORGANIZATION level there, or GLOBAL). A business-unit-level administrator may not.
- */
+/** 403 unless the subject may administer the organization's directory (directoryReachGap). */
 export function assertMayAdministerDirectory(subject: Subject, organizationId: string): void {
-  if (!subject.hasCapability(LDAP_CAPABILITY)) {
-    throw new ServiceError(403, `Access denied: this needs the capability ${LDAP_CAPABILITY}.`, 'ACCESS_DENIED', { missing: { capability: LDAP_CAPABILITY } });
+  const gap = directoryReachGap(subject, organizationId);
+  if (!gap) return;
+  if ('capability' in gap) {
+    throw new ServiceError(403, `Access denied: this needs the capability ${gap.capability}.`, 'ACCESS_DENIED', { missing: gap });
   }
-  for (const action of ['CREATE', 'EDIT'] as const) {
-    const scope = subject.scope('User', action);
-    const reaches = scope.level === 'GLOBAL' || (scope.level === 'ORGANIZATION' && scope.organizationId === organizationId);
-    if (!reaches) {
-      throw new ServiceError(403, `Access denied: organization ${organizationId} is outside your ${action} level on User (${scope.level}); a directory needs the whole organization.`, 'ACCESS_DENIED', {
-        missing: { entity: 'User', action, level: 'ORGANIZATION' },
-      });
-    }
-  }
+  throw new ServiceError(
+    403,
+    `Access denied: organization ${organizationId} is outside your ${gap.action} level on User (${gap.level}); a directory needs the whole organization.`,
+    'ACCESS_DENIED',
+    { missing: { entity: 'User', action: gap.action, level: 'ORGANIZATION' } },
+  );
 }
 
 /** What a configuration gives imported users: where they sit and which roles they may get. */
