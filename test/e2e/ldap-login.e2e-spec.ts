@@ -225,6 +225,22 @@ describe('LDAP login', () => {
     expect((await login(local.username, 'Other-Passw0rd!')).status).toBe(200);
   });
 
+  it('the export writes an empty password hash for a directory user, and the hash of a hand-made one', async () => {
+    const started = await run.admin.post('/api/exports', { entity: 'User' });
+    expect(started.status).toBe(202);
+    const { value: job } = await eventually(async () => {
+      const current = await run.admin.get(`/api/exports/${started.body.id}`);
+      return ['DONE', 'FAILED'].includes(current.body.status) ? current.body : undefined;
+    }, 30_000, 100);
+    expect(job).toMatchObject({ status: 'DONE', error: null });
+    const download = await fetch(`${run.environment.gatewayUrl}/api/exports/${job.id}/file`, { headers: { authorization: `Bearer ${run.admin.token}` } });
+    expect(download.status).toBe(200);
+    const lines = (await download.text()).split('\r\n');
+    // primaryEmail, emails, phone, passwordHash, ownerBusinessUnit: the hash cell is empty.
+    expect(lines.find((l) => l.startsWith(`${ids.ann},`))).toContain(',ann@ldap.example.org,,,,Main,');
+    expect(lines.find((l) => l.includes(',admin,'))).toContain('"$argon2id$');
+  });
+
   it('a user whose entry left the directory is disabled by the next import and cannot log in', async () => {
     await directory.delete(dnOf('dave'));
     expect((await runImport()).progress).toMatchObject({ disabled: 1 });
