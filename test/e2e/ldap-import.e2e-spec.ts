@@ -77,7 +77,7 @@ describe('LDAP imports', () => {
     // Identity keeps no password of theirs: none can be set or reset.
     const setPassword = await run.admin.post(`/api/users/${ann.body.id}/password`, { password: 'Str0ng-Password', passwordConfirm: 'Str0ng-Password' });
     expect(setPassword.status).toBe(409);
-    expect(setPassword.body.code).toBe('DIRECTORY_USER');
+    expect(setPassword.body.code).toBe('PASSWORD_MANAGED_BY_DIRECTORY');
     expect((await run.admin.post(`/api/users/${ann.body.id}/password-reset`, {})).status).toBe(409);
     expect((await identity('SELECT 1 FROM users WHERE id = $1 AND password_hash IS NULL', [ann.body.id])).length).toBe(1);
     // identity.user.created, as for a user made by hand: tickets mirrors them.

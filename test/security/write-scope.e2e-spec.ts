@@ -287,6 +287,8 @@ describe('writes are scoped: no escalation, no tenant escape', () => {
       ['POST /api/users/:id/api-key', 'POST', (id) => `/api/users/${id}/api-key`, {}],
       ['POST /api/users/:id/password', 'POST', (id) => `/api/users/${id}/password`, { password: 'An0ther-Passw0rd', passwordConfirm: 'An0ther-Passw0rd' }],
       ['POST /api/users/:id/password-reset', 'POST', (id) => `/api/users/${id}/password-reset`, undefined],
+      // Changes nothing, but proposes a password for that account: checked like setting one.
+      ['GET /api/users/:id/password-suggestion', 'GET', (id) => `/api/users/${id}/password-suggestion`, undefined],
       ['POST /api/users/:id/disable', 'POST', (id) => `/api/users/${id}/disable`, undefined],
       ['POST /api/users/:id/enable', 'POST', (id) => `/api/users/${id}/enable`, undefined],
       ['POST /api/users/:id/activate', 'POST', (id) => `/api/users/${id}/activate`, undefined],

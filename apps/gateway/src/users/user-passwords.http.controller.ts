@@ -20,6 +20,14 @@ export class UserPasswordsHttpController {
     return this.rpc.call(IdentityRpc.passwordsSuggest, {}, callContext(request));
   }
 
+  /** The same for one user, checked like setting its password: 404 out of reach, 409 PASSWORD_MANAGED_BY_DIRECTORY for an LDAP user. */
+  @Get(':id/password-suggestion')
+  @RequirePermission('User', 'EDIT')
+  suggestFor(@Param('id', uuidParam('id')) userId: string, @Req() request: AuthenticatedRequest): Promise<PasswordSuggestion> {
+    return this.rpc.call(IdentityRpc.passwordsSuggestFor, { userId }, callContext(request));
+  }
+
+  /** Sets the password; a user of an LDAP directory is a 409 PASSWORD_MANAGED_BY_DIRECTORY (its password is the directory's). */
   @Post(':id/password')
   @HttpCode(200)
   @RequirePermission('User', 'EDIT')
@@ -34,7 +42,11 @@ export class UserPasswordsHttpController {
     return this.rpc.call(IdentityRpc.passwordResetsCreateOne, { userId }, callContext(request));
   }
 
-  /** The mass action of the users list: all of them or, if one is unknown, none. */
+  /**
+   * The mass action of the users list: all of them or, if one is unknown, none. Users of an LDAP
+   * directory are left as they are and listed under `skipped` with PASSWORD_MANAGED_BY_DIRECTORY;
+   * the single reset answers 409 for them.
+   */
   @Post('password-reset')
   @HttpCode(200)
   @RequirePermission('User', 'EDIT')

@@ -7,6 +7,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
 import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
+import { DirectoryCredentials } from './directory-credentials';
 import { LockoutService } from './lockout.service';
 import { activeLoginRoles, LoginRoleResult } from './login-roles';
 import { PasswordHasher } from '../passwords/password-hasher';
@@ -20,11 +21,16 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SETTINGS) private readonly settings: Settings,
     private readonly hasher: PasswordHasher,
+    private readonly credentials: DirectoryCredentials,
     private readonly lockout: LockoutService,
     private readonly outbox: Outbox,
   ) {}
 
-  /** Checks the credentials, applies lockout and the login-role rules, and opens a session. */
+  /**
+   * Checks the credentials, applies lockout and the login-role rules, and opens a session. Users of an
+   * LDAP directory differ only in how the password is checked (a bind, see DirectoryCredentials); a
+   * directory that cannot be asked is a 503 that counts no failure.
+   */
   async login(request: LoginRequest, correlationId: string | null): Promise<SessionView> {
     const found = await this.dataSource
       .getRepository(User)
@@ -41,7 +47,7 @@ export class AuthService {
     // here, so a failure of it on a wrong password is not an unhandled rejection; awaited below.
     const prepared = this.prepareSession(user, request);
     prepared.catch(() => undefined);
-    if (!(await this.hasher.verify(user.passwordHash, request.password))) {
+    if (!(await this.credentials.passwordMatches(user, request.password))) {
       await this.lockout.countFailure(user, correlationId);
       throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
     }

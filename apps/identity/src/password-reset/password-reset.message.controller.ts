@@ -12,19 +12,19 @@ export class PasswordResetMessageController {
     private readonly access: ActorAccess,
   ) {}
 
-  /** Many users (the list's mass action): an unknown id is bad input naming `userIds`. */
+  /** Many users (the list's mass action): an unknown id is bad input naming `userIds`; directory users are skipped, each said. */
   @RpcHandler(IdentityRpc.passwordResetsCreate)
   async resetMany(@Payload() request: RpcRequest): Promise<PasswordResetsDone> {
     const { userIds } = await parsePayload(ResetPasswordsDto, request);
     const missing = (ids: string[]) => ServiceError.badInput([{ field: 'userIds', messages: [`unknown user ${ids.join(', ')}`] }]);
-    return this.resets.reset(userIds, await this.access.subjectOf(request.actor), missing, request.requestId);
+    return this.resets.reset(userIds, await this.access.subjectOf(request.actor), missing, request.requestId, 'skip');
   }
 
-  /** One user, named in the path: an unknown id is a 404. */
+  /** One user, named in the path: an unknown id is a 404, a directory user a 409. */
   @RpcHandler(IdentityRpc.passwordResetsCreateOne)
   async resetOne(@Payload() request: RpcRequest): Promise<PasswordResetsDone> {
     const { userId } = await parsePayload(UserRefDto, request);
-    return this.resets.reset([userId], await this.access.subjectOf(request.actor), () => ServiceError.notFound(`user ${userId}`), request.requestId);
+    return this.resets.reset([userId], await this.access.subjectOf(request.actor), () => ServiceError.notFound(`user ${userId}`), request.requestId, 'refuse');
   }
 
   @RpcHandler(IdentityRpc.passwordResetsConfirm)

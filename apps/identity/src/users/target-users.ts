@@ -17,7 +17,7 @@ export interface TargetUser {
   ownerBusinessUnitId: string;
   /** The organization of the owning business unit: the record's organization for the ACL. */
   ownerOrganizationId: string;
-  /** Set for a user of an LDAP directory: its password is the directory's (directory-users.ts). */
+  /** Set for a user of an LDAP directory: its password is the directory's, never set here. */
   ldapDirectoryId: string | null;
 }
 

@@ -83,6 +83,8 @@ export interface ApiKeyIssued {
 
 export interface PasswordResetsDone {
   items: { id: string; authStatus: 'PASSWORD_RESET'; resetLinkExpiresAt: string }[];
+  /** Users left as they were (an LDAP directory's: their password is the directory's). */
+  skipped: { id: string; code: string; message: string }[];
 }
 
 export const userKeys = {

@@ -14,7 +14,7 @@ import { AUTH_STATUS_LABELS, fullName, PasswordResetsDone, userKeys, UsersQuery,
 
 const PAGE_SIZE = 20;
 
-/** The mass action: reset the passwords of the checked users (all of them or, if one is refused, none). */
+/** The mass action: reset the passwords of the checked users (all of them or, if one is refused, none; LDAP users are skipped). */
 function ResetSelected({ ids, onDone }: { ids: string[]; onDone(): void }) {
   const queryClient = useQueryClient();
   const reset = useMutation({
@@ -30,7 +30,12 @@ function ResetSelected({ ids, onDone }: { ids: string[]; onDone(): void }) {
         <Button variant="light" disabled={ids.length === 0} onClick={() => reset.mutate()} loading={reset.isPending}>
           Reset passwords of {ids.length} selected
         </Button>
-        {reset.data && <Text role="status">Reset {reset.data.items.length} passwords: each user was mailed a one-time link.</Text>}
+        {reset.data && (
+          <Text role="status">
+            Reset {reset.data.items.length} passwords: each user was mailed a one-time link.
+            {reset.data.skipped.length > 0 && ` Skipped ${reset.data.skipped.length} of an LDAP directory: their password is the directory's.`}
+          </Text>
+        )}
       </Group>
       <FormError error={reset.error} fields={[]} />
     </Stack>

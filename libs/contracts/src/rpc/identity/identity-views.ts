@@ -180,6 +180,8 @@ export interface PasswordChanged {
 
 export interface PasswordResetsDone {
   items: { id: string; authStatus: 'PASSWORD_RESET'; resetLinkExpiresAt: string }[];
+  /** Users left as they were, each with why: a user of an LDAP directory (`PASSWORD_MANAGED_BY_DIRECTORY`). */
+  skipped: { id: string; code: string; message: string }[];
 }
 
 export interface ApiKeyIssued {

@@ -97,6 +97,7 @@ export const IdentityRpc = {
 
   passwordsChange: rpc<UserPasswordChangeDto, PasswordChanged>('identity.passwords.change'),
   passwordsSuggest: rpc<Record<string, never>, PasswordSuggestion>('identity.passwords.suggest'),
+  passwordsSuggestFor: rpc<UserRefDto, PasswordSuggestion>('identity.passwords.suggest-for'),
   passwordResetsCreate: rpc<ResetPasswordsDto, PasswordResetsDone>('identity.password-resets.create'),
   passwordResetsCreateOne: rpc<UserRefDto, PasswordResetsDone>('identity.password-resets.create-one'),
   passwordResetsConfirm: rpc<ConfirmPasswordResetDto, PasswordChanged>('identity.password-resets.confirm'),
