@@ -47,6 +47,7 @@ describe('web: configuration by role', () => {
     await section.getByRole('button', { name: 'Save configuration' }).click();
     await section.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect((await run.admin.get(`/api/roles/${roleId}/configuration`)).body).toMatchObject({ configured: true, values: { locale: 'de-DE' } });
+    await screenshot(admin, 'role-configuration');
     expect(await seriousAxeViolations(admin)).toEqual([]);
 
     // The user sees each value with where it came from.

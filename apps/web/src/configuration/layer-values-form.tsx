@@ -1,7 +1,7 @@
 import { Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { FormEvent, ReactNode, useState } from 'react';
 import { fieldError } from '../forms/field-errors';
-import type { SettingValues } from './configuration-api';
+import type { SettingKey, SettingValues } from './configuration-api';
 import { SETTINGS } from './setting-definitions';
 import { draftOfValues, SettingDraft, valuesOfDraft } from './setting-draft';
 import { SettingField } from './setting-field';
@@ -9,11 +9,14 @@ import { SettingField } from './setting-field';
 export interface LayerValuesFormProps {
   /** The heading, also the form's accessible name. */
   title: string;
+  /** Said under the heading, before the fields. */
+  intro?: ReactNode;
   /** The values the layer sets now. */
   values: SettingValues;
-  editable: boolean;
   /** What applies to a key the layer does not set, e.g. "the system default". */
   unsetHint: string;
+  /** Per key the layer does not set, what applies instead ("de-DE from Role SALES"), when the page knows it. */
+  inherited?: Partial<Record<SettingKey, string>>;
   submitLabel: string;
   pending: boolean;
   /** The last save's refusal: its messages go beside their fields, the rest to `refusal`. */
@@ -27,7 +30,7 @@ export interface LayerValuesFormProps {
 }
 
 /** The values of one configuration layer (user, role, organization): set a key, or clear it to fall back. */
-export function LayerValuesForm({ title, values, editable, unsetHint, submitLabel, pending, error, saved, onSave, refusal, children }: LayerValuesFormProps) {
+export function LayerValuesForm({ title, intro, values, unsetHint, inherited = {}, submitLabel, pending, error, saved, onSave, refusal, children }: LayerValuesFormProps) {
   const [draft, setDraft] = useState<SettingDraft>(() => draftOfValues(values));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,6 +40,7 @@ export function LayerValuesForm({ title, values, editable, unsetHint, submitLabe
     <form onSubmit={submit} aria-label={title} noValidate>
       <Stack>
         <Title order={3}>{title}</Title>
+        {intro}
         <Text size="sm" c="dimmed">
           A setting left empty is not set here: {unsetHint} applies.
         </Text>
@@ -46,8 +50,7 @@ export function LayerValuesForm({ title, values, editable, unsetHint, submitLabe
               key={setting.key}
               setting={setting}
               value={draft[setting.key]}
-              editable={editable}
-              unsetHint={unsetHint}
+              inherited={inherited[setting.key]}
               error={fieldError(error, setting.key)}
               onChange={(value) => setDraft((d) => ({ ...d, [setting.key]: value }))}
             />
@@ -55,14 +58,12 @@ export function LayerValuesForm({ title, values, editable, unsetHint, submitLabe
         </SimpleGrid>
         {refusal}
         {saved && <Text role="status">Saved.</Text>}
-        {editable && (
-          <Group>
-            <Button type="submit" loading={pending}>
-              {submitLabel}
-            </Button>
-            {children}
-          </Group>
-        )}
+        <Group>
+          <Button type="submit" loading={pending}>
+            {submitLabel}
+          </Button>
+          {children}
+        </Group>
       </Stack>
     </form>
   );

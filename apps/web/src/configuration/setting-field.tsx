@@ -4,47 +4,44 @@ import type { SettingDefinition } from './setting-definitions';
 export interface SettingFieldProps {
   setting: SettingDefinition;
   value: string;
-  editable: boolean;
-  /** Shown while the layer does not set the key: what applies instead. */
-  unsetHint: string;
+  /** Shown while the layer does not set the key: what applies instead, when the page knows it. */
+  inherited: string | undefined;
   error: string | undefined;
   onChange(value: string): void;
 }
 
 /** One setting of a layer: its input ('' is "not set") and a button that clears it (falls back). */
-export function SettingField({ setting, value, editable, unsetHint, error, onChange }: SettingFieldProps) {
+export function SettingField({ setting, value, inherited, error, onChange }: SettingFieldProps) {
   const { input, label } = setting;
-  const common = { label, error, readOnly: !editable, style: { flex: 1 } };
+  const common = { label, error, style: { flex: 1 } };
+  const notSet = inherited ? `Not set: ${inherited}` : 'Not set';
   return (
     <Group align="flex-end" gap="xs" wrap="nowrap" data-testid={`setting-field-${setting.key}`}>
       {input.kind === 'choice' && (
         <NativeSelect
           {...common}
-          disabled={!editable}
           value={value}
-          data={[{ value: '', label: `Not set (${unsetHint})` }, ...input.options.map((option) => ({ value: option, label: option }))]}
+          data={[{ value: '', label: notSet }, ...input.options.map((option) => ({ value: option, label: option }))]}
           onChange={(event) => onChange(event.currentTarget.value)}
         />
       )}
       {input.kind === 'text' && (
-        <TextInput {...common} value={value} placeholder={`Not set (${unsetHint}), e.g. ${input.example}`} onChange={(event) => onChange(event.currentTarget.value)} />
+        <TextInput {...common} value={value} placeholder={inherited ? notSet : `Not set, e.g. ${input.example}`} onChange={(event) => onChange(event.currentTarget.value)} />
       )}
       {input.kind === 'number' && (
         <NumberInput
           {...common}
           value={value}
-          placeholder={`Not set (${unsetHint})`}
+          placeholder={notSet}
           allowDecimal={false}
           clampBehavior="none"
           description={`${input.min} to ${input.max}`}
           onChange={(next) => onChange(String(next))}
         />
       )}
-      {editable && (
-        <Button variant="default" aria-label={`Clear ${label}`} disabled={value === ''} onClick={() => onChange('')} mb={error ? 22 : 0}>
-          Clear
-        </Button>
-      )}
+      <Button variant="default" aria-label={`Clear ${label}`} disabled={value === ''} onClick={() => onChange('')} mb={error ? 22 : 0}>
+        Clear
+      </Button>
     </Group>
   );
 }

@@ -2,11 +2,15 @@ import { Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { QueryResult } from '../../components/query-result';
-import { configurationKeys, MyConfiguration, myValues, SettingValues, useMyConfiguration } from '../../configuration/configuration-api';
+import { configurationKeys, MyConfiguration, myValues, SettingKey, SettingValues, useMyConfiguration } from '../../configuration/configuration-api';
 import { LayerValuesForm } from '../../configuration/layer-values-form';
-import { ResolvedSettingsTable } from '../../configuration/resolved-settings-table';
+import { layerLabel, ResolvedSettingsTable } from '../../configuration/resolved-settings-table';
 import { SETTING_KEYS } from '../../configuration/setting-definitions';
 import { FormError } from '../../forms/field-errors';
+
+/** What applies to a key the user does not set: the value in effect and its layer. */
+const inheritedOf = (mine: MyConfiguration): Partial<Record<SettingKey, string>> =>
+  Object.fromEntries(SETTING_KEYS.filter((key) => !mine.customized.includes(key)).map((key) => [key, `${mine.resolved[key].value} from ${layerLabel(mine.resolved[key])}`]));
 
 /** The user's own values: PUT replaces them, so a cleared key falls back to the role, organization or default. */
 function MyValuesForm({ mine }: { mine: MyConfiguration }) {
@@ -19,7 +23,7 @@ function MyValuesForm({ mine }: { mine: MyConfiguration }) {
     <LayerValuesForm
       title="Your values"
       values={myValues(mine)}
-      editable
+      inherited={inheritedOf(mine)}
       unsetHint="your roles', your organization's or the system's value"
       submitLabel="Save my settings"
       pending={save.isPending}

@@ -25,7 +25,6 @@ function OrganizationValuesForm({ configuration }: { configuration: Organization
     <LayerValuesForm
       title="Organization values"
       values={configuration.values}
-      editable
       unsetHint="the system default"
       submitLabel="Save organization settings"
       pending={save.isPending}

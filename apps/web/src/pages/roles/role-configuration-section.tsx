@@ -1,4 +1,4 @@
-import { Button, Paper, Stack, Text } from '@mantine/core';
+import { Button, Paper, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -28,30 +28,29 @@ function RoleConfigurationForm({ configuration }: { configuration: RoleConfigura
     },
   });
   return (
-    <Stack gap="xs">
-      <Text size="sm" data-testid="role-configuration-state">
-        {configuration.configured ? 'This role carries a configuration: it applies in every session where the role is active.' : 'This role carries no configuration: it adds no layer.'}
-      </Text>
-      <LayerValuesForm
-        key={generation}
-        title="Configuration"
-        values={configuration.values}
-        editable
-        unsetHint="a lower-priority role's, the organization's or the system's value"
-        submitLabel="Save configuration"
-        pending={save.isPending}
-        error={save.error}
-        saved={save.isSuccess}
-        onSave={(values) => save.mutate(values)}
-        refusal={<RefusalWithWhy error={save.error ?? remove.error} fields={SETTING_KEYS} entity="Role" action="EDIT" recordId={id} />}
-      >
-        {configuration.configured && (
-          <Button color="red" variant="outline" loading={remove.isPending} onClick={() => remove.mutate()}>
-            Remove configuration
-          </Button>
-        )}
-      </LayerValuesForm>
-    </Stack>
+    <LayerValuesForm
+      key={generation}
+      title="Configuration"
+      intro={
+        <Text size="sm" data-testid="role-configuration-state">
+          {configuration.configured ? 'This role carries a configuration: it applies in every session where the role is active.' : 'This role carries no configuration: it adds no layer.'}
+        </Text>
+      }
+      values={configuration.values}
+      unsetHint="a lower-priority role's, the organization's or the system's value"
+      submitLabel="Save configuration"
+      pending={save.isPending}
+      error={save.error}
+      saved={save.isSuccess}
+      onSave={(values) => save.mutate(values)}
+      refusal={<RefusalWithWhy error={save.error ?? remove.error} fields={SETTING_KEYS} entity="Role" action="EDIT" recordId={id} />}
+    >
+      {configuration.configured && (
+        <Button color="red" variant="outline" loading={remove.isPending} onClick={() => remove.mutate()}>
+          Remove configuration
+        </Button>
+      )}
+    </LayerValuesForm>
   );
 }
 
