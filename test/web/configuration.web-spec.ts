@@ -67,6 +67,7 @@ describe('web: configuration by role', () => {
     await page.getByRole('textbox', { name: 'Items per page' }).fill('5');
     await page.getByRole('button', { name: 'Save my settings' }).click();
     await page.getByTestId('setting-field-itemsPerPage').getByText(/itemsPerPage/).waitFor();
+    await screenshot(page, 'my-settings-refused');
     expect(await shown(page, 'locale')).toEqual(['de-DE', 'Role WEB_SALES']);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -80,5 +81,13 @@ describe('web: configuration by role', () => {
     await page.getByTestId('resolved-locale').getByText('Role WEB_SALES').waitFor();
     expect(await shown(page, 'locale')).toEqual(['de-DE', 'Role WEB_SALES']);
     expect((await run.api.login(user.username, user.password).then((s) => s.get('/api/me/configuration'))).body.customized).toEqual([]);
+
+    // The role's configuration removed in the editor: the role adds no layer any more.
+    await section.getByRole('button', { name: 'Remove configuration' }).click();
+    await section.getByText('This role carries no configuration').waitFor();
+    expect(await section.getByRole('textbox', { name: 'Locale' }).inputValue()).toBe('');
+    await page.reload();
+    await page.getByTestId('resolved-locale').getByText('System default').waitFor();
+    expect(await shown(page, 'locale')).toEqual(['en-US', 'System default']);
   });
 });
