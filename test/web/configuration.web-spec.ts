@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { CONFIGURATION_KEYS, DATE_FORMATS, TIME_FORMATS, WEEK_DAYS } from '../../libs/contracts/src/dto/configuration/configuration-rules';
+import { SETTINGS } from '../../apps/web/src/configuration/setting-definitions';
 import { createUser, RunningSuite, startWholeSuite } from '../e2e/suite-fixture';
 import { launchBrowser, screenshot, seriousAxeViolations, WebBrowser } from './browser';
 import { logIn } from './web-fixture';
@@ -20,6 +22,13 @@ describe('web: configuration by role', () => {
     await web?.close();
     await run?.suite.stop();
     await run?.environment.dispose();
+  });
+
+  it('offers the settings and choices the API knows', () => {
+    // The web app keeps its own copy (it does not import libs/): held equal here.
+    const offered = Object.fromEntries(SETTINGS.map((s) => [s.key, s.input.kind === 'choice' ? s.input.options : s.input.kind]));
+    expect(Object.keys(offered).sort()).toEqual([...CONFIGURATION_KEYS].sort());
+    expect(offered).toEqual({ locale: 'text', timeZone: 'text', dateFormat: DATE_FORMATS, timeFormat: TIME_FORMATS, firstDayOfWeek: WEEK_DAYS, currency: 'text', itemsPerPage: 'number' });
   });
 
   it('an organization value and a role value set in the pages reach a user, under the user own value', async () => {

@@ -1,11 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
+import type { SettingKey } from './setting-definitions';
+
+export type { SettingKey };
 
 /**
  * The configuration routes' answers (README "Configuration by role"); only what the pages read.
  * A layer's values hold only the keys it sets: a key left out falls back to the layer below.
  */
-export type SettingKey = 'locale' | 'timeZone' | 'dateFormat' | 'timeFormat' | 'firstDayOfWeek' | 'currency' | 'itemsPerPage';
 export type SettingValues = Partial<Record<SettingKey, string | number>>;
 
 export type LayerName = 'SYSTEM' | 'ORGANIZATION' | 'ROLE' | 'USER';

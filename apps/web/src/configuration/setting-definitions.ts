@@ -1,4 +1,5 @@
-import type { SettingKey } from './configuration-api';
+/** The settings' names as the configuration routes use them. */
+export type SettingKey = 'locale' | 'timeZone' | 'dateFormat' | 'timeFormat' | 'firstDayOfWeek' | 'currency' | 'itemsPerPage';
 
 /** How a setting is entered: a free text the API checks, one of a few choices, or a whole number. */
 export type SettingInput = { kind: 'text'; example: string } | { kind: 'choice'; options: readonly string[] } | { kind: 'number'; min: number; max: number };
@@ -9,8 +10,8 @@ export interface SettingDefinition {
   input: SettingInput;
 }
 
-// The choices as libs/contracts configuration-rules.ts has them (the web app does not import libs/);
-// the API checks every value again and its 400 is shown beside the field.
+// The keys and choices as libs/contracts configuration-rules.ts has them (the web app does not import
+// libs/; test/web/configuration.web-spec.ts holds them equal); the API checks every value again.
 const DATE_FORMATS = ['yyyy-MM-dd', 'dd/MM/yyyy', 'MM/dd/yyyy', 'dd.MM.yyyy', 'd MMM yyyy'];
 const TIME_FORMATS = ['HH:mm', 'HH:mm:ss', 'h:mm a'];
 const WEEK_DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
