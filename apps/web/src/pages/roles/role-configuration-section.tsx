@@ -1,6 +1,5 @@
 import { Button, Paper, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api } from '../../api/client';
 import { QueryResult } from '../../components/query-result';
 import { RefusalWithWhy } from '../../components/why-refused';
@@ -11,8 +10,6 @@ import { SETTING_KEYS } from '../../configuration/setting-definitions';
 function RoleConfigurationForm({ configuration }: { configuration: RoleConfiguration }) {
   const queryClient = useQueryClient();
   const id = configuration.roleId;
-  // A new form after a removal, so that its inputs show the now empty values.
-  const [generation, setGeneration] = useState(0);
   const done = (saved: RoleConfiguration) => {
     queryClient.setQueryData(configurationKeys.role(id), saved);
     // The session may hold this role: its own resolution changes.
@@ -24,12 +21,12 @@ function RoleConfigurationForm({ configuration }: { configuration: RoleConfigura
     onSuccess: (saved) => {
       done(saved);
       save.reset();
-      setGeneration((g) => g + 1);
     },
   });
   return (
     <LayerValuesForm
-      key={generation}
+      // A new form once the role carries none (or one again), so that its inputs show the stored values.
+      key={String(configuration.configured)}
       title="Configuration"
       intro={
         <Text size="sm" data-testid="role-configuration-state">
