@@ -5,7 +5,7 @@ const TEXT_CONTRAST = 4.5;
 
 /**
  * Mantine's defaults tuned to pass axe's contrast rule (WCAG AA 4.5:1): darker filled shades, text
- * on colored buttons chosen by contrast (the portal's orange gets dark text), darker dimmed text.
+ * on colored buttons chosen by contrast (the portal's orange gets dark text), darker dimmed and error text.
  */
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -36,6 +36,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // A field's message and its text in error are red-6 by default: 3.3:1 on white.
+    '--mantine-color-error': readableOn(resolved.colors.red[6], resolved.white),
     ...Object.fromEntries(
       Object.entries(resolved.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, readableOn(shades[9], shades[2])]),
     ),

@@ -1,6 +1,8 @@
 import type { Area } from './area';
 import { accessArea } from './access/access-area';
 import { businessUnitsArea } from './business-units/business-units-area';
+import { mySettingsArea } from './my-settings/my-settings-area';
+import { organizationSettingsArea } from './organization-settings/organization-settings-area';
 import { portalArea } from './portal/portal-area';
 import { portalAccessArea } from './portal-access/portal-access-area';
 import { rolesArea } from './roles/roles-area';
@@ -17,5 +19,7 @@ export const AREAS: Area[] = [
   rolesArea,
   userSecurityArea,
   portalAccessArea,
+  organizationSettingsArea,
   accessArea,
+  mySettingsArea,
 ];

@@ -11,6 +11,7 @@ import { WhoCanSeePanel } from '../../components/who-can-see';
 import { fieldError } from '../../forms/field-errors';
 import { FieldPermissionGrid } from './field-permission-grid';
 import { PermissionGrid } from './permission-grid';
+import { RoleConfigurationSection } from './role-configuration-section';
 import { bodyOf, cellErrors, draftOf, emptyDraft, RoleDraft } from './role-draft';
 import { roleRights } from './role-rights';
 import { Catalogue, Role, RoleKind, roleKeys, useCatalogue, useOrganizations, useRole } from './roles-api';
@@ -183,6 +184,8 @@ function RoleForm({ kind, catalogue, role }: { kind: RoleKind; catalogue: Catalo
         </Stack>
       </form>
       {builtIn && <Text c="dimmed">{kind.builtIn} is built in: it keeps every grant and cannot be changed or deleted.</Text>}
+      {/* The built-in role may carry a configuration too: changing it is not changing its grants. */}
+      {role && kind.kind === 'crm' && rights.edit && <RoleConfigurationSection roleId={role.id} />}
       {role && rights.delete && !builtIn && <DeleteRole kind={kind} role={role} />}
     </Stack>
   );
