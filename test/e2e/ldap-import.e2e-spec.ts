@@ -148,6 +148,26 @@ describe('LDAP imports', () => {
     expect(await userByName('carl')).toBeDefined();
   });
 
+  it('refuses a reconfiguration to a caller outranked by one of the directory’s users: it decides how they log in', async () => {
+    // A GLOBAL administrator made ann an ADMINISTRATOR by hand; pointing her directory elsewhere would hand her account over.
+    const ann = await userByName('ann');
+    await identity('INSERT INTO user_roles (user_id, role_id, fixed, is_default) VALUES ($1, $2, false, false)', [ann.id, run.ids.administratorRoleId]);
+    try {
+      const stored = () => identity('SELECT url, bind_dn, bind_password_encrypted, updated_at FROM ldap_directories WHERE organization_id = $1', [run.ids.organizationId]);
+      const before = await stored();
+      const { client: ldapAdmin } = await loginWithRole(run, roles.ldapAdmin);
+      const body = directoryBody(ldap, run.ids, [{ groupDn: SUPPORT_GROUP, roleId: roles.support }], [roles.member]);
+      const moved = await ldapAdmin.put(path, { ...body, url: 'ldap://127.0.0.1:1' });
+      expect(moved.status).toBe(403);
+      expect(moved.body).toMatchObject({ code: 'TARGET_OUTRANKS', details: { userId: ann.id } });
+      expect(await stored()).toEqual(before);
+      // The administrator, who holds every grant, still may.
+      expect((await run.admin.put(path, body)).status).toBe(200);
+    } finally {
+      await identity('DELETE FROM user_roles WHERE user_id = $1 AND role_id = $2', [ann.id, run.ids.administratorRoleId]);
+    }
+  });
+
   it('is refused to a caller without the capability or with a role mapping beyond its grants, and fails clearly when the directory is unreachable', async () => {
     const { client: plain } = await loginWithRole(run, roles.userAdmin);
     expect((await plain.post(`${path}/imports`, {})).status).toBe(403);

@@ -44,6 +44,9 @@ export class LdapDirectoriesService {
         throw ServiceError.badInput([{ field: 'bindPassword', messages: ['bindPassword is required when the directory is configured the first time'] }]);
       }
       await assertDirectoryGrantable(manager, subject, organizationId, dto);
+      // Where and as whom the directory binds decides how its users log in: reconfiguring it acts on
+      // their credentials, so none of them may hold a grant the caller lacks (DESIGN.md section 3).
+      if (found) await assertTargetsCovered(manager, subject, await directoryUserIds(manager, found.id));
       const id = found?.id ?? randomUUID();
       const directory = manager.create(LdapDirectory, {
         ...(found ?? {}),
@@ -116,4 +119,10 @@ export class LdapDirectoriesService {
   private async assertOrganization(manager: EntityManager, organizationId: string): Promise<void> {
     if (!(await manager.existsBy(Organization, { id: organizationId }))) throw ServiceError.notFound(`organization ${organizationId}`);
   }
+}
+
+/** The users a directory made, locked for the rest of the transaction. */
+async function directoryUserIds(manager: EntityManager, directoryId: string): Promise<string[]> {
+  const rows: { id: string }[] = await manager.query('SELECT id FROM users WHERE ldap_directory_id = $1 FOR UPDATE', [directoryId]);
+  return rows.map((row) => row.id);
 }
