@@ -34,20 +34,20 @@ describe('web: the administrator\'s users', () => {
     await run?.environment.dispose();
   });
 
-  it('the header is usable by keyboard with all ten areas: skip link, then every menu entry in order; Enter opens one', async () => {
+  it('the header is usable by keyboard with all eleven areas: skip link, then every menu entry in order; Enter opens one', async () => {
     const menu = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-    expect(await menu.allTextContents()).toEqual(['Client portal', 'Tickets', 'Users', 'Business units', 'Roles', 'User Security', 'Portal access', 'Organization settings', 'My access', 'My settings']);
+    expect(await menu.allTextContents()).toEqual(['Client portal', 'Tickets', 'Users', 'Business units', 'Roles', 'User Security', 'Portal access', 'Organization settings', 'LDAP directory', 'My access', 'My settings']);
     const focused = () => page.evaluate('document.activeElement.textContent') as Promise<string>;
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Skip to content');
     const reached: string[] = [];
-    for (let i = 0; i < 10; i += 1) {
+    for (let i = 0; i < 11; i += 1) {
       await page.keyboard.press('Tab');
       reached.push(await focused());
     }
     expect(reached).toEqual(await menu.allTextContents());
     // Back to "Roles" and opened with Enter.
-    for (let i = 0; i < 5; i += 1) await page.keyboard.press('Shift+Tab');
+    for (let i = 0; i < 6; i += 1) await page.keyboard.press('Shift+Tab');
     expect(await focused()).toBe('Roles');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/roles');

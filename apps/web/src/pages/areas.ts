@@ -1,6 +1,7 @@
 import type { Area } from './area';
 import { accessArea } from './access/access-area';
 import { businessUnitsArea } from './business-units/business-units-area';
+import { ldapDirectoryArea } from './ldap-directory/ldap-directory-area';
 import { mySettingsArea } from './my-settings/my-settings-area';
 import { organizationSettingsArea } from './organization-settings/organization-settings-area';
 import { portalArea } from './portal/portal-area';
@@ -20,6 +21,7 @@ export const AREAS: Area[] = [
   userSecurityArea,
   portalAccessArea,
   organizationSettingsArea,
+  ldapDirectoryArea,
   accessArea,
   mySettingsArea,
 ];

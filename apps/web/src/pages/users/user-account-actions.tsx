@@ -13,7 +13,7 @@ function useAccountAction(user: User, path: string) {
   });
 }
 
-/** Enable or disable, activate a locked user, reset the password (a one-time link is mailed). */
+/** Enable or disable, activate a locked user, reset the password (a one-time link is mailed; not a directory user's). */
 export function UserAccountActions({ user }: { user: User }) {
   const toggle = useAccountAction(user, user.enabled ? 'disable' : 'enable');
   const activate = useAccountAction(user, 'activate');
@@ -30,9 +30,16 @@ export function UserAccountActions({ user }: { user: User }) {
             Activate
           </Button>
         )}
-        <Button variant="light" onClick={() => reset.mutate()} loading={reset.isPending}>
-          Reset password
-        </Button>
+        {user.ldapDn ? (
+          // The API refuses it (409 PASSWORD_MANAGED_BY_DIRECTORY): not offered.
+          <Text size="sm" data-testid="password-managed">
+            Password managed by the LDAP directory
+          </Text>
+        ) : (
+          <Button variant="light" onClick={() => reset.mutate()} loading={reset.isPending}>
+            Reset password
+          </Button>
+        )}
       </Group>
       <RefusalWithWhy error={toggle.error} entity="User" action="EDIT" recordId={user.id} />
       <RefusalWithWhy error={activate.error} entity="User" action="EDIT" recordId={user.id} />

@@ -22,6 +22,7 @@ function Details({ user }: { user: User }) {
     ['Business units', String(user.businessUnitIds.length)],
     ['Created', new Date(user.createdAt).toLocaleString()],
   ];
+  if (user.ldapDn) rows.splice(1, 0, ['LDAP DN', user.ldapDn]);
   return (
     <Table variant="vertical" withTableBorder data-testid="user-details">
       <Table.Tbody>

@@ -33,6 +33,8 @@ export interface User {
   securityProfiles: string[];
   groups: { id: string; name: string }[];
   roles: (RoleAssignment & { name: string })[];
+  /** Set for a user imported from an LDAP directory: its password is the directory's. */
+  ldapDn?: string;
   createdAt: string;
   updatedAt: string;
 }
