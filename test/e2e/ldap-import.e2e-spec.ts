@@ -59,6 +59,7 @@ describe('LDAP imports', () => {
       phone: '+49 30 1234',
       enabled: true,
       ldapDn: personDn('ann'),
+      passwordManagedByDirectory: true,
       ownerBusinessUnitId: run.ids.businessUnitId,
       organizationIds: [run.ids.organizationId],
     });
@@ -68,6 +69,7 @@ describe('LDAP imports', () => {
     expect(bob.body.roles.map((r: { roleId: string }) => r.roleId)).toEqual([roles.member]);
     const hand = await run.admin.get(`/api/users/${handMade.id}`);
     expect(hand.body).not.toHaveProperty('ldapDn');
+    expect(hand.body).not.toHaveProperty('passwordManagedByDirectory');
 
     const stored = await identity<{ password_hash: string | null; ldap_directory_id: string | null }>(
       `SELECT password_hash, ldap_directory_id FROM users WHERE username IN ('ann', 'bob')`,
@@ -200,5 +202,9 @@ describe('LDAP imports', () => {
     expect(after).toHaveLength(imported.length);
     for (const user of after) expect(user).toEqual({ enabled: false, ldap_dn: expect.stringMatching(/^uid=/), ldap_directory_id: null });
     expect((await run.admin.get(`/api/users/${handMade.id}`)).body.enabled).toBe(true);
+    // Its users keep their DN, but their password is no longer the directory's: an administrator may set one.
+    const kept = await run.admin.get(`/api/users/${imported[0].id}`);
+    expect(kept.body.ldapDn).toMatch(/^uid=/);
+    expect(kept.body).not.toHaveProperty('passwordManagedByDirectory');
   });
 });

@@ -29,6 +29,7 @@ export const toUserView = (user: User, roles: UserView['roles'], extras: UserVie
   groups: extras.groups ?? [],
   roles,
   ...(user.ldapDn ? { ldapDn: user.ldapDn } : {}),
+  ...(user.ldapDirectoryId ? { passwordManagedByDirectory: true as const } : {}),
   createdAt: user.createdAt.toISOString(),
   updatedAt: (user.updatedAt ?? user.createdAt).toISOString(),
 });

@@ -30,7 +30,7 @@ export function UserAccountActions({ user }: { user: User }) {
             Activate
           </Button>
         )}
-        {user.ldapDn ? (
+        {user.passwordManagedByDirectory ? (
           // The API refuses it (409 PASSWORD_MANAGED_BY_DIRECTORY): not offered.
           <Text size="sm" data-testid="password-managed">
             Password managed by the LDAP directory

@@ -35,6 +35,8 @@ export interface User {
   roles: (RoleAssignment & { name: string })[];
   /** Set for a user imported from an LDAP directory: its password is the directory's. */
   ldapDn?: string;
+  /** While its directory exists; a user of a removed directory may be given a password. */
+  passwordManagedByDirectory?: true;
   createdAt: string;
   updatedAt: string;
 }

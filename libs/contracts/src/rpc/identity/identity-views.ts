@@ -65,6 +65,8 @@ export interface UserView {
   roles: { roleId: string; name: string; fixed: boolean; default: boolean }[];
   /** The distinguished name of the LDAP entry the user was imported from; absent for a hand-made user. */
   ldapDn?: string;
+  /** True while the user's directory exists: the password is the directory's (set or reset: 409). */
+  passwordManagedByDirectory?: true;
   createdAt: string;
   updatedAt: string;
 }
