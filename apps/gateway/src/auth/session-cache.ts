@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { IdentityRpc, SessionView } from '@app/contracts';
 import { SETTINGS, Settings } from '@app/service-kit';
+import { ShortLivedCache } from '../cache/short-lived-cache';
 import { RpcClient } from '../rpc/rpc.client';
 
 /**
@@ -9,19 +10,17 @@ import { RpcClient } from '../rpc/rpc.client';
  */
 @Injectable()
 export class SessionCache {
-  private readonly entries = new Map<string, { session: SessionView; until: number }>();
+  private readonly entries: ShortLivedCache<SessionView>;
 
   constructor(
     private readonly rpc: RpcClient,
-    @Inject(SETTINGS) private readonly settings: Settings,
-  ) {}
+    @Inject(SETTINGS) settings: Settings,
+  ) {
+    this.entries = new ShortLivedCache(settings.sessionCacheMs);
+  }
 
-  async get(sessionId: string, requestId: string): Promise<SessionView> {
-    const cached = this.entries.get(sessionId);
-    if (cached && cached.until > Date.now()) return cached.session;
-    const session = await this.rpc.call(IdentityRpc.sessionsGet, { sessionId }, { requestId, actor: null });
-    this.entries.set(sessionId, { session, until: Date.now() + this.settings.sessionCacheMs });
-    return session;
+  get(sessionId: string, requestId: string): Promise<SessionView> {
+    return this.entries.get(sessionId, () => this.rpc.call(IdentityRpc.sessionsGet, { sessionId }, { requestId, actor: null }));
   }
 
   drop(sessionId: string): void {
@@ -29,7 +28,7 @@ export class SessionCache {
   }
 
   dropUser(userId: string): void {
-    for (const [sessionId, entry] of this.entries) if (entry.session.userId === userId) this.entries.delete(sessionId);
+    this.entries.deleteWhere((_sessionId, session) => session.userId === userId);
   }
 
   /** A role changed: every compiled subject may be stale. */

@@ -1,0 +1,57 @@
+import { ShortLivedCache } from './short-lived-cache';
+
+/** A load that answers when told to, so a drop can happen while it is on its way. */
+function deferred<V>() {
+  let answer!: (value: V) => void;
+  const promise = new Promise<V>((resolve) => (answer = resolve));
+  return { promise, answer };
+}
+
+describe('ShortLivedCache', () => {
+  let clock = 0;
+  const now = () => clock;
+  beforeEach(() => (clock = 1_000));
+
+  it('answers from the cache until the time to live has passed, then loads again', async () => {
+    const cache = new ShortLivedCache<string>(100, 10, now);
+    const load = jest.fn().mockResolvedValueOnce('first').mockResolvedValueOnce('second');
+    expect(await cache.get('a', load)).toBe('first');
+    clock += 99;
+    expect(await cache.get('a', load)).toBe('first');
+    clock += 1;
+    expect(await cache.get('a', load)).toBe('second');
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    ['delete', (cache: ShortLivedCache<string>) => cache.delete('b')],
+    ['deleteWhere', (cache: ShortLivedCache<string>) => cache.deleteWhere(() => false)],
+    ['clear', (cache: ShortLivedCache<string>) => cache.clear()],
+  ])('does not keep an answer that was on its way while a drop (%s) happened', async (_name, drop) => {
+    const cache = new ShortLivedCache<string>(100, 10, now);
+    const late = deferred<string>();
+    const pending = cache.get('a', () => late.promise);
+    drop(cache);
+    late.answer('stale');
+    expect(await pending).toBe('stale');
+    expect(await cache.get('a', async () => 'fresh')).toBe('fresh');
+  });
+
+  it('drops what the predicate picks and keeps the rest', async () => {
+    const cache = new ShortLivedCache<{ userId: string }>(100, 10, now);
+    await cache.get('s1', async () => ({ userId: 'u1' }));
+    await cache.get('s2', async () => ({ userId: 'u2' }));
+    cache.deleteWhere((_key, value) => value.userId === 'u1');
+    const load = jest.fn(async () => ({ userId: 'again' }));
+    expect(await cache.get('s2', load)).toEqual({ userId: 'u2' });
+    expect(await cache.get('s1', load)).toEqual({ userId: 'again' });
+  });
+
+  it('never holds more than maxEntries', async () => {
+    const cache = new ShortLivedCache<number>(100, 3, now);
+    for (let i = 0; i < 10; i++) {
+      await cache.get(`k${i}`, async () => i);
+      expect(cache.size).toBeLessThanOrEqual(3);
+    }
+  });
+});
