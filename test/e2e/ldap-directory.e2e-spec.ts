@@ -78,6 +78,8 @@ describe('LDAP directories', () => {
     expect(await test(body({ userFilter: '(&(objectClass=inetOrgPerson)(uid=*)' }))).toMatchObject({ ok: false, failure: 'FILTER_INVALID' });
     expect(await test(body({ userFilter: '(uid=a\\zz)' }))).toMatchObject({ ok: false, failure: 'FILTER_INVALID' });
     expect(await test(body({ baseDn: 'ou=nowhere,dc=example,dc=org' }))).toMatchObject({ ok: false, failure: 'BASE_DN_NOT_FOUND' });
+    const missingGroup = body({ roleMapping: [{ groupDn: 'cn=nobody,ou=groups,dc=example,dc=org', roleId: roles.support }] });
+    expect(await test(missingGroup)).toMatchObject({ ok: false, failure: 'BASE_DN_NOT_FOUND', message: expect.stringContaining('cn=nobody,ou=groups,dc=example,dc=org') });
     // Left out, the password of an unsaved configuration is the stored one.
     const { bindPassword: _omitted, ...withoutPassword } = body();
     expect(await test(withoutPassword)).toEqual({ ok: true, usersFound: 2 });

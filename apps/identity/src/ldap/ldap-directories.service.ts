@@ -12,7 +12,7 @@ import { Organization } from '../organizations/organization.entity';
 import { assertDirectoryGrantable, assertMayAdministerDirectory } from './ldap-directory-access';
 import { LdapDirectory } from './ldap-directory.entity';
 import { toDirectoryView } from './ldap-directory-view';
-import { filterProblem, LdapFailure, LdapSearchSettings, searchEntries, withDirectory } from './ldap-connection';
+import { filterProblem, groupMembers, LdapFailure, LdapSearchSettings, searchEntries, withDirectory } from './ldap-connection';
 import { LdapSecrets } from './ldap-secrets';
 
 /**
@@ -92,16 +92,24 @@ export class LdapDirectoriesService {
     assertMayAdministerDirectory(subject, organizationId);
     const stored = await this.dataSource.manager.findOneBy(LdapDirectory, { organizationId });
     let settings: LdapSearchSettings;
+    let groupDns: string[];
     if (unsaved) {
       const password = unsaved.bindPassword ?? (stored ? this.secrets.bindPassword(stored.id, stored.bindPasswordEncrypted) : undefined);
       if (password === undefined) throw ServiceError.badInput([{ field: 'directory.bindPassword', messages: ['bindPassword is required: no directory is stored yet'] }]);
       settings = { url: unsaved.url, bindDn: unsaved.bindDn, bindPassword: password, baseDn: unsaved.baseDn, userFilter: unsaved.userFilter };
+      groupDns = unsaved.roleMapping.map((m) => m.groupDn);
     } else {
       if (!stored) throw ServiceError.notFound(`the LDAP directory of organization ${organizationId}`, 'LDAP_DIRECTORY_NOT_FOUND');
       settings = { ...stored, bindPassword: this.secrets.bindPassword(stored.id, stored.bindPasswordEncrypted) };
+      groupDns = stored.roleMapping.map((m) => m.groupDn);
     }
     try {
-      const entries = await withDirectory(settings, (client) => searchEntries(client, settings, ['1.1']));
+      const entries = await withDirectory(settings, async (client) => {
+        const found = await searchEntries(client, settings, ['1.1']);
+        // A group of the role mapping that is not there would fail every import: say so now.
+        for (const groupDn of new Set(groupDns)) await groupMembers(client, groupDn, settings.url);
+        return found;
+      });
       return { ok: true, usersFound: entries.length };
     } catch (error) {
       if (error instanceof LdapFailure) return { ok: false, failure: error.failure, message: error.message };
