@@ -36,6 +36,8 @@ export class Outbox {
   /** What asked for another pass while one ran ('commit' wins over 'poll'), or null. */
   private again: RelayWake | null = null;
   private stopped = false;
+  /** Set when the flush begins: a commit then asks the flush for one more pass instead of starting its own. */
+  private stopping = false;
   /** The faults run's crash between commit and publish (crash-after-commit.ts); null outside it. */
   private readonly afterCommit: AfterCommitHook | null;
   private readonly wakeOnCommit = new WakeOnCommit(() => this.kick('commit'));
@@ -70,8 +72,15 @@ export class Outbox {
 
   private async flush(): Promise<void> {
     clearInterval(this.timer);
+    // No pass may run beside the flush's: the channel closes after its last one (a pass started by a
+    // commit meanwhile would publish on a closed channel). Commits during the flush get one more pass.
+    this.stopping = true;
     await this.relaying;
-    if (this.channel) await this.relayUntilEmpty('start');
+    while (this.channel) {
+      this.again = null;
+      await this.relayUntilEmpty('start');
+      if (!this.again) break;
+    }
     this.stopped = true;
     const index = this.dataSource.subscribers.indexOf(this.wakeOnCommit);
     if (index >= 0) this.dataSource.subscribers.splice(index, 1);
@@ -111,6 +120,10 @@ export class Outbox {
   /** Starts a relay pass, or asks the running one to go round once more. */
   kick(wake: RelayWake = 'commit'): void {
     if (this.stopped) return;
+    if (this.stopping) {
+      this.again = wake;
+      return;
+    }
     if (this.relaying) {
       if (this.again !== 'commit') this.again = wake;
       return;
