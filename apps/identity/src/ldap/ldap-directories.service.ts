@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Subject } from '@app/acl';
-import { Deleted, EventTypes, LdapConnectionTestView, LdapDirectoryView, PutLdapDirectoryDto } from '@app/contracts';
+import { Deleted, LdapConnectionTestView, LdapDirectoryView, PutLdapDirectoryDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { assertTargetsCovered } from '../access/write-checks';
-import { endOpenSessions } from '../auth/end-sessions';
 import { Organization } from '../organizations/organization.entity';
+import { disableDirectoryUsers } from './disable-directory-users';
 import { assertDirectoryGrantable, assertMayAdministerDirectory } from './ldap-directory-access';
 import { LdapDirectory } from './ldap-directory.entity';
 import { toDirectoryView } from './ldap-directory-view';
@@ -74,14 +74,9 @@ export class LdapDirectoriesService {
     assertMayAdministerDirectory(subject, organizationId);
     return this.outbox.transaction(correlationId, async (manager, publish) => {
       const directory = await this.existing(manager, organizationId, true);
-      const users: { id: string; enabled: boolean }[] = await manager.query('SELECT id, enabled FROM users WHERE ldap_directory_id = $1 FOR UPDATE', [directory.id]);
-      await assertTargetsCovered(manager, subject, users.map((u) => u.id));
-      const enabled = users.filter((u) => u.enabled).map((u) => u.id);
-      if (enabled.length) {
-        await manager.query('UPDATE users SET enabled = false, updated_at = now() WHERE id = ANY($1::uuid[])', [enabled]);
-        await endOpenSessions(manager, enabled, 'DISABLED');
-        for (const id of enabled) await publish(EventTypes.UserDisabled, { id });
-      }
+      const userIds = await directoryUserIds(manager, directory.id);
+      await assertTargetsCovered(manager, subject, userIds);
+      await disableDirectoryUsers(manager, publish, userIds);
       await manager.delete(LdapDirectory, { id: directory.id });
       return { id: directory.id, deleted: true as const };
     });

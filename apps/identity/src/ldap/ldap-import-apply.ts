@@ -3,12 +3,12 @@ import { EventTypes } from '@app/contracts';
 import { PublishInTransaction } from '@app/bus';
 import { EntityManager } from 'typeorm';
 import { anyRoleDefinitions } from '../access/session-access';
-import { endOpenSessions } from '../auth/end-sessions';
 import { userUpdatedData } from '../users/user-events';
 import { UserRole } from '../users/user-role.entity';
 import { userInScope } from '../users/user-scope';
 import { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
+import { disableDirectoryUsers } from './disable-directory-users';
 import { DirectoryPerson, EntryProblem, rolesOf } from './directory-people';
 import { DirectorySnapshot } from './directory-read';
 import { normalizeDn } from './ldap-connection';
@@ -60,6 +60,12 @@ export async function applyImport(
   const isUserOf = (row: UserRow, person: DirectoryPerson) => row.ldapDirectoryId === directory.id && row.ldapDn !== null && normalizeDn(row.ldapDn) === normalizeDn(person.dn);
 
   const problems = [...(await clashes(manager, snapshot.people, isUserOf, directory.id))];
+  // Every role the directory's users hold, read once: the role changes and the reach check both need them.
+  const heldRows: { userId: string; roleId: string }[] = await manager.query('SELECT user_id AS "userId", role_id AS "roleId" FROM user_roles WHERE user_id = ANY($1::uuid[])', [
+    existing.map((u) => u.id),
+  ]);
+  const heldBy = new Map<string, string[]>();
+  for (const { userId, roleId } of heldRows) heldBy.set(userId, [...(heldBy.get(userId) ?? []), roleId]);
   const managedRoles = new Set([...directory.roleMapping.map((m) => m.roleId), ...directory.defaultRoleIds]);
   const seen = new Set(snapshot.people.map((p) => normalizeDn(p.dn)));
 
@@ -72,8 +78,7 @@ export async function applyImport(
       creates.push({ person, roleIds });
       continue;
     }
-    const held: { roleId: string }[] = await manager.query('SELECT role_id AS "roleId" FROM user_roles WHERE user_id = $1', [user.id]);
-    const heldIds = new Set(held.map((r) => r.roleId));
+    const heldIds = new Set(heldBy.get(user.id) ?? []);
     const add = roleIds.filter((id) => !heldIds.has(id));
     const remove = [...heldIds].filter((id) => managedRoles.has(id) && !roleIds.includes(id));
     if (add.length || remove.length || fieldsChange(user, person)) updates.push({ user, person, add, remove });
@@ -87,8 +92,7 @@ export async function applyImport(
       problems.push({ dn: user.ldapDn, message: `user ${user.username} lies outside your EDIT level on User (${editScope.level})` });
       continue;
     }
-    const held: { id: string }[] = await manager.query('SELECT role_id AS id FROM user_roles WHERE user_id = $1', [user.id]);
-    const gaps = grantsBeyond(subject, await anyRoleDefinitions(manager, held.map((r) => r.id)));
+    const gaps = grantsBeyond(subject, await anyRoleDefinitions(manager, heldBy.get(user.id) ?? []));
     if (gaps.length) problems.push({ dn: user.ldapDn, message: `user ${user.username} holds grants you lack (${describeGrantGaps(gaps)})` });
   }
   if (problems.length) throw new ImportRefused(problems);
@@ -124,12 +128,7 @@ export async function applyImport(
     const data = userUpdatedData(before, user);
     if (data) await publish(EventTypes.UserUpdated, data);
   }
-  if (disables.length) {
-    const ids = disables.map((u) => u.id);
-    await manager.query('UPDATE users SET enabled = false, updated_at = now() WHERE id = ANY($1::uuid[])', [ids]);
-    await endOpenSessions(manager, ids, 'DISABLED');
-    for (const id of ids) await publish(EventTypes.UserDisabled, { id });
-  }
+  await disableDirectoryUsers(manager, publish, disables.map((u) => u.id));
   return { created: creates.length, updated: updates.length, disabled: disables.length };
 }
 
