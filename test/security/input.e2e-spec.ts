@@ -157,7 +157,7 @@ async function rowCounts(run: RunningSuite) {
   const count = (tables: string[]) => tables.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ');
   const [identity] = await adminQuery(
     run.environment.databases.identity,
-    `SELECT ${count(['users', 'user_roles', 'roles', 'organizations', 'business_units', 'groups', 'security_profiles', 'api_keys', 'export_jobs', 'password_reset_tokens', 'user_configurations', 'organization_configurations', 'role_configurations', 'user_avatars', 'outbox'])}`,
+    `SELECT ${count(['users', 'user_roles', 'roles', 'organizations', 'business_units', 'groups', 'security_profiles', 'api_keys', 'export_jobs', 'password_reset_tokens', 'user_configurations', 'organization_configurations', 'role_configurations', 'ldap_directories', 'ldap_import_jobs', 'user_avatars', 'outbox'])}`,
   );
   const [tickets] = await adminQuery(run.environment.databases.tickets, `SELECT ${count(['tickets', 'ticket_comments', 'ticket_roles', 'ticket_security_profiles', 'ticket_user_roles'])}`);
   return { identity, tickets };
