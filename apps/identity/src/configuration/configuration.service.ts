@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AclScope, placementInScope } from '@app/acl';
-import { CONFIGURATION_KEYS, configurationProblems, ConfigurationView, effectiveConfiguration, UserConfigurationDto, UserConfigurationValues } from '@app/contracts';
+import { ConfigurationView, effectiveConfiguration, UserConfigurationDto, UserConfigurationValues } from '@app/contracts';
 import { Outbox } from '@app/bus';
 import { ServiceError } from '@app/service-kit';
 import { DataSource, EntityManager } from 'typeorm';
 import { outOfScope } from '../access/scope-checks';
 import { User } from '../users/user.entity';
 import { userInScope } from '../users/user-scope';
+import { layerValues, setKeys } from './layer-values';
 import { UserConfiguration } from './user-configuration.entity';
 
 /** Per-user settings per organization (OroCRM's user configuration), defaults when nothing is set. */
@@ -26,9 +27,7 @@ export class ConfigurationService {
 
   /** Replaces the user's settings in the organization with the given ones; keys left out go back to defaults. */
   async put(userId: string, organizationId: string | null | undefined, input: UserConfigurationDto, scope: AclScope, correlationId: string | null): Promise<ConfigurationView> {
-    const settings = Object.fromEntries(CONFIGURATION_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]])) as Partial<UserConfigurationValues>;
-    const problems = configurationProblems(settings);
-    if (problems.length) throw ServiceError.badInput(problems);
+    const settings = layerValues(input);
     return this.outbox.transaction(correlationId, async (manager) => {
       const organization = await this.target(manager, userId, organizationId, scope);
       await manager.upsert(UserConfiguration, { userId, organizationId: organization, settings }, ['userId', 'organizationId']);
@@ -54,5 +53,5 @@ const view = (userId: string, organizationId: string, stored: Partial<UserConfig
   userId,
   organizationId,
   settings: effectiveConfiguration(stored),
-  customized: Object.keys(stored).sort(),
+  customized: setKeys(stored),
 });
