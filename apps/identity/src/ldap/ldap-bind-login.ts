@@ -1,4 +1,5 @@
 import { Client, ResultCodeError } from 'ldapts';
+import { describeError } from './ldap-connection';
 
 /**
  * What a bind as the user says about the password: the directory took it, refused it (the user's
@@ -22,8 +23,7 @@ const REFUSING_RESULT_CODES = new Set([
 export function bindFailureVerdict(error: unknown): BindVerdict {
   if (error instanceof ResultCodeError && REFUSING_RESULT_CODES.has(error.code)) return { kind: 'REFUSED' };
   if (error instanceof ResultCodeError) return { kind: 'UNAVAILABLE', reason: `the directory answered the bind with result ${error.code}: ${error.message}` };
-  const e = error as { code?: string; message?: string } | null;
-  return { kind: 'UNAVAILABLE', reason: [e?.code, e?.message].filter(Boolean).join(' ') || String(error) };
+  return { kind: 'UNAVAILABLE', reason: describeError(error) };
 }
 
 export interface BindTimeouts {

@@ -60,7 +60,7 @@ export async function withDirectory<T>(settings: LdapBindSettings, use: (client:
       await client.bind(settings.bindDn, settings.bindPassword);
     } catch (error) {
       if (error instanceof ResultCodeError) throw new LdapFailure('BIND_REFUSED', `the directory refused the bind as ${settings.bindDn}: ${error.message}`);
-      throw new LdapFailure('UNREACHABLE', `the directory at ${settings.url} cannot be reached: ${describe(error)}`);
+      throw new LdapFailure('UNREACHABLE', `the directory at ${settings.url} cannot be reached: ${describeError(error)}`);
     }
     return await use(client);
   } finally {
@@ -122,10 +122,11 @@ function classifySearchError(error: unknown, baseDn: string, url: string): Error
     if (error.code === 2 || error.code === 18) return new LdapFailure('FILTER_INVALID', `the directory refused the filter: ${error.message}`);
     return new Error(`the directory answered the search with an error: ${error.message}`);
   }
-  return new LdapFailure('UNREACHABLE', `the directory at ${url} stopped answering: ${describe(error)}`);
+  return new LdapFailure('UNREACHABLE', `the directory at ${url} stopped answering: ${describeError(error)}`);
 }
 
-const describe = (error: unknown): string => {
+/** An error as a log or answer names it: its code (ECONNREFUSED, ...) and message. */
+export const describeError = (error: unknown): string => {
   const e = error as { code?: string; message?: string };
   return [e?.code, e?.message].filter(Boolean).join(' ') || String(error);
 };
