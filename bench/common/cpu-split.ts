@@ -31,8 +31,12 @@ function cmdline(pid: number): string {
   }
 }
 
-/** CPU so far of each service of the suite, their PostgreSQL backends, RabbitMQ, the start script and this process. */
-export function sampleCpu(suitePid: number, databases: string[]): CpuSample {
+/**
+ * CPU so far of each service of the suite, their PostgreSQL backends, RabbitMQ, the start script and
+ * this process; `others` adds processes of the benchmark's own by part name.
+ */
+export function sampleCpu(suitePid: number, databases: string[], others: Record<string, number> = {}): CpuSample {
+  const otherParts = new Map(Object.entries(others).map(([part, pid]) => [pid, part]));
   const sample: CpuSample = new Map();
   let pids: number[];
   try {
@@ -46,7 +50,8 @@ export function sampleCpu(suitePid: number, databases: string[]): CpuSample {
     const add = (part: string, ticks: number) => sample.set(pid, { part, ms: (ticks * 1000) / TICKS_PER_SECOND });
     const command = cmdline(pid);
     const service = /dist\/apps\/(\w+)\/(?:src\/)?main\.js/.exec(command);
-    if (pid === suitePid) add('start script', s.ticks);
+    if (otherParts.has(pid)) add(otherParts.get(pid)!, s.ticks);
+    else if (pid === suitePid) add('start script', s.ticks);
     else if (service && s.ppid === suitePid) add(service[1], s.ticks);
     else if (command.startsWith('postgres: ') && databases.some((db) => command.includes(` ${db} `))) add('postgres', s.ticks);
     else if (/beam\.smp/.test(command)) add('rabbitmq', s.ticks);

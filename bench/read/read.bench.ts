@@ -3,6 +3,8 @@
 // with `pg`. autocannon at 1, 16 and 64 connections (BENCH_CONNECTIONS), BENCH_SECONDS (10) each, the
 // two targets taking turns at each level after a warm-up. Targets: at 16 and 64 connections at least
 // 0.5x the bare server's requests per second, p99 no more than 3x the bare server's.
+// A third target, the floor (floor/start-floor.ts), is the same read through two hand-written
+// processes and RabbitMQ: what the suite's architecture allows before any of its own work.
 // BENCH_CPU_PROF=<dir> runs every service with --cpu-prof into that directory (the start script's
 // CPU_PROF_DIR; summaries with bench/common/profile-summary.ts). Prints, does not assert.
 import { databaseUrlFor } from '@app/service-kit/settings/settings';
@@ -11,6 +13,7 @@ import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { describe, load, LoadFigures } from '../common/load';
 import { ratio, writeResults } from '../common/results';
 import { startBareTicketServer } from './bare-server';
+import { startFloor } from './floor/start-floor';
 
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,48 +21,68 @@ const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 runBenchmark(async () => {
   const bench = await startBenchSuite(PROFILE_DIR ? { CPU_PROF_DIR: PROFILE_DIR } : {});
-  const bare = await startBareTicketServer(databaseUrlFor(bench.environment.databaseUrl, bench.environment.databases.tickets));
+  const ticketsDatabase = databaseUrlFor(bench.environment.databaseUrl, bench.environment.databases.tickets);
+  const bare = await startBareTicketServer(ticketsDatabase);
+  const floor = await startFloor(bench.environment.amqpUrl, ticketsDatabase);
   try {
     const created = await bench.admin.post('/api/tickets', { type: 'TASK', subject: 'Benchmark ticket', description: 'Read again and again', priority: 'HIGH' });
     if (created.status !== 201) throw new Error(`ticket not created: ${created.status} ${JSON.stringify(created.body)}`);
     const id: string = created.body.id;
     const gateway = { url: `${bench.environment.gatewayUrl}/api/tickets/${id}`, headers: { authorization: `Bearer ${bench.admin.token}` } };
     const baseline = { url: `${bare.url}/tickets/${id}` };
-    const [viaGateway, direct] = await Promise.all([bench.admin.get(`/api/tickets/${id}`), fetch(baseline.url).then((r) => r.json())]);
-    if (JSON.stringify(viaGateway.body) !== JSON.stringify(direct)) throw new Error(`the two answers differ:\n${JSON.stringify(viaGateway.body)}\n${JSON.stringify(direct)}`);
+    const floorTarget = { url: `${floor.url}/tickets/${id}` };
+    const [viaGateway, direct, viaFloor] = await Promise.all([bench.admin.get(`/api/tickets/${id}`), fetch(baseline.url).then((r) => r.json()), fetch(floorTarget.url).then((r) => r.json())]);
+    for (const other of [direct, viaFloor]) {
+      if (JSON.stringify(viaGateway.body) !== JSON.stringify(other)) throw new Error(`the answers differ:\n${JSON.stringify(viaGateway.body)}\n${JSON.stringify(other)}`);
+    }
 
-    await load({ ...gateway, connections: 4, durationSeconds: 3 });
-    await load({ ...baseline, connections: 4, durationSeconds: 3 });
+    for (const target of [gateway, baseline, floorTarget]) await load({ ...target, connections: 4, durationSeconds: 3 });
     const databases = Object.values(bench.environment.databases);
     // CPU milliseconds per answered request, by process (bench/common/cpu-split.ts).
-    const measured = async (target: typeof gateway | typeof baseline, connections: number): Promise<{ figures: LoadFigures; cpuMsPerRequest: CpuParts }> => {
-      const before = sampleCpu(bench.suite.pid, databases);
+    const measured = async (target: { url: string }, connections: number): Promise<{ figures: LoadFigures; cpuMsPerRequest: CpuParts }> => {
+      const before = sampleCpu(bench.suite.pid, databases, floor.pids);
       const figures = await load({ ...target, connections, durationSeconds: SECONDS });
-      return { figures, cpuMsPerRequest: cpuPerRequest(before, sampleCpu(bench.suite.pid, databases), figures.requestsPerSecond * figures.seconds) };
+      return { figures, cpuMsPerRequest: cpuPerRequest(before, sampleCpu(bench.suite.pid, databases, floor.pids), figures.requestsPerSecond * figures.seconds) };
     };
-    const levels: { connections: number; gateway: LoadFigures; bare: LoadFigures; throughputRatio: number | null; p99Ratio: number | null; cpuMsPerRequest: { gateway: CpuParts; bare: CpuParts } }[] = [];
+    const p99Ratio = (of: LoadFigures, to: LoadFigures) => ratio(of.latencyMs.p99, to.latencyMs.p99);
+    const describeP99 = (value: number | null) => (value === null ? 'n/a (p99 0 ms)' : `${value}x`);
+    const split = (parts: CpuParts) => Object.entries(parts).filter(([, ms]) => ms >= 0.005).map(([part, ms]) => `${part} ${ms}`).join(', ');
+    const levels = [];
     for (const connections of LEVELS) {
       const bareRun = await measured(baseline, connections);
+      const floorRun = await measured(floorTarget, connections);
       const gatewayRun = await measured(gateway, connections);
-      const [bareFigures, gatewayFigures] = [bareRun.figures, gatewayRun.figures];
+      const [bareFigures, floorFigures, gatewayFigures] = [bareRun.figures, floorRun.figures, gatewayRun.figures];
       const level = {
         connections,
         gateway: gatewayFigures,
         bare: bareFigures,
-        cpuMsPerRequest: { gateway: gatewayRun.cpuMsPerRequest, bare: bareRun.cpuMsPerRequest },
+        floor: floorFigures,
+        cpuMsPerRequest: { gateway: gatewayRun.cpuMsPerRequest, bare: bareRun.cpuMsPerRequest, floor: floorRun.cpuMsPerRequest },
         throughputRatio: ratio(gatewayFigures.requestsPerSecond, bareFigures.requestsPerSecond),
-        p99Ratio: ratio(gatewayFigures.latencyMs.p99, bareFigures.latencyMs.p99),
+        p99Ratio: p99Ratio(gatewayFigures, bareFigures),
+        floorThroughputRatio: ratio(floorFigures.requestsPerSecond, bareFigures.requestsPerSecond),
+        floorP99Ratio: p99Ratio(floorFigures, bareFigures),
       };
       levels.push(level);
       console.log(describe(`bare Fastify + pg, ${connections} conn.`, bareFigures));
+      console.log(describe(`floor (2 processes + RabbitMQ), ${connections} conn.`, floorFigures));
       console.log(describe(`gateway, ${connections} conn.`, gatewayFigures));
-      const split = (parts: CpuParts) => Object.entries(parts).filter(([, ms]) => ms >= 0.005).map(([part, ms]) => `${part} ${ms}`).join(', ');
-      console.log(`  CPU ms per request: gateway run: ${split(gatewayRun.cpuMsPerRequest)}; bare run: ${split(bareRun.cpuMsPerRequest)}`);
-      console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5 at 16, 64), p99 ${level.p99Ratio === null ? 'n/a (bare p99 0 ms)' : `${level.p99Ratio}x`} (target <= 3)`);
+      console.log(`  CPU ms per request: gateway run: ${split(gatewayRun.cpuMsPerRequest)}; floor run: ${split(floorRun.cpuMsPerRequest)}; bare run: ${split(bareRun.cpuMsPerRequest)}`);
+      console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5 at 16, 64), p99 ${describeP99(level.p99Ratio)} (target <= 3)`);
+      console.log(`  ratio floor/bare: ${level.floorThroughputRatio}x req/s, p99 ${describeP99(level.floorP99Ratio)}; gateway/floor: ${ratio(gatewayFigures.requestsPerSecond, floorFigures.requestsPerSecond)}x req/s`);
     }
-    const ratios = Object.fromEntries(levels.flatMap((l) => [[`throughputAt${l.connections}`, l.throughputRatio], [`p99At${l.connections}`, l.p99Ratio]]));
+    const ratios = Object.fromEntries(
+      levels.flatMap((l) => [
+        [`throughputAt${l.connections}`, l.throughputRatio],
+        [`p99At${l.connections}`, l.p99Ratio],
+        [`floorThroughputAt${l.connections}`, l.floorThroughputRatio],
+        [`floorP99At${l.connections}`, l.floorP99Ratio],
+      ]),
+    );
     writeResults('read', { seconds: SECONDS, levels }, ratios);
   } finally {
+    await floor.close();
     await bare.close();
     await bench.stop();
   }
