@@ -3,12 +3,16 @@
 // against argon2id verifications of the same stored hash (so the same parameters) with as many in
 // flight, in this process. The two take turns, BENCH_ROUNDS (6) slices of BENCH_SECONDS (4) each,
 // so that the load other people put on a shared machine falls on both alike. Target: at least 0.8x.
+// A third side, the floor (bench/read/floor), verifies the same hash behind an HTTP process and an RPC
+// hop over RabbitMQ, hand-written: what the architecture allows before any of the suite's own work.
 // Prints, does not assert.
+import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { adminQuery } from '@app/testing';
 import { runBenchmark, startBenchSuite } from '../common/bench-suite';
 import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { load } from '../common/load';
 import { ratio, writeResults } from '../common/results';
+import { startFloor } from '../read/floor/start-floor';
 import { argon2VerifyRate } from './argon2-verify';
 
 const CONNECTIONS = Number(process.env.BENCH_LOGIN_CONNECTIONS ?? 4);
@@ -19,40 +23,59 @@ runBenchmark(async () => {
   const bench = await startBenchSuite(process.env.BENCH_CPU_PROF ? { CPU_PROF_DIR: process.env.BENCH_CPU_PROF } : {});
   const databases = Object.values(bench.environment.databases);
   // CPU milliseconds per login and per verification, by process, summed over the rounds (bench/common/cpu-split.ts).
-  const spent = { login: { parts: {} as CpuParts, count: 0 }, verify: { parts: {} as CpuParts, count: 0 } };
+  const spent = { login: { parts: {} as CpuParts, count: 0 }, verify: { parts: {} as CpuParts, count: 0 }, floor: { parts: {} as CpuParts, count: 0 } };
+  let floorPids: Record<string, number> = {};
   const measure = async <T>(side: keyof typeof spent, run: () => Promise<T>, countOf: (result: T) => number): Promise<T> => {
-    const before = sampleCpu(bench.suite.pid, databases);
+    const before = sampleCpu(bench.suite.pid, databases, floorPids);
     const result = await run();
     const count = countOf(result);
-    for (const [part, ms] of Object.entries(cpuPerRequest(before, sampleCpu(bench.suite.pid, databases), 1))) spent[side].parts[part] = (spent[side].parts[part] ?? 0) + ms;
+    for (const [part, ms] of Object.entries(cpuPerRequest(before, sampleCpu(bench.suite.pid, databases, floorPids), 1))) spent[side].parts[part] = (spent[side].parts[part] ?? 0) + ms;
     spent[side].count += count;
     return result;
   };
+  const password = bench.environment.env.ADMIN_PASSWORD;
+  const [{ hash }] = await adminQuery<{ hash: string }>(bench.environment.databases.identity, `SELECT password_hash AS hash FROM users WHERE username = 'admin'`);
+  const floor = await startFloor(bench.environment.amqpUrl, databaseUrlFor(bench.environment.databaseUrl, bench.environment.databases.tickets), hash);
+  floorPids = floor.pids;
   try {
-    const password = bench.environment.env.ADMIN_PASSWORD;
-    const [{ hash }] = await adminQuery<{ hash: string }>(bench.environment.databases.identity, `SELECT password_hash AS hash FROM users WHERE username = 'admin'`);
     const body = JSON.stringify({ username: 'admin', password });
     const target = { url: `${bench.environment.gatewayUrl}/api/auth/login`, method: 'POST' as const, body };
-    await load({ ...target, connections: CONNECTIONS, durationSeconds: 3 });
-    const rounds: { loginsPerSecond: number; verifyPerSecond: number; ratio: number | null; loginLatencyMs: { p50: number; p99: number } }[] = [];
+    const floorTarget = { url: `${floor.url}/login`, method: 'POST' as const, body };
+    for (const warm of [target, floorTarget]) await load({ ...warm, connections: CONNECTIONS, durationSeconds: 3 });
+    const rounds: { loginsPerSecond: number; verifyPerSecond: number; floorPerSecond: number; ratio: number | null; floorRatio: number | null; loginLatencyMs: { p50: number; p99: number } }[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const verifyPerSecond = await measure('verify', () => argon2VerifyRate(hash, password, CONNECTIONS, SECONDS), (rate) => rate * SECONDS);
+      const floored = await measure('floor', () => load({ ...floorTarget, connections: CONNECTIONS, durationSeconds: SECONDS }), (f) => f.requestsPerSecond * f.seconds);
       const logins = await measure('login', () => load({ ...target, connections: CONNECTIONS, durationSeconds: SECONDS }), (f) => f.requestsPerSecond * f.seconds);
-      rounds.push({ loginsPerSecond: logins.requestsPerSecond, verifyPerSecond, ratio: ratio(logins.requestsPerSecond, verifyPerSecond), loginLatencyMs: { p50: logins.latencyMs.p50, p99: logins.latencyMs.p99 } });
-      console.log(`round ${i + 1}: argon2id verify ${verifyPerSecond} /s, logins ${logins.requestsPerSecond} /s (p50 ${logins.latencyMs.p50} ms, p99 ${logins.latencyMs.p99} ms): ${rounds.at(-1)!.ratio}x`);
+      rounds.push({
+        loginsPerSecond: logins.requestsPerSecond,
+        verifyPerSecond,
+        floorPerSecond: floored.requestsPerSecond,
+        ratio: ratio(logins.requestsPerSecond, verifyPerSecond),
+        floorRatio: ratio(floored.requestsPerSecond, verifyPerSecond),
+        loginLatencyMs: { p50: logins.latencyMs.p50, p99: logins.latencyMs.p99 },
+      });
+      const round = rounds.at(-1)!;
+      console.log(`round ${i + 1}: argon2id verify ${verifyPerSecond} /s, floor ${floored.requestsPerSecond} /s (${round.floorRatio}x), logins ${logins.requestsPerSecond} /s (p50 ${logins.latencyMs.p50} ms, p99 ${logins.latencyMs.p99} ms): ${round.ratio}x`);
     }
     const mean = (values: number[]) => Number((values.reduce((a, b) => a + b, 0) / values.length).toFixed(1));
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const loginsPerSecond = mean(rounds.map((r) => r.loginsPerSecond));
     const verifyPerSecond = mean(rounds.map((r) => r.verifyPerSecond));
-    const perRound = rounds.map((r) => r.ratio ?? 0).sort((a, b) => a - b);
-    console.log(`logins at ${CONNECTIONS} connections ${loginsPerSecond} /s against argon2id verify with ${CONNECTIONS} in flight ${verifyPerSecond} /s (hash ${hash.split('$').slice(1, 4).join(' ')})`);
-    const ratios = { loginsOverVerify: ratio(loginsPerSecond, verifyPerSecond), medianRoundRatio: perRound[Math.floor(perRound.length / 2)] };
-    console.log(`ratio logins / verifications: ${ratios.loginsOverVerify} overall, ${ratios.medianRoundRatio} median of rounds (target >= 0.8)`);
+    const floorPerSecond = mean(rounds.map((r) => r.floorPerSecond));
+    console.log(`logins at ${CONNECTIONS} connections ${loginsPerSecond} /s against argon2id verify with ${CONNECTIONS} in flight ${verifyPerSecond} /s (hash ${hash.split('$').slice(1, 4).join(' ')}); the floor ${floorPerSecond} /s`);
+    const ratios = {
+      loginsOverVerify: ratio(loginsPerSecond, verifyPerSecond),
+      medianRoundRatio: median(rounds.map((r) => r.ratio ?? 0)),
+      floorOverVerify: ratio(floorPerSecond, verifyPerSecond),
+    };
+    console.log(`ratio logins / verifications: ${ratios.loginsOverVerify} overall, ${ratios.medianRoundRatio} median of rounds (target >= 0.8); floor / verifications ${ratios.floorOverVerify}`);
     const perUnit = (side: keyof typeof spent) => Object.fromEntries(Object.entries(spent[side].parts).map(([part, ms]) => [part, Number((ms / spent[side].count).toFixed(2))]).filter(([, ms]) => Number(ms) >= 0.01));
-    const cpuMs = { perLogin: perUnit('login'), perVerification: perUnit('verify') };
-    console.log(`CPU ms per login: ${JSON.stringify(cpuMs.perLogin)}; per verification: ${JSON.stringify(cpuMs.perVerification)}`);
-    writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, perRound: rounds, cpuMs }, ratios);
+    const cpuMs = { perLogin: perUnit('login'), perVerification: perUnit('verify'), perFloorLogin: perUnit('floor') };
+    console.log(`CPU ms per login: ${JSON.stringify(cpuMs.perLogin)}; per verification: ${JSON.stringify(cpuMs.perVerification)}; per floor login: ${JSON.stringify(cpuMs.perFloorLogin)}`);
+    writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, floorPerSecond, perRound: rounds, cpuMs }, ratios);
   } finally {
+    await floor.close();
     await bench.stop();
   }
 });

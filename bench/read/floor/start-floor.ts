@@ -29,11 +29,12 @@ const stopped = (child: ChildProcess) => new Promise<void>((resolve) => (child.e
  * The architecture's floor: the read's moving parts alone, hand-written, in two processes as the
  * suite has them (HTTP in, a request over RabbitMQ, one prepared read, the reply back). What the
  * gateway path could reach if authentication, sessions, the ACL, Nest, validation, logs, metrics and
- * traces cost nothing.
+ * traces cost nothing. Given a password hash, POST /login verifies passwords against it the same way
+ * (argon2 in the worker, at most as many in flight as requests): the login's floor.
  */
-export async function startFloor(amqpUrl: string, databaseUrl: string): Promise<Floor> {
+export async function startFloor(amqpUrl: string, databaseUrl: string, passwordHash?: string): Promise<Floor> {
   const queue = `bench.floor.${randomUUID()}`;
-  const worker = await run('worker.ts', [amqpUrl, databaseUrl, queue]);
+  const worker = await run('worker.ts', [amqpUrl, databaseUrl, queue, ...(passwordHash ? [passwordHash] : [])]);
   const front = await run('front.ts', [amqpUrl, queue]).catch(async (error) => {
     worker.child.kill('SIGTERM');
     throw error;
