@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventTypes, LoginRequest, RpcActor, SessionAccess, SessionChoicesView, SessionView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
+import { preparedQuery, PreparedStatement, ServiceError, SETTINGS, Settings } from '@app/service-kit';
 import { DataSource, In, IsNull } from 'typeorm';
 import { assignedRolesIn, loadSessionAccess } from '../access/session-access';
 import { Organization } from '../organizations/organization.entity';
@@ -14,6 +14,18 @@ import { PasswordHasher } from '../passwords/password-hasher';
 import { Session } from './session.entity';
 
 const INVALID_CREDENTIALS = 'The username or the password is wrong.';
+
+// One statement, so one round trip and atomic: the session, and a successful login starting both
+// counts again (failures, and locks in a row for temporary lockout) when either is not zero.
+const OPEN_SESSION: PreparedStatement = {
+  name: 'identity.auth.open-session',
+  text: `WITH counts_reset AS (
+           UPDATE users SET failed_logins = 0, lock_count = 0, updated_at = now()
+            WHERE id = $1 AND (failed_logins <> 0 OR lock_count <> 0)
+         )
+         INSERT INTO sessions (user_id, organization_id, active_roles, roles_selected, expires_at)
+         VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
+};
 
 @Injectable()
 export class AuthService {
@@ -64,17 +76,7 @@ export class AuthService {
 
     const activeRoles = roles.active.map(({ id, name }) => ({ id, name }));
     const expiresAt = new Date(Date.now() + this.settings.tokenTtlSeconds * 1000);
-    // One statement, so one round trip and atomic: the session, and a successful login starting both
-    // counts again (failures, and locks in a row for temporary lockout) when either is not zero.
-    const [{ id }] = await this.dataSource.query(
-      `WITH counts_reset AS (
-         UPDATE users SET failed_logins = 0, lock_count = 0, updated_at = now()
-          WHERE id = $1 AND (failed_logins <> 0 OR lock_count <> 0)
-       )
-       INSERT INTO sessions (user_id, organization_id, active_roles, roles_selected, expires_at)
-       VALUES ($1, $2, $3::jsonb, $4, $5) RETURNING id`,
-      [user.id, organizationId, JSON.stringify(activeRoles), roles.selected, expiresAt],
-    );
+    const [{ id }] = await preparedQuery<{ id: string }>(this.dataSource.manager, OPEN_SESSION, [user.id, organizationId, JSON.stringify(activeRoles), roles.selected, expiresAt]);
     return this.view({ id, userId: user.id, organizationId, activeRoles, rolesSelected: roles.selected, expiresAt }, user, access!);
   }
 
