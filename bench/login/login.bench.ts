@@ -12,7 +12,7 @@ import { runBenchmark, startBenchSuite } from '../common/bench-suite';
 import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { load } from '../common/load';
 import { ratio, writeResults } from '../common/results';
-import { startFloor } from '../read/floor/start-floor';
+import { Floor, startFloor } from '../read/floor/start-floor';
 import { argon2VerifyRate } from './argon2-verify';
 
 const CONNECTIONS = Number(process.env.BENCH_LOGIN_CONNECTIONS ?? 4);
@@ -33,11 +33,12 @@ runBenchmark(async () => {
     spent[side].count += count;
     return result;
   };
-  const password = bench.environment.env.ADMIN_PASSWORD;
-  const [{ hash }] = await adminQuery<{ hash: string }>(bench.environment.databases.identity, `SELECT password_hash AS hash FROM users WHERE username = 'admin'`);
-  const floor = await startFloor(bench.environment.amqpUrl, databaseUrlFor(bench.environment.databaseUrl, bench.environment.databases.tickets), hash);
-  floorPids = floor.pids;
+  let floor: Floor | undefined;
   try {
+    const password = bench.environment.env.ADMIN_PASSWORD;
+    const [{ hash }] = await adminQuery<{ hash: string }>(bench.environment.databases.identity, `SELECT password_hash AS hash FROM users WHERE username = 'admin'`);
+    floor = await startFloor(bench.environment.amqpUrl, databaseUrlFor(bench.environment.databaseUrl, bench.environment.databases.tickets), hash);
+    floorPids = floor.pids;
     const body = JSON.stringify({ username: 'admin', password });
     const target = { url: `${bench.environment.gatewayUrl}/api/auth/login`, method: 'POST' as const, body };
     const floorTarget = { url: `${floor.url}/login`, method: 'POST' as const, body };
@@ -75,7 +76,7 @@ runBenchmark(async () => {
     console.log(`CPU ms per login: ${JSON.stringify(cpuMs.perLogin)}; per verification: ${JSON.stringify(cpuMs.perVerification)}; per floor login: ${JSON.stringify(cpuMs.perFloorLogin)}`);
     writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, floorPerSecond, perRound: rounds, cpuMs }, ratios);
   } finally {
-    await floor.close();
+    await floor?.close();
     await bench.stop();
   }
 });

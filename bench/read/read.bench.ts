@@ -13,7 +13,7 @@ import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { describe, load, LoadFigures } from '../common/load';
 import { ratio, writeResults } from '../common/results';
 import { startBareTicketServer } from './bare-server';
-import { startFloor } from './floor/start-floor';
+import { Floor, startFloor } from './floor/start-floor';
 
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -23,8 +23,10 @@ runBenchmark(async () => {
   const bench = await startBenchSuite(PROFILE_DIR ? { CPU_PROF_DIR: PROFILE_DIR } : {});
   const ticketsDatabase = databaseUrlFor(bench.environment.databaseUrl, bench.environment.databases.tickets);
   const bare = await startBareTicketServer(ticketsDatabase);
-  const floor = await startFloor(bench.environment.amqpUrl, ticketsDatabase);
+  let floor: Floor | undefined;
   try {
+    floor = await startFloor(bench.environment.amqpUrl, ticketsDatabase);
+    const floorPids = floor.pids;
     const created = await bench.admin.post('/api/tickets', { type: 'TASK', subject: 'Benchmark ticket', description: 'Read again and again', priority: 'HIGH' });
     if (created.status !== 201) throw new Error(`ticket not created: ${created.status} ${JSON.stringify(created.body)}`);
     const id: string = created.body.id;
@@ -40,9 +42,9 @@ runBenchmark(async () => {
     const databases = Object.values(bench.environment.databases);
     // CPU milliseconds per answered request, by process (bench/common/cpu-split.ts).
     const measured = async (target: { url: string }, connections: number): Promise<{ figures: LoadFigures; cpuMsPerRequest: CpuParts }> => {
-      const before = sampleCpu(bench.suite.pid, databases, floor.pids);
+      const before = sampleCpu(bench.suite.pid, databases, floorPids);
       const figures = await load({ ...target, connections, durationSeconds: SECONDS });
-      return { figures, cpuMsPerRequest: cpuPerRequest(before, sampleCpu(bench.suite.pid, databases, floor.pids), figures.requestsPerSecond * figures.seconds) };
+      return { figures, cpuMsPerRequest: cpuPerRequest(before, sampleCpu(bench.suite.pid, databases, floorPids), figures.requestsPerSecond * figures.seconds) };
     };
     const p99Ratio = (of: LoadFigures, to: LoadFigures) => ratio(of.latencyMs.p99, to.latencyMs.p99);
     const describeP99 = (value: number | null) => (value === null ? 'n/a (p99 0 ms)' : `${value}x`);
@@ -82,7 +84,7 @@ runBenchmark(async () => {
     );
     writeResults('read', { seconds: SECONDS, levels }, ratios);
   } finally {
-    await floor.close();
+    await floor?.close();
     await bare.close();
     await bench.stop();
   }

@@ -12,6 +12,8 @@ export interface Floor {
 /** One process of the floor, run as TypeScript, resolved once it prints "ready". */
 function run(file: string, args: string[]): Promise<{ child: ChildProcess; ready: string }> {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', join(__dirname, file), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // A benchmark that dies leaves no floor process behind holding a broker connection.
+  process.once('exit', () => child.kill('SIGTERM'));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
