@@ -101,6 +101,21 @@ describe('operations: metrics and health probes on every service', () => {
     );
   });
 
+  it('asks identity once for a session and tickets once for a subject when a burst of requests misses the cache together', async () => {
+    // A session just opened is in no cache: every request of the burst misses it at the same moment.
+    const fresh = await run.api.login('admin', run.environment.env.ADMIN_PASSWORD);
+    const calls = (samples: Sample[], pattern: string) => total(samples, 'rpc_client_duration_seconds_count', { pattern }) ?? 0;
+    // Connections opened first (keep-alive), so that the burst reaches the gateway at once.
+    await Promise.all(Array.from({ length: 24 }, () => fetch(`${run.environment.gatewayUrl}/health`).then((r) => r.text())));
+    const before = await scrape('gateway');
+    const answers = await Promise.all(Array.from({ length: 24 }, () => fresh.get('/api/tickets')));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const after = await scrape('gateway');
+    expect(calls(after, 'identity.sessions.get') - calls(before, 'identity.sessions.get')).toBe(1);
+    expect(calls(after, 'tickets.access.get') - calls(before, 'tickets.access.get')).toBeLessThanOrEqual(1);
+    expect(calls(after, 'tickets.tickets.list') - calls(before, 'tickets.tickets.list')).toBe(24);
+  });
+
   it('identity times its RPC handlers, counts the events its relay published, and reports its outbox and pool', async () => {
     const samples = await eventually(async () => {
       const scraped = await scrape('identity');

@@ -37,6 +37,45 @@ describe('ShortLivedCache', () => {
     expect(await cache.get('a', async () => 'fresh')).toBe('fresh');
   });
 
+  it('gives requests that miss while a load is on its way that load, not one each', async () => {
+    const cache = new ShortLivedCache<string>(100, 10, now);
+    const answer = deferred<string>();
+    const load = jest.fn(() => answer.promise);
+    const waiting = [cache.get('a', load), cache.get('a', load), cache.get('a', load)];
+    answer.answer('one');
+    expect(await Promise.all(waiting)).toEqual(['one', 'one', 'one']);
+    expect(await cache.get('a', load)).toBe('one');
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('lets a request that misses after a drop start its own load rather than wait for the older one', async () => {
+    const cache = new ShortLivedCache<string>(100, 10, now);
+    const older = deferred<string>();
+    const before = cache.get('a', () => older.promise);
+    cache.delete('a');
+    const after = cache.get('a', async () => 'fresh');
+    older.answer('stale');
+    expect(await before).toBe('stale');
+    expect(await after).toBe('fresh');
+    expect(await cache.get('a', async () => 'again')).toBe('fresh');
+  });
+
+  it('fails every request that waited on a failed load, keeps nothing, and loads again on the next', async () => {
+    const cache = new ShortLivedCache<string>(100, 10, now);
+    const failing = jest.fn(async () => {
+      throw new Error('identity did not answer');
+    });
+    const waiting = [cache.get('a', failing), cache.get('a', failing)];
+    await expect(Promise.all(waiting)).rejects.toThrow('identity did not answer');
+    await expect(waiting[1]).rejects.toThrow('identity did not answer');
+    expect(failing).toHaveBeenCalledTimes(1);
+    const throwing = () => {
+      throw new Error('thrown at once');
+    };
+    await expect(cache.get('b', throwing)).rejects.toThrow('thrown at once');
+    expect(await cache.get('a', async () => 'back')).toBe('back');
+  });
+
   it('drops what the predicate picks and keeps the rest', async () => {
     const cache = new ShortLivedCache<{ userId: string }>(100, 10, now);
     await cache.get('s1', async () => ({ userId: 'u1' }));
