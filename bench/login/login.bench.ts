@@ -5,6 +5,7 @@
 // so that the load other people put on a shared machine falls on both alike. Target: at least 0.8x.
 // A third side, the floor (bench/read/floor), verifies the same hash behind an HTTP process and an RPC
 // hop over RabbitMQ, hand-written: what the architecture allows before any of the suite's own work.
+// Last, a session's first request after its login against its second (BENCH_FIRST_REQUESTS, 200).
 // Prints, does not assert.
 import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { adminQuery } from '@app/testing';
@@ -14,10 +15,12 @@ import { load } from '../common/load';
 import { ratio, writeResults } from '../common/results';
 import { Floor, startFloor } from '../read/floor/start-floor';
 import { argon2VerifyRate } from './argon2-verify';
+import { firstRequestAfterLogin } from './first-request';
 
 const CONNECTIONS = Number(process.env.BENCH_LOGIN_CONNECTIONS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
+const FIRST_REQUESTS = Number(process.env.BENCH_FIRST_REQUESTS ?? 200);
 
 runBenchmark(async () => {
   const bench = await startBenchSuite(process.env.BENCH_CPU_PROF ? { CPU_PROF_DIR: process.env.BENCH_CPU_PROF } : {});
@@ -74,7 +77,10 @@ runBenchmark(async () => {
     const perUnit = (side: keyof typeof spent) => Object.fromEntries(Object.entries(spent[side].parts).map(([part, ms]) => [part, Number((ms / spent[side].count).toFixed(2))]).filter(([, ms]) => Number(ms) >= 0.01));
     const cpuMs = { perLogin: perUnit('login'), perVerification: perUnit('verify'), perFloorLogin: perUnit('floor') };
     console.log(`CPU ms per login: ${JSON.stringify(cpuMs.perLogin)}; per verification: ${JSON.stringify(cpuMs.perVerification)}; per floor login: ${JSON.stringify(cpuMs.perFloorLogin)}`);
-    writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, floorPerSecond, perRound: rounds, cpuMs }, ratios);
+    const firstRequest = await firstRequestAfterLogin(bench.environment.gatewayUrl, password, FIRST_REQUESTS);
+    const firstOverSecond = ratio(firstRequest.firstMs.p50, firstRequest.secondMs.p50);
+    console.log(`a session's first request after its login (${FIRST_REQUESTS} sessions): p50 ${firstRequest.firstMs.p50} ms, p99 ${firstRequest.firstMs.p99} ms; its second: p50 ${firstRequest.secondMs.p50} ms, p99 ${firstRequest.secondMs.p99} ms; first / second (p50) ${firstOverSecond}`);
+    writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, floorPerSecond, perRound: rounds, cpuMs, firstRequest }, { ...ratios, firstRequestOverSecond: firstOverSecond });
   } finally {
     await floor?.close();
     await bench.stop();

@@ -23,6 +23,7 @@ function parsePrometheusText(text: string): Sample[] {
 }
 
 const TOKEN = 'scrape-token-for-this-run';
+const SESSION_CACHE_MS = 1000;
 const SERVICES = ['gateway', 'identity', 'tickets', 'portal'] as const;
 type Service = (typeof SERVICES)[number];
 
@@ -56,7 +57,7 @@ describe('operations: metrics and health probes on every service', () => {
   }
 
   beforeAll(async () => {
-    run = await startWholeSuite({ METRICS_TOKEN: TOKEN });
+    run = await startWholeSuite({ METRICS_TOKEN: TOKEN, SESSION_CACHE_MS: String(SESSION_CACHE_MS) });
     userId = (await createUser(run)).id;
     expect((await run.admin.get(`/api/users/${userId}`)).status).toBe(200);
     expect((await run.admin.get('/api/users/00000000-0000-4000-8000-000000000000')).status).toBe(404);
@@ -101,19 +102,31 @@ describe('operations: metrics and health probes on every service', () => {
     );
   });
 
-  it('asks identity once for a session and tickets once for a subject when a burst of requests misses the cache together', async () => {
-    // A session just opened is in no cache: every request of the burst misses it at the same moment.
+  const rpcCalls = (samples: Sample[], pattern: string) => total(samples, 'rpc_client_duration_seconds_count', { pattern }) ?? 0;
+
+  it("asks identity nothing on a session's first request: the login's answer is the session", async () => {
+    const before = await scrape('gateway');
     const fresh = await run.api.login('admin', run.environment.env.ADMIN_PASSWORD);
-    const calls = (samples: Sample[], pattern: string) => total(samples, 'rpc_client_duration_seconds_count', { pattern }) ?? 0;
+    expect((await fresh.get('/api/me')).status).toBe(200);
+    const after = await scrape('gateway');
+    expect(rpcCalls(after, 'identity.auth.login') - rpcCalls(before, 'identity.auth.login')).toBe(1);
+    expect(rpcCalls(after, 'identity.sessions.get') - rpcCalls(before, 'identity.sessions.get')).toBe(0);
+  });
+
+  it('asks identity once for a session and tickets once for a subject when a burst of requests misses the cache together', async () => {
+    // Past SESSION_CACHE_MS the session the login left in the cache has expired: every request of the
+    // burst misses it, and the tickets subject (never asked for yet), at the same moment.
+    const fresh = await run.api.login('admin', run.environment.env.ADMIN_PASSWORD);
+    await new Promise((resolve) => setTimeout(resolve, SESSION_CACHE_MS + 100));
     // Connections opened first (keep-alive), so that the burst reaches the gateway at once.
     await Promise.all(Array.from({ length: 24 }, () => fetch(`${run.environment.gatewayUrl}/health`).then((r) => r.text())));
     const before = await scrape('gateway');
     const answers = await Promise.all(Array.from({ length: 24 }, () => fresh.get('/api/tickets')));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
     const after = await scrape('gateway');
-    expect(calls(after, 'identity.sessions.get') - calls(before, 'identity.sessions.get')).toBe(1);
-    expect(calls(after, 'tickets.access.get') - calls(before, 'tickets.access.get')).toBeLessThanOrEqual(1);
-    expect(calls(after, 'tickets.tickets.list') - calls(before, 'tickets.tickets.list')).toBe(24);
+    expect(rpcCalls(after, 'identity.sessions.get') - rpcCalls(before, 'identity.sessions.get')).toBe(1);
+    expect(rpcCalls(after, 'tickets.access.get') - rpcCalls(before, 'tickets.access.get')).toBeLessThanOrEqual(1);
+    expect(rpcCalls(after, 'tickets.tickets.list') - rpcCalls(before, 'tickets.tickets.list')).toBe(24);
   });
 
   it('identity times its RPC handlers, counts the events its relay published, and reports its outbox and pool', async () => {

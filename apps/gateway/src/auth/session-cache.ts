@@ -23,6 +23,19 @@ export class SessionCache {
     return this.entries.get(sessionId, () => this.rpc.call(IdentityRpc.sessionsGet, { sessionId }, { requestId, actor: null }));
   }
 
+  /** Where the drops stand before a login is sent: see remember(). */
+  mark(): number {
+    return this.entries.mark();
+  }
+
+  /**
+   * The session a login just opened: identity answered it as `sessions.get` would, so the session's
+   * first request need not ask again. Not kept if an event dropped sessions since `mark()`.
+   */
+  remember(session: SessionView, since: number): void {
+    this.entries.offer(session.sessionId, session, since);
+  }
+
   drop(sessionId: string): void {
     this.entries.delete(sessionId);
   }

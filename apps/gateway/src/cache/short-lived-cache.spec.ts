@@ -76,6 +76,20 @@ describe('ShortLivedCache', () => {
     expect(await cache.get('a', async () => 'back')).toBe('back');
   });
 
+  it('keeps an answer offered with the mark taken before it was asked for, unless a drop came in between', async () => {
+    const cache = new ShortLivedCache<string>(100, 10, now);
+    const load = jest.fn(async () => 'loaded');
+    const since = cache.mark();
+    cache.offer('a', 'offered', since);
+    expect(await cache.get('a', load)).toBe('offered');
+    const before = cache.mark();
+    cache.delete('other');
+    cache.offer('b', 'stale', before);
+    expect(await cache.get('b', load)).toBe('loaded');
+    clock += 100;
+    expect(await cache.get('a', load)).toBe('loaded');
+  });
+
   it('drops what the predicate picks and keeps the rest', async () => {
     const cache = new ShortLivedCache<{ userId: string }>(100, 10, now);
     await cache.get('s1', async () => ({ userId: 'u1' }));

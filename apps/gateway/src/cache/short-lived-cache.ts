@@ -35,10 +35,7 @@ export class ShortLivedCache<V> {
     const answer: Promise<V> = Promise.resolve().then(load).then(
       (value) => {
         this.settle(key, answer);
-        if (generation === this.generation) {
-          if (this.entries.size >= this.maxEntries) this.entries.clear();
-          this.entries.set(key, { value, until: this.now() + this.ttlMs });
-        }
+        this.offer(key, value, generation);
         return value;
       },
       (error: unknown) => {
@@ -53,6 +50,21 @@ export class ShortLivedCache<V> {
   /** Forgets the load once answered, unless a newer one for the key took its place. */
   private settle(key: string, answer: Promise<V>): void {
     if (this.loading.get(key)?.answer === answer) this.loading.delete(key);
+  }
+
+  /** Where the drops stand now: an answer asked for after this may be offered with it (offer). */
+  mark(): number {
+    return this.generation;
+  }
+
+  /**
+   * Keeps an answer that came another way than `get` (a login's session), asked for when `mark()`
+   * said `since`: not kept if a drop happened in between, as for a load.
+   */
+  offer(key: string, value: V, since: number): void {
+    if (since !== this.generation) return;
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(key, { value, until: this.now() + this.ttlMs });
   }
 
   delete(key: string): void {
