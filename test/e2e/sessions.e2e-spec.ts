@@ -1,4 +1,4 @@
-import { adminQuery, eventually, GatewayClient } from '@app/testing';
+import { adminQuery, callRpc, eventually, GatewayClient } from '@app/testing';
 import { createUser as createSuiteUser, newUserBody, report, RunningSuite, startWholeSuite } from './suite-fixture';
 
 /** Inserts a role straight into identity's database, so these tests do not depend on the roles API. */
@@ -210,5 +210,38 @@ describe('sessions: login roles refresh (Aurea)', () => {
     const there = await run.api.login(user.username, user.password, { organizationId: other.body.id });
     expect((await there.get('/api/me/session-choices')).body.roles.map((r: { name: string }) => r.name)).toEqual(['CHOICE_DEFAULT', 'CHOICE_ELSEWHERE', 'CHOICE_FIXED', 'CHOICE_OPTIONAL']);
     expect((await run.api.get('/api/me/session-choices')).status).toBe(401);
+  });
+
+  it("answers a login with the session exactly as sessions.get reads it back: roles, definitions, units, in each organization", async () => {
+    const [other] = await adminQuery<{ id: string }>(run.environment.databases.identity, "INSERT INTO organizations (name) VALUES ('Read Back') RETURNING id");
+    const [root] = await adminQuery<{ id: string }>(run.environment.databases.identity, "INSERT INTO business_units (organization_id, name) VALUES ($1, 'RB root') RETURNING id", [other.id]);
+    await adminQuery(run.environment.databases.identity, "INSERT INTO business_units (organization_id, parent_id, name) VALUES ($1, $2, 'RB child')", [other.id, root.id]);
+    const reader = await insertRole(run, 'RB_READER', { readOnly: true, permissions: [{ entity: 'User', action: 'VIEW', level: 'ORGANIZATION' }], capabilities: ['export_users'], fieldPermissions: [{ entity: 'User', field: 'phone', action: 'VIEW', level: 'NONE' }] });
+    const fixed = await insertRole(run, 'RB_FIXED', { permissions: [{ entity: 'Ticket', action: 'VIEW', level: 'BUSINESS_UNIT' }] });
+    const optional = await insertRole(run, 'RB_OPTIONAL', { permissions: [{ entity: 'User', action: 'EDIT', level: 'USER' }] });
+    const elsewhere = await insertRole(run, 'RB_ELSEWHERE', { permissions: [{ entity: 'User', action: 'VIEW', level: 'DIVISION' }] });
+    await adminQuery(run.environment.databases.identity, 'UPDATE roles SET organization_id = $1 WHERE id = $2', [other.id, elsewhere]);
+    const user = await createSuiteUser(run, {
+      organizationIds: [run.ids.organizationId, other.id],
+      businessUnitIds: [run.ids.businessUnitId, root.id],
+      roles: [
+        { roleId: reader, fixed: false, default: true },
+        { roleId: fixed, fixed: true, default: false },
+        { roleId: optional, fixed: false, default: false },
+        { roleId: elsewhere, fixed: false, default: true },
+      ],
+    });
+    const logins = [
+      { username: user.username.toUpperCase(), password: user.password },
+      { username: user.username, password: user.password, roles: ['RB_OPTIONAL'] },
+      { username: user.username, password: user.password, organizationId: other.id },
+    ];
+    const seen: string[][] = [];
+    for (const login of logins) {
+      const session = await callRpc(run.environment.amqpUrl, 'identity', 'identity.auth.login', login);
+      expect(await callRpc(run.environment.amqpUrl, 'identity', 'identity.sessions.get', { sessionId: session.sessionId })).toEqual(session);
+      seen.push(session.access.roles.map((r: { name: string }) => r.name));
+    }
+    expect(seen).toEqual([['RB_FIXED', 'RB_READER'], ['RB_FIXED', 'RB_OPTIONAL'], ['RB_ELSEWHERE', 'RB_FIXED', 'RB_READER']]);
   });
 });

@@ -9,7 +9,8 @@ import { Organization } from '../organizations/organization.entity';
 import { User } from '../users/user.entity';
 import { DirectoryCredentials } from './directory-credentials';
 import { LockoutService } from './lockout.service';
-import { activeLoginRoles, LoginRoleResult } from './login-roles';
+import { definitionOf, LoginReader } from './login-read';
+import { activeLoginRoles } from './login-roles';
 import { PasswordHasher } from '../passwords/password-hasher';
 import { Session } from './session.entity';
 
@@ -29,6 +30,8 @@ const OPEN_SESSION: PreparedStatement = {
 
 @Injectable()
 export class AuthService {
+  private readonly reader: LoginReader;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SETTINGS) private readonly settings: Settings,
@@ -36,7 +39,9 @@ export class AuthService {
     private readonly credentials: DirectoryCredentials,
     private readonly lockout: LockoutService,
     private readonly outbox: Outbox,
-  ) {}
+  ) {
+    this.reader = new LoginReader(dataSource);
+  }
 
   /**
    * Checks the credentials, applies lockout and the login-role rules, and opens a session. Users of an
@@ -44,21 +49,12 @@ export class AuthService {
    * directory that cannot be asked is a 503 that counts no failure.
    */
   async login(request: LoginRequest, correlationId: string | null): Promise<SessionView> {
-    const found = await this.dataSource
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .where('lower(u.username) = lower(:name)', { name: request.username })
-      .getOne();
-    if (!found) {
+    const read = await this.reader.read(request.username, request.organizationId);
+    if (!read) {
       await this.hasher.verifyDecoy(request.password);
       throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
-    const user = await this.lockout.admit(found, correlationId);
-    // What a successful login reads next (roles, their definitions, the unit tree) does not depend on
-    // the password: read it while argon2 runs on libuv's pool instead of after it. Marked handled
-    // here, so a failure of it on a wrong password is not an unhandled rejection; awaited below.
-    const prepared = this.prepareSession(user, request);
-    prepared.catch(() => undefined);
+    const user = await this.lockout.admit(read.user, correlationId);
     if (!(await this.credentials.passwordMatches(user, request.password))) {
       await this.lockout.countFailure(user, correlationId);
       throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
@@ -67,29 +63,18 @@ export class AuthService {
     if (user.authStatus === 'PASSWORD_RESET') throw new ServiceError(403, 'The password was reset; set a new one through the link in the email.', 'PASSWORD_RESET');
     if (user.organizationIds.length === 0) throw new ServiceError(403, 'The account belongs to no organization.', 'NO_ORGANIZATION');
 
-    const organizationId = request.organizationId ?? user.organizationIds[0];
-    if (!user.organizationIds.includes(organizationId)) {
-      throw ServiceError.badInput([{ field: 'organizationId', messages: [`the user is not a member of organization ${organizationId}`] }]);
+    const organization = read.organization;
+    if (!organization || !user.organizationIds.includes(organization.id)) {
+      throw ServiceError.badInput([{ field: 'organizationId', messages: [`the user is not a member of organization ${request.organizationId ?? user.organizationIds[0]}`] }]);
     }
-    const { roles, access } = (await prepared)!;
+    const roles = activeLoginRoles(organization.roles, request.roles);
     if (!roles.ok) throw ServiceError.badInput([{ field: 'roles', messages: [`the user does not hold the role ${roles.unknown.join(', ')}`] }]);
 
     const activeRoles = roles.active.map(({ id, name }) => ({ id, name }));
+    const access: SessionAccess = { roles: roles.active.map(definitionOf), businessUnitIds: user.businessUnitIds, organizationUnits: organization.units };
     const expiresAt = new Date(Date.now() + this.settings.tokenTtlSeconds * 1000);
-    const [{ id }] = await preparedQuery<{ id: string }>(this.dataSource.manager, OPEN_SESSION, [user.id, organizationId, JSON.stringify(activeRoles), roles.selected, expiresAt]);
-    return this.view({ id, userId: user.id, organizationId, activeRoles, rolesSelected: roles.selected, expiresAt }, user, access!);
-  }
-
-  /**
-   * The login roles and, when they are valid, what the gateway compiles the subject from; null when
-   * the user has no organization to log into (login refuses that after the password check).
-   */
-  private async prepareSession(user: User, request: LoginRequest): Promise<{ roles: LoginRoleResult; access: SessionAccess | null } | null> {
-    const organizationId = request.organizationId ?? user.organizationIds[0];
-    if (organizationId === undefined || !user.organizationIds.includes(organizationId)) return null;
-    const roles = activeLoginRoles(await assignedRolesIn(this.dataSource.manager, user.id, organizationId), request.roles);
-    if (!roles.ok) return { roles, access: null };
-    return { roles, access: await loadSessionAccess(this.dataSource.manager, user, organizationId, roles.active.map((r) => r.id)) };
+    const [{ id }] = await preparedQuery<{ id: string }>(this.dataSource.manager, OPEN_SESSION, [user.id, organization.id, JSON.stringify(activeRoles), roles.selected, expiresAt]);
+    return this.view({ id, userId: user.id, organizationId: organization.id, activeRoles, rolesSelected: roles.selected, expiresAt }, user, access);
   }
 
   async getSession(sessionId: string): Promise<SessionView> {

@@ -6,13 +6,13 @@ export interface AssignedRole {
   isDefault: boolean;
 }
 
-export type LoginRoleResult = { ok: true; active: AssignedRole[]; selected: boolean } | { ok: false; unknown: string[] };
+export type LoginRoleResult<T extends AssignedRole = AssignedRole> = { ok: true; active: T[]; selected: boolean } | { ok: false; unknown: string[] };
 
 /**
  * Aurea's login roles: without a selection, fixed + default; with one, fixed + selected. A selected
  * name the user does not hold is refused, so nobody gets less (or more) than they asked for silently.
  */
-export function activeLoginRoles(assigned: AssignedRole[], selection: string[] | undefined): LoginRoleResult {
+export function activeLoginRoles<T extends AssignedRole>(assigned: T[], selection: string[] | undefined): LoginRoleResult<T> {
   if (selection === undefined) return { ok: true, active: assigned.filter((r) => r.fixed || r.isDefault), selected: false };
   const byName = new Map(assigned.map((r) => [r.name, r]));
   const unknown = selection.filter((name) => !byName.has(name));
