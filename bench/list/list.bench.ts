@@ -7,7 +7,7 @@
 import { adminQuery, GatewayClient } from '@app/testing';
 import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { runBenchmark, startBenchSuite, userBody } from '../common/bench-suite';
-import { describe, load, LoadFigures } from '../common/load';
+import { describe, load, LoadFigures, warmUp } from '../common/load';
 import { ratio, writeResults } from '../common/results';
 import { startBareListServer } from './bare-list-server';
 import { createUnitTree, seedTickets } from './division-tree';
@@ -62,8 +62,7 @@ runBenchmark(async () => {
       console.log(`the division: ${inScope} of ${UNITS + 1} units, ${direct.total} of ${TICKETS} tickets in scope; both answer the same page of 50`);
       const gateway = { url: `${bench.environment.gatewayUrl}/api${PATH}`, headers: { authorization: `Bearer ${reader.token}` } };
       const baseline = { url: `${bare.url}${PATH}` };
-      await load({ ...gateway, connections: 4, durationSeconds: 3 });
-      await load({ ...baseline, connections: 4, durationSeconds: 3 });
+      await warmUp([gateway, baseline], 4);
       const levels: { connections: number; gateway: LoadFigures; bare: LoadFigures; throughputRatio: number | null; p99Ratio: number | null }[] = [];
       for (const connections of LEVELS) {
         const bareFigures = await load({ ...baseline, connections, durationSeconds: SECONDS });

@@ -11,7 +11,7 @@ import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { adminQuery } from '@app/testing';
 import { runBenchmark, startBenchSuite } from '../common/bench-suite';
 import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
-import { load } from '../common/load';
+import { load, warmUp } from '../common/load';
 import { ratio, writeResults } from '../common/results';
 import { Floor, startFloor } from '../read/floor/start-floor';
 import { argon2VerifyRate } from './argon2-verify';
@@ -45,7 +45,7 @@ runBenchmark(async () => {
     const body = JSON.stringify({ username: 'admin', password });
     const target = { url: `${bench.environment.gatewayUrl}/api/auth/login`, method: 'POST' as const, body };
     const floorTarget = { url: `${floor.url}/login`, method: 'POST' as const, body };
-    for (const warm of [target, floorTarget]) await load({ ...warm, connections: CONNECTIONS, durationSeconds: 3 });
+    await warmUp([target, floorTarget], CONNECTIONS);
     const rounds: { loginsPerSecond: number; verifyPerSecond: number; floorPerSecond: number; ratio: number | null; floorRatio: number | null; loginLatencyMs: { p50: number; p99: number } }[] = [];
     for (let i = 0; i < ROUNDS; i++) {
       const verifyPerSecond = await measure('verify', () => argon2VerifyRate(hash, password, CONNECTIONS, SECONDS), (rate) => rate * SECONDS);

@@ -10,7 +10,7 @@
 import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { runBenchmark, startBenchSuite } from '../common/bench-suite';
 import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
-import { describe, load, LoadFigures } from '../common/load';
+import { describe, load, LoadFigures, warmUp } from '../common/load';
 import { ratio, writeResults } from '../common/results';
 import { startBareTicketServer } from './bare-server';
 import { Floor, startFloor } from './floor/start-floor';
@@ -38,7 +38,7 @@ runBenchmark(async () => {
       if (JSON.stringify(viaGateway.body) !== JSON.stringify(other)) throw new Error(`the answers differ:\n${JSON.stringify(viaGateway.body)}\n${JSON.stringify(other)}`);
     }
 
-    for (const target of [gateway, baseline, floorTarget]) await load({ ...target, connections: 4, durationSeconds: 3 });
+    await warmUp([gateway, baseline, floorTarget], 4);
     const databases = Object.values(bench.environment.databases);
     // CPU milliseconds per answered request, by process (bench/common/cpu-split.ts).
     const measured = async (target: { url: string }, connections: number): Promise<{ figures: LoadFigures; cpuMsPerRequest: CpuParts }> => {

@@ -141,6 +141,7 @@ export class Outbox {
   private async relayUntilEmpty(wake: RelayWake): Promise<void> {
     if (!this.connection.isConnected()) return;
     try {
+      if (wake === 'poll' && !(await this.anyUnpublished())) return;
       let published: number;
       do {
         published = await this.relayBatch();
@@ -149,6 +150,16 @@ export class Outbox {
     } catch (error) {
       this.logger.warn(`relay paused, will retry: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * Whether any row waits, in one statement on the partial index: the poll mostly finds none, and a
+   * claiming pass costs a transaction (three round trips). Rows locked by another instance's pass
+   * count as waiting; that pass's claim then skips them.
+   */
+  private async anyUnpublished(): Promise<boolean> {
+    const [{ waiting }]: { waiting: boolean }[] = await this.dataSource.query('SELECT EXISTS (SELECT 1 FROM outbox WHERE published_at IS NULL) AS waiting');
+    return waiting;
   }
 
   /**

@@ -14,6 +14,11 @@ const SCRAPED_METRICS = Symbol('SCRAPED_METRICS');
 
 let defaultMetricsStarted = false;
 
+// The event-loop lag histogram samples with a timer; prom-client's 10 ms woke every service 100
+// times a second, busy or idle, a context switch each on a machine the suite shares with PostgreSQL
+// and RabbitMQ (docs/BENCHMARKS.md, "Idle wake-ups"). Ten samples a second still see a blocked loop.
+const EVENT_LOOP_SAMPLE_MS = 100;
+
 /**
  * `/metrics` on the service's HTTP port (docs/OPERATIONS.md lists the series): Node's default
  * metrics, RPC handler durations, the bus counters (libs/bus/src/metrics), and gauges read when
@@ -34,7 +39,7 @@ export class MetricsModule {
           useFactory: (bus: BusOptions, connection: BusConnection, dataSource?: DataSource, consumers?: EventConsumerFactory) => {
             // Every series says which service it came from, whatever the scraper's relabelling.
             register.setDefaultLabels({ service: bus.service });
-            if (!defaultMetricsStarted) collectDefaultMetrics();
+            if (!defaultMetricsStarted) collectDefaultMetrics({ eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
             defaultMetricsStarted = true;
             registerScrapedGauges(connection, dataSource ?? null, consumers ?? null);
             return true;
