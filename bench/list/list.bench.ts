@@ -62,7 +62,7 @@ runBenchmark(async () => {
       console.log(`the division: ${inScope} of ${UNITS + 1} units, ${direct.total} of ${TICKETS} tickets in scope; both answer the same page of 50`);
       const gateway = { url: `${bench.environment.gatewayUrl}/api${PATH}`, headers: { authorization: `Bearer ${reader.token}` } };
       const baseline = { url: `${bare.url}${PATH}` };
-      await warmUp([gateway, baseline], 4);
+      await warmUp([baseline, gateway], 4); // in the order each level measures them
       const levels: { connections: number; gateway: LoadFigures; bare: LoadFigures; throughputRatio: number | null; p99Ratio: number | null }[] = [];
       for (const connections of LEVELS) {
         const bareFigures = await load({ ...baseline, connections, durationSeconds: SECONDS });
