@@ -56,7 +56,7 @@ export const describe = (label: string, f: LoadFigures): string =>
  * Seconds of load each target gets before anything is measured (BENCH_WARM_SECONDS, 30). A service
  * that has just started runs most of its JavaScript unoptimised and spends a core's share compiling it:
  * at 50 logins/s the gateway's CPU per login fell from 4.2 to 2.2 ms over the first 50 s of load
- * (docs/BENCHMARKS.md, "Warm-up"). A service in production has been up far longer; the figures are
+ * (docs/BENCHMARKS.md, "Login, third round"). A service in production has been up far longer; the figures are
  * its steady state, and every side of a comparison gets the same warm-up.
  */
 export const WARM_SECONDS = Number(process.env.BENCH_WARM_SECONDS ?? 30);
