@@ -84,15 +84,16 @@ describe('tickets through the gateway: scopes, transitions, history, filters, co
       }
     });
 
+    const expected: Record<string, string[]> = {
+      own: ['own0'],
+      unit: ['own0', 'unit0', 'unit1'],
+      emea: ['emea0'],
+      division: ['own0', 'unit0', 'unit1', 'emea0'],
+      org: ['own0', 'unit0', 'unit1', 'emea0', 'org0'],
+      acme: ['acme0'],
+    };
+
     it('each level sees and counts exactly its tickets, with paging not changing the total', async () => {
-      const expected: Record<string, string[]> = {
-        own: ['own0'],
-        unit: ['own0', 'unit0', 'unit1'],
-        emea: ['emea0'],
-        division: ['own0', 'unit0', 'unit1', 'emea0'],
-        org: ['own0', 'unit0', 'unit1', 'emea0', 'org0'],
-        acme: ['acme0'],
-      };
       for (const [key, names] of Object.entries(expected)) {
         const list = await clients[key].get(`/api/tickets?q=${tag}&limit=100`);
         expect({ key, ids: list.body.items.map((t: { id: string }) => t.id).sort(), total: list.body.total }).toEqual({ key, ids: names.map((n) => tickets[n]).sort(), total: names.length });
@@ -121,6 +122,28 @@ describe('tickets through the gateway: scopes, transitions, history, filters, co
       expect(await adminQuery(run.environment.databases.tickets, 'SELECT (SELECT count(*) FROM ticket_comments) AS c, (SELECT count(*) FROM ticket_history) AS h')).toEqual(before);
       expect((await clients.division.get(`/api/tickets/${tickets.emea0}`)).status).toBe(200);
       expect((await clients.org.get(`/api/tickets/${tickets.emea0}`)).body.businessUnitId).toBe(units.emea);
+    });
+
+    it('reads by id that arrive together share a statement, and each caller gets what its own scope shows', async () => {
+      // Tickets reads the ticket and the caller in one statement, and the reads of one turn of its event
+      // loop in one statement for all their callers (apps/tickets/src/access/caller-read-batches.ts).
+      const joinedReads = async () => {
+        const text = await (await fetch(`http://127.0.0.1:${run.environment.env.TICKETS_PORT}/metrics`)).text();
+        const value = (suffix: string) => Number(new RegExp(`^db_joined_reads_per_statement_${suffix}\\{[^}]*statement="tickets.ticket.read-with-caller"[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+        return { reads: value('sum'), statements: value('count') };
+      };
+      const missing = randomUUID();
+      const reads = Object.keys(expected).flatMap((key) => [...Object.keys(tickets), 'missing'].map((name) => ({ key, name })));
+      const before = await joinedReads();
+      for (let round = 0; round < 3; round++) {
+        const answers = await Promise.all(reads.map(({ key, name }) => clients[key].get(`/api/tickets/${tickets[name] ?? missing}`)));
+        expect(answers.map((answer, i) => ({ ...reads[i], status: answer.status, id: answer.body.id ?? null }))).toEqual(
+          reads.map(({ key, name }) => (expected[key].includes(name) ? { key, name, status: 200, id: tickets[name] } : { key, name, status: 404, id: null })),
+        );
+      }
+      const after = await joinedReads();
+      expect(after.reads - before.reads).toBe(3 * reads.length);
+      expect(after.statements - before.statements).toBeLessThan(3 * reads.length);
     });
   });
 

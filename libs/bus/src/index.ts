@@ -3,6 +3,7 @@ export * from './queue-arguments';
 export * from './bus-options';
 export * from './bus.module';
 export * from './connection/bus-connection';
+export * from './connection/coalesced-writes';
 export * from './outbox/outbox';
 export * from './outbox/outbox-row';
 export * from './bus-logger';

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { reachableUnits } from '../business-units/reachable-units';
 import { TicketBusinessUnit } from '../business-units/ticket-business-unit.entity';
 import { TicketUser } from '../users/ticket-user.entity';
+import { BATCH_POSITION, BatchableRead, CallerReadBatches } from './caller-read-batches';
 
 /** Who acts on a ticket RPC: the mirrored user, the organization of the session, and tickets' own subject. */
 export interface TicketsActor {
@@ -29,15 +30,24 @@ const MEMBER_FROM = 'FROM ticket_users u CROSS JOIN ticket_acl_state s';
 const READ_MEMBER: PreparedStatement = { name: 'tickets.access.member', text: `SELECT ${MEMBER_COLUMNS} ${MEMBER_FROM} WHERE u.id = $1` };
 
 /** A row read by the statement that reads the caller (TicketAccessService.actorWith), its columns named `<prefix><property>`. */
-export interface JoinedRead {
-  statement: PreparedStatement;
+export interface JoinedRead extends BatchableRead {
   prefix: string;
 }
 
-/** The caller's row with `select` (a SELECT whose parameter is `$2`) joined on it, built once. */
-export const readWithCaller = (name: string, prefix: string, select: string): JoinedRead => ({
+/**
+ * The caller's row with `select` joined on it, built once: `select(parameter)` is a SELECT of at most
+ * one row whose uuid parameter is `parameter`, for one caller and for a batch of callers
+ * (caller-read-batches.ts).
+ */
+export const readWithCaller = (name: string, prefix: string, select: (parameter: string) => string): JoinedRead => ({
   prefix,
-  statement: { name, text: `SELECT j.*, ${MEMBER_COLUMNS} ${MEMBER_FROM} LEFT JOIN LATERAL (${select}) j ON true WHERE u.id = $1` },
+  statement: { name, text: `SELECT j.*, ${MEMBER_COLUMNS} ${MEMBER_FROM} LEFT JOIN LATERAL (${select('$2')}) j ON true WHERE u.id = $1` },
+  batch: {
+    name: `${name}.batch`,
+    text: `SELECT k.position AS "${BATCH_POSITION}", j.*, ${MEMBER_COLUMNS}
+      FROM unnest($1::uuid[], $2::uuid[]) WITH ORDINALITY AS k(user_id, value, position)
+      JOIN ticket_users u ON u.id = k.user_id CROSS JOIN ticket_acl_state s LEFT JOIN LATERAL (${select('k.value')}) j ON true`,
+  },
 });
 
 /**
@@ -50,8 +60,11 @@ export const readWithCaller = (name: string, prefix: string, select: string): Jo
 export class TicketAccessService {
   private readonly subjects = new Map<string, { stamp: string; subject: Subject }>();
   private tree: { version: string; tree: OwnerTree; units: BusinessUnitNode[] } | null = null;
+  private readonly joinedReads: CallerReadBatches;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.joinedReads = new CallerReadBatches((statement, values) => preparedQuery(this.dataSource.manager, statement, values));
+  }
 
   /** The caller of a ticket route: an ACTIVE, enabled tickets user acting in one of its organizations. */
   async actorOf(request: RpcRequest): Promise<TicketsActor> {
@@ -60,13 +73,16 @@ export class TicketAccessService {
 
   /**
    * actorOf, and one more row read by the same statement (`readWithCaller`): the row, its properties
-   * without the prefix, or null when there is none.
+   * without the prefix, or null when there is none. The reads of one turn of the event loop share one
+   * statement (caller-read-batches.ts).
    */
-  async actorWith<TRow>(request: RpcRequest, read: JoinedRead, value: unknown): Promise<{ actor: TicketsActor; row: Partial<TRow> | null }> {
-    const rows = await this.readMember<Record<string, unknown>>(request, notActive, read.statement, [value]);
+  async actorWith<TRow>(request: RpcRequest, read: JoinedRead, value: string): Promise<{ actor: TicketsActor; row: Partial<TRow> | null }> {
+    const userId = request?.actor?.userId;
+    if (!userId) throw notActive('this call names no user');
+    const caller = await this.joinedReads.read(read, userId, value);
     const joined: Record<string, unknown> = {};
-    for (const key of Object.keys(rows[0] ?? {})) if (key.startsWith(read.prefix)) joined[key.slice(read.prefix.length)] = rows[0][key];
-    const actor = await this.actorFrom(await this.asMember(request, rows[0] as unknown as MemberRow | undefined, notActive));
+    for (const key of Object.keys(caller ?? {})) if (key.startsWith(read.prefix)) joined[key.slice(read.prefix.length)] = caller![key];
+    const actor = await this.actorFrom(await this.asMember(request, caller as unknown as MemberRow | undefined, notActive));
     return { actor, row: joined.id ? (joined as Partial<TRow>) : null };
   }
 
@@ -89,14 +105,9 @@ export class TicketAccessService {
    * portal's client users submit service requests without being tickets users.
    */
   async memberOf(request: RpcRequest, refuse: (why: string) => ServiceError = denied): Promise<Member> {
-    return this.asMember(request, (await this.readMember<MemberRow>(request, refuse, READ_MEMBER, []))[0], refuse);
-  }
-
-  /** The caller's row (and whatever `statement` adds to it), by the user id of the call. */
-  private async readMember<TRow>(request: RpcRequest, refuse: (why: string) => ServiceError, statement: PreparedStatement, more: unknown[]): Promise<TRow[]> {
     const userId = request?.actor?.userId;
     if (!userId) throw refuse('this call names no user');
-    return preparedQuery<TRow>(this.dataSource.manager, statement, [userId, ...more]);
+    return this.asMember(request, (await preparedQuery<MemberRow>(this.dataSource.manager, READ_MEMBER, [userId]))[0], refuse);
   }
 
   private async asMember(request: RpcRequest, user: MemberRow | undefined, refuse: (why: string) => ServiceError): Promise<Member> {

@@ -18,7 +18,7 @@ const READ: PreparedStatement = { name: 'tickets.ticket.read', text: selectTicke
 const READ_FOR_UPDATE: PreparedStatement = { name: 'tickets.ticket.read-for-update', text: `${selectTicket('', '$1')} FOR UPDATE` };
 
 /** The ticket read in the statement that reads the caller (TicketAccessService.actorWith): a read's one round trip. */
-export const TICKET_WITH_CALLER = readWithCaller('tickets.ticket.read-with-caller', 'ticket.', selectTicket('ticket.', '$2'));
+export const TICKET_WITH_CALLER = readWithCaller('tickets.ticket.read-with-caller', 'ticket.', (parameter) => selectTicket('ticket.', parameter));
 
 /**
  * The ticket that is not deleted, as a Ticket entity (so that manager.save takes it), or null;

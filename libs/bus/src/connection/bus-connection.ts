@@ -1,5 +1,6 @@
 import amqp, { AmqpConnectionManager, ChannelWrapper, SetupFunc } from 'amqp-connection-manager';
 import { BusLogger } from '../bus-logger';
+import { coalesceAmqpWrites } from './coalesced-writes';
 
 /**
  * One broker connection per process, kept alive by amqp-connection-manager: it reconnects after a
@@ -14,6 +15,7 @@ export class BusConnection {
     url: string,
     private readonly logger: BusLogger,
   ) {
+    coalesceAmqpWrites();
     // noDelay: amqplib leaves Nagle's algorithm on, so the second of two messages written back to back
     // (a relay batch, an ack after a publish) waited for the broker's delayed ACK, about 40 ms.
     this.manager = amqp.connect([url], { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1, connectionOptions: { noDelay: true } });

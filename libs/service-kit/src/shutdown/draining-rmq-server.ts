@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { RmqContext, RmqOptions, ServerRMQ } from '@nestjs/microservices';
 import { errorBody } from '@app/contracts';
-import { withoutPublisherConfirms } from '@app/bus';
+import { coalesceAmqpWrites, withoutPublisherConfirms } from '@app/bus';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
@@ -36,6 +36,7 @@ export class DrainingRmqServer extends ServerRMQ {
 
   /** Replies go out on a channel without publisher confirms, as the requests do (libs/bus without-publisher-confirms.ts). */
   override async createClient<T>(): Promise<T> {
+    coalesceAmqpWrites();
     return withoutPublisherConfirms(await super.createClient<AmqpConnectionManager>()) as T;
   }
 
