@@ -1,11 +1,10 @@
 import { HttpException, Inject, Injectable, Logger } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
 import type { AclScope } from '@app/acl';
-import { startChildSpan, traceparentOf } from '@app/bus';
+import { RpcClientRmq, startChildSpan, traceparentOf } from '@app/bus';
 import { context as activeContext, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { errorBody, isErrorBody, RpcActor, RpcContract, RpcReplyOf, RpcRequest, RpcRequestOf, RpcService } from '@app/contracts';
 import { outcomeOfStatus, rpcClientDuration, SETTINGS, Settings } from '@app/service-kit';
-import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
+import { TimeoutError } from 'rxjs';
 import { idempotencyOf } from './idempotency-hash';
 import { RPC_CLIENTS } from './rpc-client.tokens';
 
@@ -27,13 +26,13 @@ export interface CallContext {
 @Injectable()
 export class RpcClient {
   private readonly logger = new Logger('Rpc');
-  private readonly clients: Record<RpcService, ClientProxy>;
+  private readonly clients: Record<RpcService, RpcClientRmq>;
 
   constructor(
     @Inject(SETTINGS) private readonly settings: Settings,
-    @Inject(RPC_CLIENTS.identity) identity: ClientProxy,
-    @Inject(RPC_CLIENTS.tickets) tickets: ClientProxy,
-    @Inject(RPC_CLIENTS.portal) portal: ClientProxy,
+    @Inject(RPC_CLIENTS.identity) identity: RpcClientRmq,
+    @Inject(RPC_CLIENTS.tickets) tickets: RpcClientRmq,
+    @Inject(RPC_CLIENTS.portal) portal: RpcClientRmq,
   ) {
     this.clients = { identity, tickets, portal };
   }
@@ -48,7 +47,7 @@ export class RpcClient {
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;
     try {
-      const reply = await activeContext.with(callContext, () => firstValueFrom(this.clients[service].send<RpcReplyOf<TContract>>(pattern, request).pipe(timeout(deadline))));
+      const reply = await activeContext.with(callContext, () => this.clients[service].request<RpcReplyOf<TContract>>(pattern, request, deadline));
       rpcClientDuration.observe({ service, pattern, outcome: 'ok' }, took());
       return reply;
     } catch (error) {
