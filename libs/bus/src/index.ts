@@ -15,6 +15,7 @@ export * from './migrations/create-inbox.migration';
 export * from './inbox/event-consumer.factory';
 export * from './inbox/retry-plan';
 export * from './database-unavailable';
+export * from './rpc/rpc-batch';
 export * from './rpc/rpc-client-rmq';
 export * from './rpc/without-publisher-confirms';
 export * from './outbox/outbox-backlog';

@@ -1,4 +1,4 @@
-import { Counter } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 
 /**
  * The bus's counters, on prom-client's default registry (one per process, served at `/metrics`).
@@ -27,4 +27,11 @@ export const deadLetters = new Counter({
   name: 'bus_dead_letters_total',
   help: 'Deliveries sent to <queue>.dlq after the last retry (or unreadable), by queue and event type.',
   labelNames: ['queue', 'type'] as const,
+});
+
+export const rpcRequestsPerMessage = new Histogram({
+  name: 'rpc_requests_per_message',
+  help: 'gateway: how many RPC requests each message to a service carried (the requests of one turn of the event loop go together).',
+  labelNames: ['service'] as const,
+  buckets: [1, 2, 4, 8, 16],
 });

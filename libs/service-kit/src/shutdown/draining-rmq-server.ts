@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { RmqContext, RmqOptions, ServerRMQ } from '@nestjs/microservices';
+import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
 import { errorBody } from '@app/contracts';
-import { coalesceAmqpWrites, withoutPublisherConfirms } from '@app/bus';
+import { coalesceAmqpWrites, parseRpcBatch, RPC_BATCH_TYPE, RpcPacket, RpcReplyPacket, withoutPublisherConfirms } from '@app/bus';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
@@ -15,10 +16,12 @@ import { randomUUID } from 'node:crypto';
  * passes it on at once) before the channel closes.
  *
  * Two costs of Nest's server are also cut here, on every request: replies go out without publisher
- * confirms, and plain string patterns are looked up without a JSON.parse that throws.
+ * confirms, and plain string patterns are looked up without a JSON.parse that throws. And it answers
+ * the gateway's batches (libs/bus rpc-batch.ts): several requests in one message, replied in one.
  */
 export class DrainingRmqServer extends ServerRMQ {
   private readonly shutdownLogger = new Logger('Shutdown');
+  private readonly rpcLogger = new Logger('Rpc');
   private readonly consumerTag: string;
   private rawChannel: Channel | null = null;
   private readonly inFlight = new Map<Promise<unknown>, ConsumeMessage>();
@@ -54,7 +57,7 @@ export class DrainingRmqServer extends ServerRMQ {
   }
 
   override async handleMessage(message: ConsumeMessage, channel: Channel): Promise<void> {
-    const handling = super.handleMessage(message, channel);
+    const handling = message?.properties.type === RPC_BATCH_TYPE ? this.handleBatch(message, channel) : super.handleMessage(message, channel);
     this.inFlight.set(handling, message);
     try {
       await handling;
@@ -93,13 +96,51 @@ export class DrainingRmqServer extends ServerRMQ {
     void sending.finally(() => this.replies.delete(sending));
   }
 
+  /**
+   * A message of several requests (libs/bus rpc-batch.ts): each is handled as Nest handles one that
+   * came alone (its handler with interceptors and filters, the processing hooks), and their replies go
+   * back together once all are in.
+   */
+  private async handleBatch(message: ConsumeMessage, channel: Channel): Promise<void> {
+    const { replyTo, correlationId } = message.properties;
+    const batch = parseRpcBatch(message.content);
+    if (!batch) return this.rpcLogger.warn(`an RPC batch ${correlationId} that is not one: dropped`);
+    const replies = await Promise.all(batch.requests.map((request) => this.answer(request, message, channel)));
+    if (replyTo) this.sendMessage({ id: batch.id, replies }, replyTo, correlationId, undefined as never);
+  }
+
+  /** One request of a batch: its first reply, as the caller takes it from a request of its own. */
+  private answer(request: RpcPacket, message: ConsumeMessage, channel: Channel): Promise<RpcReplyPacket> {
+    return new Promise((resolve) => {
+      const handler = this.getHandlerByPattern(request.pattern);
+      if (!handler) return resolve({ id: request.id, err: NO_MESSAGE_HANDLER, isDisposed: true });
+      const context = new RmqContext([message, channel, request.pattern]);
+      const respond = ({ err, response, isDisposed }: Omit<RpcReplyPacket, 'id'>) => {
+        if (err !== undefined) resolve({ id: request.id, err, isDisposed: true });
+        else if (response !== undefined || !isDisposed) resolve({ id: request.id, response, isDisposed: true });
+        else resolve({ id: request.id, isDisposed: true });
+      };
+      const handling = this.handleRequest(context, async () => this.transformToObservable(await handler(request.data, context)), respond) as unknown as Promise<void>;
+      // Nest leaves a handler that throws before it returns to the transport's error log, and its caller to its deadline.
+      Promise.resolve(handling).catch((error: Error) => {
+        this.rpcLogger.error(`${request.pattern} failed before answering: ${error?.message ?? error}`);
+        resolve({ id: request.id, err: errorBody(500, 'The service failed to handle the request; it has been logged.', 'INTERNAL'), isDisposed: true });
+      });
+    });
+  }
+
   private refuseHeld(): void {
     this.shutdownLogger.warn(`${this.inFlight.size} RPC request(s) still running after ${this.drainMs} ms: refused with 503`);
+    const refused = errorBody(503, 'The service is shutting down; try again shortly.', 'SERVICE_UNAVAILABLE');
     for (const message of this.inFlight.values()) {
-      const { replyTo, correlationId } = message.properties;
-      const id = parsedId(message.content);
+      const { replyTo, correlationId, type } = message.properties;
       if (!replyTo) continue;
-      this.sendMessage({ id, err: errorBody(503, 'The service is shutting down; try again shortly.', 'SERVICE_UNAVAILABLE'), isDisposed: true }, replyTo, correlationId, undefined as never);
+      if (type === RPC_BATCH_TYPE) {
+        const batch = parseRpcBatch(message.content);
+        if (batch) this.sendMessage({ id: batch.id, replies: batch.requests.map(({ id }) => ({ id, err: refused, isDisposed: true })) }, replyTo, correlationId, undefined as never);
+        continue;
+      }
+      this.sendMessage({ id: parsedId(message.content), err: refused, isDisposed: true }, replyTo, correlationId, undefined as never);
     }
   }
 }
