@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { exitWithin, HealthController, HealthProbesController, MetricsController, readSettings, recordHttpDurations, startObservability } from '@app/service-kit';
+import { createRootLogger, exitWithin, HealthController, HealthProbesController, MetricsController, readSettings, recordHttpDurations, startObservability, turnBufferedDestination } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { assertEveryRouteDeclares } from './access/route-declarations';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -26,7 +26,7 @@ const trustNearest =
 async function bootstrap(): Promise<void> {
   assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController]);
   const settings = readSettings();
-  const { root, nestLogger } = startObservability('gateway');
+  const { nestLogger } = startObservability('gateway');
   // X-Request-Id: taken from the caller when it is sane, created otherwise, echoed on every answer.
   const adapter = new FastifyAdapter({
     // An avatar of 1 MiB travels as base64 in JSON (4/3 of it): room for that and the other fields.
@@ -40,8 +40,9 @@ async function bootstrap(): Promise<void> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  // On the root instance before Nest adds routes, so that every route context inherits them.
-  observeRequests(adapter.getInstance(), root);
+  // On the root instance before Nest adds routes, so that every route context inherits them. The
+  // access log's lines of one turn go out in one write (turn-buffered-destination.ts).
+  observeRequests(adapter.getInstance(), createRootLogger('gateway', process.env, turnBufferedDestination()));
   acceptJsonBodiesOnly(adapter.getInstance());
   refuseUnstorableInput(adapter.getInstance());
   markAnswers(adapter.getInstance());

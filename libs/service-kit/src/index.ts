@@ -28,6 +28,7 @@ export * from './metrics/rpc-metrics';
 export * from './logging/log-settings';
 export * from './logging/redaction';
 export * from './logging/root-logger';
+export * from './logging/turn-buffered-destination';
 export * from './logging/nest-logger';
 export * from './logging/observability';
 export * from './tracing/start-tracing';
