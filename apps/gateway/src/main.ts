@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createRootLogger, exitWithin, HealthController, HealthProbesController, MetricsController, readSettings, recordHttpDurations, startObservability, turnBufferedDestination } from '@app/service-kit';
+import { createAccessLogger, exitWithin, HealthController, HealthProbesController, MetricsController, readSettings, recordHttpDurations, startObservability } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { assertEveryRouteDeclares } from './access/route-declarations';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -40,9 +40,8 @@ async function bootstrap(): Promise<void> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  // On the root instance before Nest adds routes, so that every route context inherits them. The
-  // access log's lines of one turn go out in one write (turn-buffered-destination.ts).
-  observeRequests(adapter.getInstance(), createRootLogger('gateway', process.env, turnBufferedDestination()));
+  // On the root instance before Nest adds routes, so that every route context inherits them.
+  observeRequests(adapter.getInstance(), createAccessLogger('gateway'));
   acceptJsonBodiesOnly(adapter.getInstance());
   refuseUnstorableInput(adapter.getInstance());
   markAnswers(adapter.getInstance());
