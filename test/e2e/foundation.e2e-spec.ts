@@ -117,6 +117,18 @@ describe('foundation: four services on real PostgreSQL and RabbitMQ', () => {
     }
   });
 
+  it('every entity route runs the field-level ACL, and the start-up check names one that would not', () => {
+    const declarations = JSON.parse(execFileSync(process.execPath, ['-e', DECLARATIONS_SCRIPT], { cwd: ROOT, encoding: 'utf8' })) as { route: string; access: { kind?: string } | string | null; fieldAccess: boolean }[];
+    const entityRoutes = declarations.filter((d) => typeof d.access === 'object' && d.access?.kind === 'entity');
+    expect(entityRoutes.length).toBeGreaterThan(10);
+    expect(entityRoutes.filter((d) => !d.fieldAccess).map((d) => d.route)).toEqual([]);
+    // Ticket routes (tickets' own roles) have no identity entity fields to judge, so no interceptor.
+    expect(declarations.find((d) => d.route === 'GET /api/tickets/:id')).toMatchObject({ access: { kind: 'tickets' }, fieldAccess: false });
+    const result = spawnSync(process.execPath, ['-e', UNJUDGED_SCRIPT], { cwd: ROOT, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('entity routes without the field-level ACL (use RequirePermission): GET /api/things (ThingsController.list)');
+  });
+
   it('deny by default: the start-up check names a route that declares nothing', () => {
     const result = spawnSync(process.execPath, ['-e', UNDECLARED_SCRIPT], { cwd: ROOT, encoding: 'utf8' });
     expect(result.status).not.toBe(0);
@@ -134,6 +146,16 @@ const DECLARATIONS_SCRIPT = `
   const { HealthProbesController } = require('./dist/libs/service-kit/src/health/health-probes.controller');
   const { MetricsController } = require('./dist/libs/service-kit/src/metrics/metrics.controller');
   process.stdout.write(JSON.stringify(listRouteDeclarations([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController])));
+`;
+const UNJUDGED_SCRIPT = `
+  const { Controller, Get, SetMetadata } = require('@nestjs/common');
+  const { assertEveryRouteDeclares } = require('./dist/apps/gateway/src/access/route-declarations');
+  class ThingsController { list() {} }
+  const descriptor = Object.getOwnPropertyDescriptor(ThingsController.prototype, 'list');
+  Get()(ThingsController.prototype, 'list', descriptor);
+  SetMetadata('access:requirement', { kind: 'entity', entity: 'User', action: 'VIEW' })(ThingsController.prototype, 'list', descriptor);
+  Controller('things')(ThingsController);
+  assertEveryRouteDeclares([ThingsController]);
 `;
 const UNDECLARED_SCRIPT = `
   const { Controller, Get } = require('@nestjs/common');

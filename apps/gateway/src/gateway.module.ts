@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { HealthModule, MetricsModule, serviceBusModule, SettingsModule } from '@app/service-kit';
@@ -7,7 +7,6 @@ import { AccessGuard } from './access/access.guard';
 import { AccessPolicy } from './access/access-policy';
 import { PortalFeatures } from './access/portal-features';
 import { TicketsSubjects } from './access/tickets-subjects';
-import { FieldAccessInterceptor } from './access/field-access.interceptor';
 import { ApiKeyStrategy } from './auth/api-key.strategy';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
@@ -35,6 +34,6 @@ import { createSecretKey } from 'node:crypto';
     }),
   ],
   controllers: GATEWAY_CONTROLLERS,
-  providers: [SessionCache, SessionEvents, TicketsSubjects, PortalFeatures, AccessPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, { provide: APP_GUARD, useClass: AccessGuard }, { provide: APP_INTERCEPTOR, useClass: FieldAccessInterceptor }],
+  providers: [SessionCache, SessionEvents, TicketsSubjects, PortalFeatures, AccessPolicy, JwtStrategy, LocalStrategy, ApiKeyStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class GatewayModule {}

@@ -1,21 +1,19 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata, UseInterceptors } from '@nestjs/common';
 import type { PortalFeatureKey } from '@app/contracts';
+import { FieldAccessInterceptor } from './field-access.interceptor';
+import { ACCESS_REQUIREMENT, AccessRequirement } from './requirement-metadata';
+
+export { ACCESS_REQUIREMENT, AccessRequirement } from './requirement-metadata';
 
 /**
- * What a route needs beyond a valid session: an entity permission of identity's roles, a permission
- * of the caller's tickets roles (ticket entities: DESIGN.md section 6), a capability, or nothing more.
+ * An entity permission of identity's roles, with the field-level ACL on what the route takes and
+ * answers (FieldAccessInterceptor): both come with the one decorator, so an entity route cannot have
+ * the one without the other. Other routes have no entity fields to judge, and no interceptor: Nest
+ * then skips its interceptor pipeline, whose observables were a share of the gateway's work on every
+ * request (docs/BENCHMARKS.md, "Read, fourth round").
  */
-export type AccessRequirement =
-  | { kind: 'entity'; entity: string; action: string }
-  | { kind: 'tickets'; entity: string; action: string }
-  | { kind: 'capability'; capability: string }
-  | { kind: 'portal'; feature: PortalFeatureKey }
-  | { kind: 'authenticated' };
-
-export const ACCESS_REQUIREMENT = 'access:requirement';
-
 export const RequirePermission = (entity: string, action: string): MethodDecorator =>
-  SetMetadata(ACCESS_REQUIREMENT, { kind: 'entity', entity, action } satisfies AccessRequirement);
+  applyDecorators(SetMetadata(ACCESS_REQUIREMENT, { kind: 'entity', entity, action } satisfies AccessRequirement), UseInterceptors(FieldAccessInterceptor));
 
 /** A ticket entity's permission, granted by tickets' own security roles to an ACTIVE tickets user. */
 export const RequireTicketPermission = (entity: string, action: string): MethodDecorator =>

@@ -4,13 +4,13 @@ import type { FieldAction } from '@app/acl';
 import { errorBody, SUITE_ACL } from '@app/contracts';
 import { map, Observable } from 'rxjs';
 import { AuthenticatedRequest } from '../auth/principal';
-import { ACCESS_REQUIREMENT, AccessRequirement } from './access-requirement';
+import { ACCESS_REQUIREMENT, AccessRequirement } from './requirement-metadata';
 import { AccessPolicy } from './access-policy';
 
 const WRITE_FIELD_ACTION: Record<string, FieldAction> = { POST: 'CREATE', PUT: 'EDIT', PATCH: 'EDIT' };
 
 /**
- * Field-level ACL on every entity route: writing a field the subject may not create or edit is a
+ * Field-level ACL on every entity route (RequirePermission applies it): writing a field the subject may not create or edit is a
  * 403 naming it (before any service is called), and fields it may not view are removed from every
  * answer, single records and `items` of lists alike. Only the entity's catalogue fields are judged.
  */

@@ -1,13 +1,16 @@
 import { RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { IS_PUBLIC } from '@app/service-kit';
 import { ACCESS_REQUIREMENT, AccessRequirement } from './access-requirement';
+import { FieldAccessInterceptor } from './field-access.interceptor';
 
 export interface RouteDeclaration {
   route: string;
   controller: string;
   handler: string;
   access: AccessRequirement | 'public' | null;
+  /** Whether the field-level ACL (FieldAccessInterceptor) runs on it. */
+  fieldAccess: boolean;
 }
 
 /** Controllers served outside the /api prefix (main.ts excludes them): probes and metrics. */
@@ -31,15 +34,22 @@ export function listRouteDeclarations(controllers: Type<unknown>[], prefix = 'ap
         const isPublic = classPublic || Reflect.getMetadata(IS_PUBLIC, handler) === true;
         const requirement: AccessRequirement | undefined = Reflect.getMetadata(ACCESS_REQUIREMENT, handler);
         const route = `${method} ${UNPREFIXED.has(base) ? join(base, path) : join(prefix, base, path)}`;
-        return { route, controller: controller.name, handler: name, access: isPublic ? 'public' : (requirement ?? null) };
+        const interceptors: unknown[] = [...(Reflect.getMetadata(INTERCEPTORS_METADATA, controller) ?? []), ...(Reflect.getMetadata(INTERCEPTORS_METADATA, handler) ?? [])];
+        return { route, controller: controller.name, handler: name, access: isPublic ? 'public' : (requirement ?? null), fieldAccess: interceptors.includes(FieldAccessInterceptor) };
       });
   });
 }
 
-/** Refuses to start a gateway with a route that declares nothing (deny by default, loudly). */
+/**
+ * Refuses to start a gateway with a route that declares nothing (deny by default, loudly), or with an
+ * entity route whose answers and bodies the field-level ACL would not judge (RequirePermission brings
+ * it; metadata set by other means would not).
+ */
 export function assertEveryRouteDeclares(controllers: Type<unknown>[]): void {
-  const open = listRouteDeclarations(controllers).filter((r) => r.access === null);
-  if (open.length) {
-    throw new Error(`routes without a declared permission or @Public(): ${open.map((r) => `${r.route} (${r.controller}.${r.handler})`).join(', ')}`);
-  }
+  const routes = listRouteDeclarations(controllers);
+  const name = (r: RouteDeclaration) => `${r.route} (${r.controller}.${r.handler})`;
+  const open = routes.filter((r) => r.access === null);
+  if (open.length) throw new Error(`routes without a declared permission or @Public(): ${open.map(name).join(', ')}`);
+  const unjudged = routes.filter((r) => r.access !== 'public' && r.access?.kind === 'entity' && !r.fieldAccess);
+  if (unjudged.length) throw new Error(`entity routes without the field-level ACL (use RequirePermission): ${unjudged.map(name).join(', ')}`);
 }
