@@ -23,18 +23,19 @@ export function correlationFields(): Record<string, string | undefined> {
  * service's name, correlation fields, and credentials redacted.
  */
 export function createRootLogger(service: string, env: Record<string, string | undefined> = process.env, destination?: DestinationStream): Logger {
-  const options = { ...baseOptions(service, env), redact: { paths: REDACTED_PATHS, censor: REDACTED } };
+  const options = { ...baseOptions(service, env), mixin: correlationFields, redact: { paths: REDACTED_PATHS, censor: REDACTED } };
   // Synchronous, as console.log on a pipe is: a process ended by a signal (Nest re-raises SIGTERM
   // after its hooks) or by process.exit keeps its last lines, the drain and relay reports among them.
   return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
 /**
- * The gateway's access log: the root logger's level, fields and format, without redaction, its lines
- * of one turn written together (turn-buffered-destination.ts). Its lines name only what
- * request-log.ts puts in them (never headers, bodies or a query's credentials), and pino-http makes a
- * child logger per request, which with redaction compiled the redaction paths again each time (2.5% of
- * the gateway's allocations on a read, docs/BENCHMARKS.md).
+ * The gateway's access log: the root logger's level, base fields and format, its lines of one turn
+ * written together (turn-buffered-destination.ts). Its lines name only what request-log.ts puts in
+ * them, the request's ids included, so it has neither the correlation mixin (which would look them up
+ * again in the active context) nor redaction (never headers, bodies or a query's credentials): pino-http
+ * makes a child logger per request, which with redaction compiled the redaction paths again each time
+ * (2.5% of the gateway's allocations on a read, docs/BENCHMARKS.md).
  */
 export function createAccessLogger(service: string, env: Record<string, string | undefined> = process.env, destination: DestinationStream = turnBufferedDestination()): Logger {
   return pino(baseOptions(service, env), destination);
@@ -44,5 +45,4 @@ const baseOptions = (service: string, env: Record<string, string | undefined>) =
   level: readLogLevel(env),
   base: { service, pid: process.pid },
   timestamp: pino.stdTimeFunctions.isoTime,
-  mixin: correlationFields,
 });
