@@ -2,7 +2,7 @@ import { HttpException, Injectable } from '@nestjs/common';
 import { AclAction, AclScope, buildOwnerTree, compileSubject, Subject } from '@app/acl';
 import { errorBody, PORTAL_FEATURE_DISABLED, SUITE_ACL, TICKETS_ACCESS_NOT_ACTIVE } from '@app/contracts';
 import { Principal } from '../auth/principal';
-import { AccessRequirement } from './access-requirement';
+import { AccessRequirement } from './requirement-metadata';
 import { PortalFeatures } from './portal-features';
 import { TicketsAccess, TicketsSubjects } from './tickets-subjects';
 

@@ -3,8 +3,6 @@ import type { PortalFeatureKey } from '@app/contracts';
 import { FieldAccessInterceptor } from './field-access.interceptor';
 import { ACCESS_REQUIREMENT, AccessRequirement } from './requirement-metadata';
 
-export { ACCESS_REQUIREMENT, AccessRequirement } from './requirement-metadata';
-
 /**
  * An entity permission of identity's roles, with the field-level ACL on what the route takes and
  * answers (FieldAccessInterceptor): both come with the one decorator, so an entity route cannot have

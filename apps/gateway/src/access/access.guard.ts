@@ -6,7 +6,7 @@ import { assignLogFields } from '@app/bus';
 import { errorBody } from '@app/contracts';
 import { IS_PUBLIC } from '@app/service-kit';
 import { AuthenticatedRequest } from '../auth/principal';
-import { ACCESS_REQUIREMENT, AccessRequirement } from './access-requirement';
+import { ACCESS_REQUIREMENT, AccessRequirement } from './requirement-metadata';
 import { AccessPolicy } from './access-policy';
 
 /**

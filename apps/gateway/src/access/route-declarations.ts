@@ -1,7 +1,7 @@
 import { RequestMethod, Type } from '@nestjs/common';
 import { INTERCEPTORS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { IS_PUBLIC } from '@app/service-kit';
-import { ACCESS_REQUIREMENT, AccessRequirement } from './access-requirement';
+import { ACCESS_REQUIREMENT, AccessRequirement } from './requirement-metadata';
 import { FieldAccessInterceptor } from './field-access.interceptor';
 
 export interface RouteDeclaration {
