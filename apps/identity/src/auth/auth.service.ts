@@ -52,6 +52,7 @@ export class AuthService {
     const read = await this.reader.read(request.username, request.organizationId);
     if (!read) {
       await this.hasher.verifyDecoy(request.password);
+      await this.lockout.countUnknown(correlationId);
       throw new ServiceError(401, INVALID_CREDENTIALS, 'INVALID_CREDENTIALS');
     }
     const user = await this.lockout.admit(read.user, correlationId);
