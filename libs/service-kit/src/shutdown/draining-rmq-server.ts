@@ -115,11 +115,8 @@ export class DrainingRmqServer extends ServerRMQ {
       const handler = this.getHandlerByPattern(request.pattern);
       if (!handler) return resolve({ id: request.id, err: NO_MESSAGE_HANDLER, isDisposed: true });
       const context = new RmqContext([message, channel, request.pattern]);
-      const respond = ({ err, response, isDisposed }: Omit<RpcReplyPacket, 'id'>) => {
-        if (err !== undefined) resolve({ id: request.id, err, isDisposed: true });
-        else if (response !== undefined || !isDisposed) resolve({ id: request.id, response, isDisposed: true });
-        else resolve({ id: request.id, isDisposed: true });
-      };
+      // The first packet settles it (later ones are ignored); the client reads it as it reads a reply of its own.
+      const respond = ({ err, response }: Omit<RpcReplyPacket, 'id'>) => resolve({ id: request.id, err, response, isDisposed: true });
       const handling = this.handleRequest(context, async () => this.transformToObservable(await handler(request.data, context)), respond) as unknown as Promise<void>;
       // Nest leaves a handler that throws before it returns to the transport's error log, and its caller to its deadline.
       Promise.resolve(handling).catch((error: Error) => {
