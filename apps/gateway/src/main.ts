@@ -2,7 +2,17 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createAccessLogger, exitWithin, HealthController, HealthProbesController, MetricsController, readSettings, recordHttpDurations, startObservability } from '@app/service-kit';
+import {
+  createAccessLogger,
+  exitWithin,
+  HealthController,
+  HealthProbesController,
+  MetricsController,
+  readSettings,
+  recordHttpDurations,
+  rememberValidationRules,
+  startObservability,
+} from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { assertEveryRouteDeclares } from './access/route-declarations';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -27,6 +37,7 @@ async function bootstrap(): Promise<void> {
   assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController]);
   const settings = readSettings();
   const { nestLogger } = startObservability('gateway');
+  rememberValidationRules();
   // X-Request-Id: taken from the caller when it is sane, created otherwise, echoed on every answer.
   const adapter = new FastifyAdapter({
     // An avatar of 1 MiB travels as base64 in JSON (4/3 of it): room for that and the other fields.

@@ -32,4 +32,5 @@ export * from './logging/turn-buffered-destination';
 export * from './logging/nest-logger';
 export * from './logging/observability';
 export * from './tracing/start-tracing';
-export * from './tracing/rpc-trace.interceptor';
+export * from './rpc/rpc-observation.interceptor';
+export * from './validation/remembered-validation-rules';

@@ -5,10 +5,11 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { rpcTransportOptions } from '@app/bus';
 import { ServiceErrorFilter } from '../errors/service-error.filter';
 import { startObservability } from '../logging/observability';
+import { RpcObservationInterceptor } from '../rpc/rpc-observation.interceptor';
 import { readSettings } from '../settings/settings';
 import { DrainingRmqServer } from '../shutdown/draining-rmq-server';
 import { exitWithin } from '../shutdown/exit-within';
-import { RpcTraceInterceptor } from '../tracing/rpc-trace.interceptor';
+import { rememberValidationRules } from '../validation/remembered-validation-rules';
 
 /**
  * Starts identity, tickets or portal: RPC on its own queue, events through its module's consumer,
@@ -17,9 +18,10 @@ import { RpcTraceInterceptor } from '../tracing/rpc-trace.interceptor';
 export async function bootstrapService(service: 'identity' | 'tickets' | 'portal', module: Type<unknown>): Promise<void> {
   const settings = readSettings();
   const { nestLogger } = startObservability(service);
+  rememberValidationRules();
   const app = await NestFactory.create<NestFastifyApplication>(module, new FastifyAdapter(), { logger: nestLogger });
   app.useGlobalFilters(new ServiceErrorFilter());
-  app.useGlobalInterceptors(new RpcTraceInterceptor());
+  app.useGlobalInterceptors(new RpcObservationInterceptor());
   // Half the bound for in-flight requests, the rest for the event consumer and the outbox relay.
   const rpc = new DrainingRmqServer(rpcTransportOptions(service, settings.amqpUrl, settings.amqpQueueType).options, Math.floor(settings.shutdownTimeoutMs / 2));
   app.connectMicroservice<CustomStrategy>({ strategy: rpc }, { inheritAppConfig: true });

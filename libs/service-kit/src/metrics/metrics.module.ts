@@ -1,5 +1,4 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { BUS_OPTIONS, BusConnection, BusOptions, EventConsumerFactory } from '@app/bus';
 import { collectDefaultMetrics, register } from 'prom-client';
@@ -7,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { readOperationsSettings } from '../settings/operations-settings';
 import { OPERATIONS_SETTINGS } from './metrics.constants';
 import { MetricsController } from './metrics.controller';
-import { RpcDurationInterceptor } from './rpc-duration.interceptor';
 import { registerScrapedGauges } from './scraped-gauges';
 
 const SCRAPED_METRICS = Symbol('SCRAPED_METRICS');
@@ -21,8 +19,8 @@ const EVENT_LOOP_SAMPLE_MS = 100;
 
 /**
  * `/metrics` on the service's HTTP port (docs/OPERATIONS.md lists the series): Node's default
- * metrics, RPC handler durations, the bus counters (libs/bus/src/metrics), and gauges read when
- * scraped. `database`: the service has an outbox, an inbox and a pool to report.
+ * metrics, RPC handler durations (timed by RpcObservationInterceptor), the bus counters
+ * (libs/bus/src/metrics), and gauges read when scraped. `database`: the service has an outbox, an inbox and a pool to report.
  */
 @Module({})
 export class MetricsModule {
@@ -32,7 +30,6 @@ export class MetricsModule {
       controllers: [MetricsController],
       providers: [
         { provide: OPERATIONS_SETTINGS, useFactory: () => readOperationsSettings() },
-        { provide: APP_INTERCEPTOR, useClass: RpcDurationInterceptor },
         {
           provide: SCRAPED_METRICS,
           inject: options.database ? [BUS_OPTIONS, BusConnection, getDataSourceToken(), EventConsumerFactory] : [BUS_OPTIONS, BusConnection],
