@@ -61,6 +61,25 @@ describe('idempotent creates: an Idempotency-Key answers a retry with the first 
     expect(await usersNamed(body.username)).toBe(1);
   });
 
+  it('a key used again from a session in another organization is another request: 409, nothing created, nothing of the first answered', async () => {
+    const [second] = await adminQuery<{ id: string }>(db(), "INSERT INTO organizations (name) VALUES ('Idempotency Second') RETURNING id");
+    const [unit] = await adminQuery<{ id: string }>(db(), "INSERT INTO business_units (organization_id, name) VALUES ($1, 'Idempotency Second') RETURNING id", [second.id]);
+    const both = newUserBody(run.ids, { organizationIds: [run.ids.organizationId, second.id], businessUnitIds: [run.ids.businessUnitId, unit.id] });
+    expect((await run.admin.post('/api/users', both)).status).toBe(201);
+    const inMain = await run.api.login(both.username as string, both.password as string, { organizationId: run.ids.organizationId });
+    const inSecond = await run.api.login(both.username as string, both.password as string, { organizationId: second.id });
+    const body = newUserBody(run.ids);
+    const used = key();
+    const first = await createWith(inMain, body, used);
+    expect(first.status).toBe(201);
+    const elsewhere = await createWith(inSecond, body, used);
+    expect({ status: elsewhere.status, code: elsewhere.body.code, id: elsewhere.body.id }).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_REUSED', id: undefined });
+    expect(await usersNamed(body.username)).toBe(1);
+    // The first session's retry still gets its first answer.
+    const again = await createWith(inMain, body, used);
+    expect({ status: again.status, body: again.body }).toEqual({ status: first.status, body: first.body });
+  });
+
   it('without a key a create behaves as before: a second one is refused as taken', async () => {
     const body = newUserBody(run.ids);
     expect((await createWith(run.admin, body)).status).toBe(201);

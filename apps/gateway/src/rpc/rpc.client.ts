@@ -42,7 +42,7 @@ export class RpcClient {
     // A client span per call: the service's own span hangs under it in the request's trace.
     const { span, context: callContext } = startChildSpan(pattern, SpanKind.CLIENT);
     const traceparent = traceparentOf(callContext);
-    const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, traceparent, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, idempotency: idempotencyOf(pattern, payload, context.idempotencyKey), payload };
+    const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, traceparent, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, idempotency: idempotencyOf(pattern, payload, context.idempotencyKey, context.actor?.organizationId), payload };
     const deadline = this.settings.rpcTimeoutMs;
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;
