@@ -174,3 +174,23 @@ describe('tracing exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set', (
     expect(consumer.value.parentSpanId).toBe(handler?.spanId);
   });
 });
+
+describe('the spans of the last requests are sent when the services stop', () => {
+  it("sends what the batch processor still held: a request's spans, from the gateway and from identity", async () => {
+    const collector = await SpanCollector.start();
+    // Ten minutes between the batch processor's sends: only the flush at shutdown can send these spans.
+    const run = await startWholeSuite({ OTEL_EXPORTER_OTLP_ENDPOINT: collector.url, OTEL_BSP_SCHEDULE_DELAY: '600000' });
+    const traceId = randomBytes(16).toString('hex');
+    try {
+      const response = await run.admin.post('/api/users', newUserBody(run.ids), { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` });
+      expect(response.status).toBe(201);
+      expect(collector.spans.filter((span) => span.traceId === traceId)).toEqual([]);
+    } finally {
+      await run.suite.stop();
+      await run.environment.dispose();
+      await collector.stop();
+    }
+    const sent = collector.spans.filter((span) => span.traceId === traceId).map((span) => `${span.service} ${span.name}`);
+    expect(sent).toEqual(expect.arrayContaining(['gateway POST /api/users', 'gateway identity.users.create', 'identity identity.users.create']));
+  });
+});

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { HealthModule, MetricsModule, serviceBusModule, SettingsModule } from '@app/service-kit';
+import { HealthModule, MetricsModule, serviceBusModule, SettingsModule, TracingModule } from '@app/service-kit';
 import { AccessGuard } from './access/access.guard';
 import { AccessPolicy } from './access/access-policy';
 import { PortalFeatures } from './access/portal-features';
@@ -24,6 +24,7 @@ import { createSecretKey } from 'node:crypto';
     serviceBusModule('gateway', false),
     HealthModule.forRoot({ database: false }),
     MetricsModule.forRoot({ database: false }),
+    TracingModule,
     RpcModule,
     PassportModule,
     JwtModule.registerAsync({

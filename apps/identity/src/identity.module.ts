@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CreateOutbox1763800000000 } from '@app/bus';
-import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule, MetricsModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
+import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule, MetricsModule, serviceBusModule, ServiceDatabaseModule, SettingsModule, TracingModule } from '@app/service-kit';
 import { AccessModule } from './access/access.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
@@ -56,6 +56,7 @@ import { UsersModule } from './users/users.module';
     serviceBusModule('identity', true),
     HealthModule.forRoot({ database: true }),
     MetricsModule.forRoot({ database: true }),
+    TracingModule,
     AccessModule,
     MailModule,
     LdapFoundationModule,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CreateInbox1763800000001, CreateOutbox1763800000000 } from '@app/bus';
-import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule, MetricsModule, serviceBusModule, ServiceDatabaseModule, SettingsModule } from '@app/service-kit';
+import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule, MetricsModule, serviceBusModule, ServiceDatabaseModule, SettingsModule, TracingModule } from '@app/service-kit';
 import { AccessProfilesMessageController } from './access/access-profiles.message.controller';
 import { AccessProfilesService } from './access/access-profiles.service';
 import { PortalAccessMessageController } from './access/portal-access.message.controller';
@@ -24,6 +24,7 @@ import { ModulesService } from './modules/modules.service';
     serviceBusModule('portal', true),
     HealthModule.forRoot({ database: true }),
     MetricsModule.forRoot({ database: true }),
+    TracingModule,
   ],
   controllers: [PortalAccessMessageController, AccessProfilesMessageController, AccountMessageController],
   providers: [IdempotencyKeysPurge, PortalAccessService, AccessProfilesService, UserEventsHandler, PaymentsService, ModulesService],

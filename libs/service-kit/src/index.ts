@@ -34,3 +34,4 @@ export * from './logging/observability';
 export * from './tracing/start-tracing';
 export * from './rpc/rpc-observation.interceptor';
 export * from './validation/remembered-validation-rules';
+export * from './tracing/tracing.module';

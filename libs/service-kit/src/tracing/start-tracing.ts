@@ -2,6 +2,11 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOffSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
+/** A flush of the spans still queued gives up after this long: a collector that is away must not hold up a stop. */
+const FLUSH_BOUND_MS = 2_000;
+
+let registered: NodeTracerProvider | undefined;
+
 /** Whether spans are recorded and sent: only with an OTLP endpoint to send them to. */
 export const tracingExported = (env: Record<string, string | undefined> = process.env): boolean =>
   Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
@@ -22,5 +27,20 @@ export function startTracing(service: string, env: Record<string, string | undef
     spanProcessors: exported ? [new BatchSpanProcessor(new OTLPTraceExporter())] : [],
   });
   provider.register();
+  registered = provider;
   return provider;
+}
+
+/**
+ * Sends the spans the batch processor still holds (it sends every few seconds, and nothing sends
+ * them when the process exits), within FLUSH_BOUND_MS. Nothing to do when spans are not exported.
+ */
+export async function flushTraces(): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_BOUND_MS).unref()));
+  try {
+    await Promise.race([registered?.forceFlush(), bound]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
