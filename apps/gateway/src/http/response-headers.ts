@@ -5,12 +5,13 @@ const API_PATH = /^\/api(?:[/?]|$)/;
 
 /**
  * Answers of /api are never stored by a browser or a proxy: they carry sessions, tokens and personal
- * data. Every answer also echoes its X-Request-Id.
+ * data. Every answer also echoes its X-Request-Id. A callback hook: no promise per answer.
  */
 export function markAnswers(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     reply.header('x-request-id', request.id);
     if (API_PATH.test(request.url)) reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
 }
 
