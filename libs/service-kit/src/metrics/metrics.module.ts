@@ -20,7 +20,8 @@ const EVENT_LOOP_SAMPLE_MS = 100;
 /**
  * `/metrics` on the service's HTTP port (docs/OPERATIONS.md lists the series): Node's default
  * metrics, RPC handler durations (timed by RpcObservationInterceptor), the bus counters
- * (libs/bus/src/metrics), and gauges read when scraped. `database`: the service has an outbox, an inbox and a pool to report.
+ * (libs/bus/src/metrics), and gauges read when scraped. `database`: the service has an outbox, an
+ * inbox and a pool to report.
  */
 @Module({})
 export class MetricsModule {

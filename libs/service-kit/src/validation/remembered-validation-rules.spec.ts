@@ -1,6 +1,5 @@
 import { getMetadataStorage, IsInt, IsOptional, IsString, MaxLength, validate, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Type } from 'class-transformer';
 import { rememberValidationRules } from './remembered-validation-rules';
 
 class Named {
