@@ -5,6 +5,7 @@ import { databaseUrlFor, Settings } from '../settings/settings';
 import { SETTINGS } from '../settings/settings.module';
 import { ensureDatabase } from './ensure-database';
 import { migrateUnderLock } from './migrate-under-lock';
+import { RefusedCommitGate } from '../shutdown/refused-requests';
 
 export interface ServiceDatabaseOptions {
   service: 'identity' | 'tickets' | 'portal';
@@ -42,6 +43,8 @@ export class ServiceDatabaseModule {
               await dataSource.destroy();
               throw error;
             });
+            // The transactions of requests the drain refused with a 503 do not commit.
+            dataSource.subscribers.push(new RefusedCommitGate());
             return dataSource;
           },
         }),

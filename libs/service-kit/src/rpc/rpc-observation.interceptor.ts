@@ -5,6 +5,7 @@ import { startSpanFrom } from '@app/bus';
 import type { RpcRequest } from '@app/contracts';
 import { Observable } from 'rxjs';
 import { outcomeOfStatus, rpcServerDuration } from '../metrics/rpc-metrics';
+import { keepRefusal } from '../shutdown/refused-requests';
 
 type HandlerError = Error & { body?: { statusCode?: unknown }; getStatus?: () => number };
 
@@ -32,7 +33,7 @@ export class RpcObservationInterceptor implements NestInterceptor {
         span.end();
       };
       // Subscribing inside the context is what puts the handler (and all it awaits) in it.
-      const subscription = context.with(spanContext, () =>
+      const subscription = context.with(keepRefusal(spanContext), () =>
         next.handle().subscribe({
           next: (value) => subscriber.next(value),
           error: (error: HandlerError) => {

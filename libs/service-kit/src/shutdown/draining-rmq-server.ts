@@ -6,6 +6,24 @@ import { coalesceAmqpWrites, parseRpcBatch, RPC_BATCH_TYPE, RpcPacket, RpcReplyP
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
+import { Refusal } from './refused-requests';
+
+/** A request in hand: how to refuse it, and its reply once it has one. */
+interface HeldRequest {
+  id: string;
+  refusal: Refusal;
+  answered: Promise<RpcReplyPacket>;
+}
+
+/** A message in hand: a request alone, or a batch (`batchId`) of several. */
+interface HeldMessage {
+  message: ConsumeMessage;
+  batchId: string | null;
+  requests: HeldRequest[];
+}
+
+/** How long a request whose commit had begun at the drain's bound may take to finish and reply. */
+const COMMITTING_MS = 1_000;
 
 /**
  * Nest's RMQ server, stopped the way a rolling restart needs: `close()` first cancels the consumer
@@ -13,7 +31,13 @@ import { randomUUID } from 'node:crypto';
  * requests already delivered finish and reply, and only then closes the channel. Nest's own close()
  * drops the channel at once, so the replies of in-flight handlers were lost and their callers waited
  * for the RPC timeout. A request still running after `drainMs` is refused with a 503 (the gateway
- * passes it on at once) before the channel closes.
+ * passes it on at once) before the channel closes, and its transaction may no longer commit
+ * (refused-requests.ts); one whose commit had begun gets a moment to finish and reply instead.
+ *
+ * A request is in hand until its reply is out. Nest's handleMessage cannot tell: it resolves once the
+ * handler has returned its observable, before the work that observable runs (interceptors make every
+ * handler return one). So every request, alone or in a batch, is handled here as Nest handles one
+ * (handler, interceptors, filters, processing hooks), and followed to its reply.
  *
  * Two costs of Nest's server are also cut here, on every request: replies go out without publisher
  * confirms, and plain string patterns are looked up without a JSON.parse that throws. And it answers
@@ -24,7 +48,7 @@ export class DrainingRmqServer extends ServerRMQ {
   private readonly rpcLogger = new Logger('Rpc');
   private readonly consumerTag: string;
   private rawChannel: Channel | null = null;
-  private readonly inFlight = new Map<Promise<unknown>, ConsumeMessage>();
+  private readonly inFlight = new Map<Promise<unknown>, HeldMessage>();
   /** Replies handed to the channel and not yet written: close() waits for them. */
   private readonly replies = new Set<Promise<unknown>>();
 
@@ -57,8 +81,11 @@ export class DrainingRmqServer extends ServerRMQ {
   }
 
   override async handleMessage(message: ConsumeMessage, channel: Channel): Promise<void> {
-    const handling = message?.properties.type === RPC_BATCH_TYPE ? this.handleBatch(message, channel) : super.handleMessage(message, channel);
-    this.inFlight.set(handling, message);
+    const held = message ? this.held(message, channel) : null;
+    // Not a request (an event without an id, or nothing readable): Nest's own path.
+    if (!held) return super.handleMessage(message, channel);
+    const handling = Promise.all(held.requests.map(({ answered }) => answered)).then((replies) => this.reply(held, replies));
+    this.inFlight.set(handling, held);
     try {
       await handling;
     } finally {
@@ -73,11 +100,9 @@ export class DrainingRmqServer extends ServerRMQ {
       this.shutdownLogger.warn(`could not cancel the RPC consumer: ${(error as Error).message}`);
     }
     const held = this.inFlight.size;
-    if (held) this.shutdownLogger.log(`finishing ${held} RPC request(s) before closing`);
-    const finished = await settledWithin([...this.inFlight.keys()], this.drainMs);
-    if (!finished) this.refuseHeld();
-    // Replies go out on the next tick (Nest's Server.send); let them reach the broker before the channel closes.
-    await new Promise((resolve) => setImmediate(resolve));
+    if (held) this.shutdownLogger.log(`finishing ${held} RPC message(s) before closing`);
+    const finished = await within(Promise.allSettled([...this.inFlight.keys()]), this.drainMs);
+    if (!finished) await this.refuseHeld();
     await Promise.allSettled([...this.replies]);
     await super.close();
   }
@@ -96,20 +121,34 @@ export class DrainingRmqServer extends ServerRMQ {
     void sending.finally(() => this.replies.delete(sending));
   }
 
-  /**
-   * A message of several requests (libs/bus rpc-batch.ts): each is handled as Nest handles one that
-   * came alone (its handler with interceptors and filters, the processing hooks), and their replies go
-   * back together once all are in.
-   */
-  private async handleBatch(message: ConsumeMessage, channel: Channel): Promise<void> {
-    const { replyTo, correlationId } = message.properties;
-    const batch = parseRpcBatch(message.content);
-    if (!batch) return this.rpcLogger.warn(`an RPC batch ${correlationId} that is not one: dropped`);
-    const replies = await Promise.all(batch.requests.map((request) => this.answer(request, message, channel)));
-    if (replyTo) this.sendMessage({ id: batch.id, replies }, replyTo, correlationId, undefined as never);
+  /** The requests of a message, each started in its own refusal (refused-requests.ts); null when it holds none. */
+  private held(message: ConsumeMessage, channel: Channel): HeldMessage | null {
+    const batch = message.properties.type === RPC_BATCH_TYPE ? parseRpcBatch(message.content) : null;
+    if (message.properties.type === RPC_BATCH_TYPE && !batch) {
+      this.rpcLogger.warn(`an RPC batch ${message.properties.correlationId} that is not one: dropped`);
+      return { message, batchId: null, requests: [] };
+    }
+    const requests = batch ? batch.requests : requestsAlone(message.content);
+    if (!requests) return null;
+    return {
+      message,
+      batchId: batch?.id ?? null,
+      requests: requests.map((request) => {
+        const refusal = new Refusal();
+        return { id: request.id, refusal, answered: refusal.run(() => this.answer(request, message, channel)) };
+      }),
+    };
   }
 
-  /** One request of a batch: its first reply, as the caller takes it from a request of its own. */
+  /** Sends the replies of a message: a request alone gets its one, a batch one message with those given. */
+  private reply({ message, batchId, requests }: HeldMessage, replies: RpcReplyPacket[]): void {
+    const { replyTo, correlationId } = message.properties;
+    if (!replyTo || replies.length === 0) return;
+    if (batchId) this.sendMessage({ id: batchId, replies }, replyTo, correlationId, undefined as never);
+    else if (requests.length === 1) this.sendMessage(replies[0], replyTo, correlationId, undefined as never);
+  }
+
+  /** One request: its first reply, as Nest's client takes it. */
   private answer(request: RpcPacket, message: ConsumeMessage, channel: Channel): Promise<RpcReplyPacket> {
     return new Promise((resolve) => {
       const handler = this.getHandlerByPattern(request.pattern);
@@ -126,38 +165,50 @@ export class DrainingRmqServer extends ServerRMQ {
     });
   }
 
-  private refuseHeld(): void {
-    this.shutdownLogger.warn(`${this.inFlight.size} RPC request(s) still running after ${this.drainMs} ms: refused with 503`);
+  /**
+   * Answers the requests still in hand with a 503, each refused so that it cannot commit later. A
+   * request whose commit had begun cannot be refused: it gets COMMITTING_MS to finish, and its own
+   * reply goes out (in a batch, with the 503s of the others).
+   */
+  private async refuseHeld(): Promise<void> {
     const refused = errorBody(503, 'The service is shutting down; try again shortly.', 'SERVICE_UNAVAILABLE');
-    for (const message of this.inFlight.values()) {
-      const { replyTo, correlationId, type } = message.properties;
-      if (!replyTo) continue;
-      if (type === RPC_BATCH_TYPE) {
-        const batch = parseRpcBatch(message.content);
-        if (batch) this.sendMessage({ id: batch.id, replies: batch.requests.map(({ id }) => ({ id, err: refused, isDisposed: true })) }, replyTo, correlationId, undefined as never);
-        continue;
+    const counts = { refused: 0, committing: 0 };
+    const replyOf = async ({ id, refusal, answered }: HeldRequest): Promise<RpcReplyPacket | undefined> => {
+      if (refusal.refuse()) {
+        counts.refused += 1;
+        return { id, err: refused, isDisposed: true };
       }
-      this.sendMessage({ id: parsedId(message.content), err: refused, isDisposed: true }, replyTo, correlationId, undefined as never);
-    }
+      counts.committing += 1;
+      return within(answered, COMMITTING_MS);
+    };
+    await Promise.all(
+      [...this.inFlight.values()].map(async (held) => {
+        const replies = await Promise.all(held.requests.map(replyOf));
+        this.reply(held, replies.filter((reply): reply is RpcReplyPacket => reply !== undefined));
+      }),
+    );
+    const committing = counts.committing ? `; ${counts.committing} already committing, let finish` : '';
+    this.shutdownLogger.warn(`RPC requests still running after ${this.drainMs} ms: ${counts.refused} refused with 503, their transactions rolled back${committing}`);
   }
 }
 
-/** True when all promises settled before `ms`; false when the time ran out first. */
-async function settledWithin(promises: Promise<unknown>[], ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const all = Promise.allSettled(promises).then(() => true as const);
+/** The request a message carries alone (Nest's packet: pattern, data, id), or null when it is no request. */
+function requestsAlone(content: Buffer): RpcPacket[] | null {
   try {
-    return await Promise.race([all, timedOut]);
+    const packet = JSON.parse(content.toString('utf8')) as Partial<RpcPacket>;
+    return typeof packet?.id === 'string' && typeof packet.pattern === 'string' ? [{ id: packet.id, pattern: packet.pattern, data: packet.data }] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** What `promise` resolves to within `ms`, or undefined. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise, timedOut]);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-function parsedId(content: Buffer): string | undefined {
-  try {
-    return JSON.parse(content.toString('utf8')).id;
-  } catch {
-    return undefined;
   }
 }
