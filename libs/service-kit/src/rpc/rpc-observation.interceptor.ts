@@ -5,7 +5,7 @@ import { startSpanFrom } from '@app/bus';
 import type { RpcRequest } from '@app/contracts';
 import { Observable } from 'rxjs';
 import { outcomeOfStatus, rpcServerDuration } from '../metrics/rpc-metrics';
-import { keepRefusal } from '../shutdown/refused-requests';
+import { withRefusalOf } from '../shutdown/refused-requests';
 
 type HandlerError = Error & { body?: { statusCode?: unknown }; getStatus?: () => number };
 
@@ -33,7 +33,8 @@ export class RpcObservationInterceptor implements NestInterceptor {
         span.end();
       };
       // Subscribing inside the context is what puts the handler (and all it awaits) in it.
-      const subscription = context.with(keepRefusal(spanContext), () =>
+      // With the drain's refusal of this request (refused-requests.ts), which its commits look for.
+      const subscription = context.with(withRefusalOf(execution.switchToRpc().getContext(), spanContext), () =>
         next.handle().subscribe({
           next: (value) => subscriber.next(value),
           error: (error: HandlerError) => {

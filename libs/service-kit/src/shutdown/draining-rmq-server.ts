@@ -6,7 +6,7 @@ import { coalesceAmqpWrites, parseRpcBatch, RPC_BATCH_TYPE, RpcPacket, RpcReplyP
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { Refusal } from './refused-requests';
+import { Refusal, refusalFor } from './refused-requests';
 
 /** A request in hand: how to refuse it, and its reply once it has one. */
 interface HeldRequest {
@@ -121,7 +121,7 @@ export class DrainingRmqServer extends ServerRMQ {
     void sending.finally(() => this.replies.delete(sending));
   }
 
-  /** The requests of a message, each started in its own refusal (refused-requests.ts); null when it holds none. */
+  /** The requests of a message, each started with its own refusal (refused-requests.ts); null when it holds none. */
   private held(message: ConsumeMessage, channel: Channel): HeldMessage | null {
     const batch = message.properties.type === RPC_BATCH_TYPE ? parseRpcBatch(message.content) : null;
     if (message.properties.type === RPC_BATCH_TYPE && !batch) {
@@ -134,8 +134,8 @@ export class DrainingRmqServer extends ServerRMQ {
       message,
       batchId: batch?.id ?? null,
       requests: requests.map((request) => {
-        const refusal = new Refusal();
-        return { id: request.id, refusal, answered: refusal.run(() => this.answer(request, message, channel)) };
+        const context = new RmqContext([message, channel, request.pattern]);
+        return { id: request.id, refusal: refusalFor(context), answered: this.answer(request, context) };
       }),
     };
   }
@@ -149,11 +149,10 @@ export class DrainingRmqServer extends ServerRMQ {
   }
 
   /** One request: its first reply, as Nest's client takes it. */
-  private answer(request: RpcPacket, message: ConsumeMessage, channel: Channel): Promise<RpcReplyPacket> {
+  private answer(request: RpcPacket, context: RmqContext): Promise<RpcReplyPacket> {
     return new Promise((resolve) => {
       const handler = this.getHandlerByPattern(request.pattern);
       if (!handler) return resolve({ id: request.id, err: NO_MESSAGE_HANDLER, isDisposed: true });
-      const context = new RmqContext([message, channel, request.pattern]);
       // The first packet settles it (later ones are ignored); the client reads it as it reads a reply of its own.
       const respond = ({ err, response }: Omit<RpcReplyPacket, 'id'>) => resolve({ id: request.id, err, response, isDisposed: true });
       const handling = this.handleRequest(context, async () => this.transformToObservable(await handler(request.data, context)), respond) as unknown as Promise<void>;

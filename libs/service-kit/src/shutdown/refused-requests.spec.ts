@@ -1,6 +1,6 @@
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { keepRefusal, Refusal, RefusedCommitGate } from './refused-requests';
+import { refusalFor, RefusedCommitGate, withRefusalOf } from './refused-requests';
 
 describe('a request refused at shutdown', () => {
   const manager = new AsyncLocalStorageContextManager();
@@ -11,46 +11,34 @@ describe('a request refused at shutdown', () => {
   });
 
   const gate = new RefusedCommitGate();
-  const pause = () => new Promise((resolve) => setTimeout(resolve, 1));
-
-  it('cannot commit once refused, wherever its work has got to', async () => {
-    const refusal = new Refusal();
-    const work = refusal.run(async () => {
-      await pause();
+  /** A handler as the RPC interceptor runs it: in the context it makes for the request, committing after a wait. */
+  const handle = (request: object) =>
+    context.with(withRefusalOf(request, ROOT_CONTEXT), async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
       gate.beforeTransactionCommit();
     });
+
+  it('cannot commit once refused, wherever its work has got to', async () => {
+    const request = {};
+    const refusal = refusalFor(request);
+    const work = handle(request);
     expect(refusal.refuse()).toBe(true);
     await expect(work).rejects.toThrow('refused with a 503');
   });
 
   it('is not refused once its commit has begun, and commits', async () => {
-    const refusal = new Refusal();
-    await refusal.run(async () => {
-      await pause();
-      gate.beforeTransactionCommit();
-    });
+    const request = {};
+    const refusal = refusalFor(request);
+    await expect(handle(request)).resolves.toBeUndefined();
     expect(refusal.refuse()).toBe(false);
   });
 
-  it('reaches the commit through a context made afresh (the RPC interceptor starts each handler from its traceparent)', async () => {
-    const refusal = new Refusal();
-    const work = refusal.run(() => context.with(keepRefusal(ROOT_CONTEXT), async () => {
-      await pause();
-      gate.beforeTransactionCommit();
-    }));
-    refusal.refuse();
-    await expect(work).rejects.toThrow('refused with a 503');
-    // Without keepRefusal the fresh context would have lost it.
-    const lost = new Refusal();
-    const unguarded = lost.run(() => context.with(ROOT_CONTEXT, async () => {
-      await pause();
-      gate.beforeTransactionCommit();
-    }));
-    lost.refuse();
-    await expect(unguarded).resolves.toBeUndefined();
-  });
-
-  it('leaves work outside any request alone (event consumers, the relay)', () => {
+  it("refuses that request only: another request's commit and work outside any request go on", async () => {
+    const [refused, other] = [{}, {}];
+    refusalFor(refused).refuse();
+    refusalFor(other);
+    await expect(handle(other)).resolves.toBeUndefined();
+    await expect(handle({})).resolves.toBeUndefined();
     expect(() => gate.beforeTransactionCommit()).not.toThrow();
   });
 });

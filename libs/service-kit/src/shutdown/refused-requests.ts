@@ -13,11 +13,6 @@ export class Refusal {
   private refused = false;
   private committing = false;
 
-  /** Runs `work` (the handling of one RPC message) with this refusal in its context, for the commit gate to find. */
-  run<T>(work: () => T): T {
-    return context.with(context.active().setValue(REFUSAL, this), work);
-  }
-
   /** Refuses the request unless it has begun to commit; true when it is refused. */
   refuse(): boolean {
     if (!this.committing) this.refused = true;
@@ -31,15 +26,25 @@ export class Refusal {
   }
 }
 
-/** `target` with the active context's refusal, if any: RPC handlers run in a context made afresh from the caller's trace. */
-export function keepRefusal(target: Context): Context {
-  const refusal = context.active().getValue(REFUSAL);
+/** The refusal of each request being handled, by the RmqContext Nest hands its handler and interceptors. */
+const refusals = new WeakMap<object, Refusal>();
+
+/** A new refusal for the request whose RmqContext this is. */
+export function refusalFor(request: object): Refusal {
+  const refusal = new Refusal();
+  refusals.set(request, refusal);
+  return refusal;
+}
+
+/** `target` carrying the refusal of the request (its RmqContext), for the commit gate to find in the handler's context. */
+export function withRefusalOf(request: unknown, target: Context): Context {
+  const refusal = typeof request === 'object' && request !== null ? refusals.get(request) : undefined;
   return refusal ? target.setValue(REFUSAL, refusal) : target;
 }
 
 /**
  * A TypeORM subscriber that rolls back the transactions of refused requests (see Refusal): it finds
- * the refusal in the context the commit runs in (RpcObservationInterceptor keeps it there). A write
+ * the refusal in the context the commit runs in (RpcObservationInterceptor puts it there). A write
  * outside a transaction is a single statement that commits at once; a refusal comes too late for it.
  */
 export class RefusedCommitGate implements EntitySubscriberInterface {
