@@ -5,6 +5,7 @@ import { context as activeContext, SpanKind, SpanStatusCode } from '@opentelemet
 import { errorBody, isErrorBody, RpcActor, RpcContract, RpcReplyOf, RpcRequest, RpcRequestOf, RpcService } from '@app/contracts';
 import { outcomeOfStatus, rpcClientDuration, SETTINGS, Settings } from '@app/service-kit';
 import { TimeoutError } from 'rxjs';
+import { commitByOf } from './commit-by';
 import { idempotencyOf } from './idempotency-hash';
 import { RPC_CLIENTS } from './rpc-client.tokens';
 
@@ -42,8 +43,17 @@ export class RpcClient {
     // A client span per call: the service's own span hangs under it in the request's trace.
     const { span, context: callContext } = startChildSpan(pattern, SpanKind.CLIENT);
     const traceparent = traceparentOf(callContext);
-    const request: RpcRequest<RpcRequestOf<TContract>> = { requestId: context.requestId, traceparent, actor: context.actor, scope: context.scope, roleEscalate: context.roleEscalate, idempotency: idempotencyOf(pattern, payload, context.idempotencyKey, context.actor?.organizationId), payload };
     const deadline = this.settings.rpcTimeoutMs;
+    const request: RpcRequest<RpcRequestOf<TContract>> = {
+      requestId: context.requestId,
+      traceparent,
+      actor: context.actor,
+      scope: context.scope,
+      roleEscalate: context.roleEscalate,
+      idempotency: idempotencyOf(pattern, payload, context.idempotencyKey, context.actor?.organizationId),
+      commitBy: commitByOf(deadline),
+      payload,
+    };
     const started = performance.now();
     const took = () => (performance.now() - started) / 1000;
     try {

@@ -24,6 +24,12 @@ export interface RpcRequest<TPayload = unknown> {
    * hash of the route and the canonical body, so the creating service answers a retry once.
    */
   idempotency?: RpcIdempotency;
+  /**
+   * Set by the gateway: the time (epoch ms) after which the service may neither start the request
+   * nor commit its work, a little before the gateway gives up and answers 503. So a 503 for a
+   * request that got no answer means it was not applied.
+   */
+  commitBy?: number;
   payload: TPayload;
 }
 

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { RmqContext, RmqOptions, ServerRMQ } from '@nestjs/microservices';
 import { NO_MESSAGE_HANDLER } from '@nestjs/microservices/constants';
-import { errorBody } from '@app/contracts';
+import { errorBody, RpcRequest } from '@app/contracts';
 import { coalesceAmqpWrites, parseRpcBatch, RPC_BATCH_TYPE, RpcPacket, RpcReplyPacket, withoutPublisherConfirms } from '@app/bus';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
@@ -135,7 +135,8 @@ export class DrainingRmqServer extends ServerRMQ {
       batchId: batch?.id ?? null,
       requests: requests.map((request) => {
         const context = new RmqContext([message, channel, request.pattern]);
-        return { id: request.id, refusal: refusalFor(context), answered: this.answer(request, context) };
+        const refusal = refusalFor(context, (request.data as Partial<RpcRequest> | null)?.commitBy);
+        return { id: request.id, refusal, answered: refusal.expired ? Promise.resolve(expired(request.id)) : this.answer(request, context) };
       }),
     };
   }
@@ -190,6 +191,13 @@ export class DrainingRmqServer extends ServerRMQ {
     this.shutdownLogger.warn(`RPC requests still running after ${this.drainMs} ms: ${counts.refused} refused with 503, their transactions rolled back${committing}`);
   }
 }
+
+/** The answer to a request that reached the service past its `commitBy`: the caller no longer waits for it. */
+const expired = (id: string): RpcReplyPacket => ({
+  id,
+  err: errorBody(503, "The request reached the service past its caller's deadline; it was not run.", 'SERVICE_UNAVAILABLE'),
+  isDisposed: true,
+});
 
 /** The request a message carries alone (Nest's packet: pattern, data, id), or null when it is no request. */
 function requestsAlone(content: Buffer): RpcPacket[] | null {

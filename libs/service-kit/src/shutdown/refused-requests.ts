@@ -1,17 +1,21 @@
 import { Context, context, createContextKey } from '@opentelemetry/api';
 import type { EntitySubscriberInterface } from 'typeorm';
+import { ServiceError } from '../errors/service-error';
 
 const REFUSAL = createContextKey('crm-suite.rpc-refusal');
 
 /**
- * Whether an RPC request that the drain answered with a 503 may still commit: it may not. A 503 tells
- * the caller to try again, so the work behind it must not land later (a handler blocked on a row lock
- * past the drain's bound would otherwise commit once the lock is released, and the retry would apply
- * it twice). Once a commit has begun, the request can no longer be refused: it finishes and replies.
+ * Whether an RPC request may still start and commit. Not once the drain has answered it with a 503,
+ * nor past its `commitBy` (RpcRequest: a little before the gateway gives up and answers 503). A 503
+ * tells the caller to try again, so the work behind it must not land later: a handler blocked on a
+ * row lock would otherwise commit once the lock is released, and the retry would apply it twice.
+ * Once a commit has begun, the request can no longer be refused: it finishes and replies.
  */
 export class Refusal {
   private refused = false;
   private committing = false;
+
+  constructor(private readonly commitBy: number | null) {}
 
   /** Refuses the request unless it has begun to commit; true when it is refused. */
   refuse(): boolean {
@@ -19,9 +23,15 @@ export class Refusal {
     return this.refused;
   }
 
-  /** The commit gate's check: throws for a refused request, else records that its commit began. */
+  /** The caller no longer waits for it (past `commitBy`): it must not start. */
+  get expired(): boolean {
+    return this.commitBy !== null && Date.now() >= this.commitBy;
+  }
+
+  /** The commit gate's check: throws a 503 for a refused or expired request, else records that its commit began. */
   admitCommit(): void {
-    if (this.refused) throw new Error('The request was refused with a 503 while the service shut down: its transaction is rolled back.');
+    if (this.refused) throw new ServiceError(503, 'The service refused the request while shutting down; nothing of it was applied.', 'SERVICE_UNAVAILABLE');
+    if (this.expired) throw new ServiceError(503, "The request ran past its caller's deadline; nothing of it was applied.", 'SERVICE_UNAVAILABLE');
     this.committing = true;
   }
 }
@@ -29,9 +39,9 @@ export class Refusal {
 /** The refusal of each request being handled, by the RmqContext Nest hands its handler and interceptors. */
 const refusals = new WeakMap<object, Refusal>();
 
-/** A new refusal for the request whose RmqContext this is. */
-export function refusalFor(request: object): Refusal {
-  const refusal = new Refusal();
+/** A new refusal for the request whose RmqContext this is, with its `commitBy` if it has one. */
+export function refusalFor(request: object, commitBy: unknown): Refusal {
+  const refusal = new Refusal(typeof commitBy === 'number' && Number.isFinite(commitBy) ? commitBy : null);
   refusals.set(request, refusal);
   return refusal;
 }
@@ -43,7 +53,7 @@ export function withRefusalOf(request: unknown, target: Context): Context {
 }
 
 /**
- * A TypeORM subscriber that rolls back the transactions of refused requests (see Refusal): it finds
+ * A TypeORM subscriber that rolls back the transactions of refused or expired requests (see Refusal): it finds
  * the refusal in the context the commit runs in (RpcObservationInterceptor puts it there). A write
  * outside a transaction is a single statement that commits at once; a refusal comes too late for it.
  */
