@@ -1,4 +1,4 @@
-import { adminQuery, createTestEnvironment, eventually, GatewayClient, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
+import { adminQuery, createTestEnvironment, eventually, GatewayClient, isRunning, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
 import { readdirSync, readFileSync } from 'node:fs';
 import { newUserBody, report, SeededIds, seededIds } from './suite-fixture';
 
@@ -16,15 +16,6 @@ function identityPid(environment: TestEnvironment): number | undefined {
   }
   return undefined;
 }
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe('graceful shutdown under load', () => {
   let environment: TestEnvironment;
@@ -72,7 +63,7 @@ describe('graceful shutdown under load', () => {
     const createdBefore = created.length;
     process.kill(pid!, 'SIGTERM');
     // It exits by itself (SHUTDOWN_TIMEOUT_MS bounds the drain); nothing here kills it harder.
-    await eventually(async () => (alive(pid!) ? undefined : true), 60_000, 50);
+    await eventually(async () => (isRunning(pid!) ? undefined : true), 60_000, 50);
     // The supervisor starts it again; the load goes on until the new one has created users too.
     await eventually(async () => (identityPid(environment) !== undefined && identityPid(environment) !== pid ? true : undefined), 60_000);
     const createdAtRestart = created.length;

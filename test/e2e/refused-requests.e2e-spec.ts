@@ -1,4 +1,4 @@
-import { adminQuery, createTestEnvironment, eventually, GatewayClient, startedPids, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
+import { adminQuery, createTestEnvironment, eventually, GatewayClient, isRunning, startedPids, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
 import { Client } from 'pg';
 import { report } from './suite-fixture';
 
@@ -7,15 +7,6 @@ import { report } from './suite-fixture';
 const SHUTDOWN_TIMEOUT_MS = 8000;
 // No more than tickets' pool (10): each waits on the lock holding a connection, where the test can count it.
 const WRITES = 8;
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** A transaction of the tickets database holding the ticket's row, so every update of it waits. */
 async function holdRow(environment: TestEnvironment, id: string): Promise<Client> {
@@ -94,7 +85,7 @@ describe('the drain refuses what it still holds, and what it refused does not co
     // The lock goes as soon as the first refusal comes back, while the stopping process may still hold
     // the refused handlers: they go on then, and must not commit.
     await Promise.race(updates);
-    const aliveAtRelease = alive(pid);
+    const aliveAtRelease = isRunning(pid);
     await holder.query('COMMIT');
     const answers = await Promise.all(updates);
     expect(answers.map((answer) => [answer.status, answer.body.code])).toEqual(answers.map(() => [503, 'SERVICE_UNAVAILABLE']));
@@ -102,7 +93,7 @@ describe('the drain refuses what it still holds, and what it refused does not co
     expect(after.requests - before.requests).toBe(WRITES);
     // At least some of them went together: the refusal of a batch is what this covers as well.
     expect(after.messages - before.messages).toBeLessThan(WRITES);
-    await eventually(async () => (alive(pid) ? undefined : true), 30_000, 50);
+    await eventually(async () => (isRunning(pid) ? undefined : true), 30_000, 50);
     await eventually(async () => (startedPids(suite!.logs(), 'tickets').length > 1 && (await fetch(`http://127.0.0.1:${environment.env.TICKETS_PORT}/health`)).ok ? true : undefined), 60_000);
 
     expect(await landed(environment, id)).toEqual({ subject: 'Before the drain', updateEvents: 0 });

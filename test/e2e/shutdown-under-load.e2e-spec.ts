@@ -1,5 +1,5 @@
-import { adminQuery, createTestEnvironment, eventually, GatewayClient, linesOf, startedPids, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { adminQuery, createTestEnvironment, eventually, GatewayClient, isRunning, linesOf, startedPids, startSuite, SuiteProcess, TestEnvironment } from '@app/testing';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startLoad } from '../faults/careful-clients';
 import { readFindings, settledFindings } from '../faults/invariants';
@@ -14,15 +14,6 @@ const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 type Service = 'tickets' | 'gateway' | 'identity';
 const PORT_VARIABLE: Record<Service, string> = { tickets: 'TICKETS_PORT', gateway: 'PORT', identity: 'IDENTITY_PORT' };
-
-/** Alive and not a zombie waiting to be reaped. */
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 const healthy = (port: string) =>
   fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then(
@@ -107,7 +98,7 @@ describe('SIGTERM under load: tickets, the gateway and identity in turn', () => 
       process.kill(pid, 'SIGTERM');
       signalled++;
       // Nothing here kills harder: it exits by itself (the bound's timer would exit it with code 1).
-      await eventually(async () => (alive(pid) ? undefined : true), SHUTDOWN_TIMEOUT_MS + 20_000, 10);
+      await eventually(async () => (isRunning(pid) ? undefined : true), SHUTDOWN_TIMEOUT_MS + 20_000, 10);
       const exitMs = Date.now() - signalledAt;
       await eventually(async () => (startedPids(suite!.logs(), service).length > 0 && startedPids(suite!.logs(), service).slice(-1)[0] !== pid ? true : undefined), 60_000, 50);
       await eventually(async () => ((await healthy(environment.env[PORT_VARIABLE[service]])) ? true : undefined), 120_000, 100);

@@ -1,4 +1,4 @@
-import { eventually } from '@app/testing';
+import { eventually, isRunning } from '@app/testing';
 import { readFileSync } from 'node:fs';
 import { RunningSuite, startWholeSuite } from './suite-fixture';
 import { ticketsSetup } from './tickets-fixture';
@@ -9,15 +9,6 @@ function startedPids(run: RunningSuite): Array<{ service: string; pid: number }>
 }
 
 const pidsOf = (run: RunningSuite, service: string) => startedPids(run).filter((p) => p.service === service).map((p) => p.pid);
-
-/** Alive and not a zombie waiting to be reaped. */
-function alive(pid: number): boolean {
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
-}
 
 const healthStatus = (port: string) =>
   fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then(
@@ -46,7 +37,7 @@ describe('npm start supervises the services', () => {
     expect(readFileSync(`/proc/${ticketsPid}/environ`, 'utf8').split('\0')).toContain(`TICKETS_DB=${run.environment.env.TICKETS_DB}`);
 
     process.kill(ticketsPid, 'SIGKILL');
-    await eventually(async () => (alive(ticketsPid) ? undefined : true), 10_000);
+    await eventually(async () => (isRunning(ticketsPid) ? undefined : true), 10_000);
 
     // During the outage the gateway answers, identity takes a user, tickets' routes are refused.
     expect((await run.admin.get('/api/users?limit=1')).status).toBe(200);
@@ -58,7 +49,7 @@ describe('npm start supervises the services', () => {
     const restarted = pidsOf(run, 'tickets');
     expect(restarted).toHaveLength(2);
     expect(restarted[1]).not.toBe(ticketsPid);
-    expect(alive(restarted[1])).toBe(true);
+    expect(isRunning(restarted[1])).toBe(true);
 
     // The event published while tickets was down reaches it, a new user too, and tickets serves requests.
     expect((await setup.mirrored(duringOutage.id)).status).toMatch(/^(ACTIVE|NEW)$/);
@@ -73,12 +64,12 @@ describe('npm start supervises the services', () => {
     // Nobody else was restarted.
     for (const service of ['identity', 'portal', 'gateway']) {
       expect(pidsOf(run, service)).toEqual(before[service]);
-      expect(alive(before[service][0])).toBe(true);
+      expect(isRunning(before[service][0])).toBe(true);
     }
 
     await run.suite.stop();
     const all = [...before.identity, ...before.portal, ...before.gateway, ...restarted];
-    await eventually(async () => (all.some(alive) ? undefined : true), 30_000, 100);
-    expect(all.filter(alive)).toEqual([]);
+    await eventually(async () => (all.some(isRunning) ? undefined : true), 30_000, 100);
+    expect(all.filter(isRunning)).toEqual([]);
   });
 });

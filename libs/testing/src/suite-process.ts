@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { TestEnvironment } from './test-environment';
@@ -52,6 +53,15 @@ export function startSuite(environment: TestEnvironment, services?: string[], ti
       reject(new Error(`the suite exited (${code}) before it was ready:\n${output.slice(-5000)}`));
     });
   });
+}
+
+/** Whether a process runs: alive and not a zombie waiting to be reaped. */
+export function isRunning(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 /**
