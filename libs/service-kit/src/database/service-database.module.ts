@@ -5,7 +5,7 @@ import { databaseUrlFor, Settings } from '../settings/settings';
 import { SETTINGS } from '../settings/settings.module';
 import { ensureDatabase } from './ensure-database';
 import { migrateUnderLock } from './migrate-under-lock';
-import { RefusedCommitGate } from '../shutdown/refused-requests';
+import { RefusedCommitGate } from '../rpc/refused-requests';
 
 export interface ServiceDatabaseOptions {
   service: 'identity' | 'tickets' | 'portal';
@@ -43,7 +43,7 @@ export class ServiceDatabaseModule {
               await dataSource.destroy();
               throw error;
             });
-            // The transactions of requests the drain refused with a 503 do not commit.
+            // A request's transaction does not commit once the drain refused it or past its commitBy.
             dataSource.subscribers.push(new RefusedCommitGate());
             return dataSource;
           },

@@ -5,7 +5,7 @@ import { startSpanFrom } from '@app/bus';
 import type { RpcRequest } from '@app/contracts';
 import { Observable } from 'rxjs';
 import { outcomeOfStatus, rpcServerDuration } from '../metrics/rpc-metrics';
-import { withRefusalOf } from '../shutdown/refused-requests';
+import { withRefusalOf } from './refused-requests';
 
 type HandlerError = Error & { body?: { statusCode?: unknown }; getStatus?: () => number };
 

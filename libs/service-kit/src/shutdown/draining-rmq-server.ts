@@ -6,7 +6,7 @@ import { coalesceAmqpWrites, parseRpcBatch, RPC_BATCH_TYPE, RpcPacket, RpcReplyP
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { Refusal, refusalFor } from './refused-requests';
+import { Refusal, refusalFor } from '../rpc/refused-requests';
 
 /** A request in hand: how to refuse it, and its reply once it has one. */
 interface HeldRequest {
@@ -136,7 +136,7 @@ export class DrainingRmqServer extends ServerRMQ {
       requests: requests.map((request) => {
         const context = new RmqContext([message, channel, request.pattern]);
         const refusal = refusalFor(context, (request.data as Partial<RpcRequest> | null)?.commitBy);
-        return { id: request.id, refusal, answered: refusal.expired ? Promise.resolve(expired(request.id)) : this.answer(request, context) };
+        return { id: request.id, refusal, answered: refusal.expired ? Promise.resolve(expiredReply(request.id)) : this.answer(request, context) };
       }),
     };
   }
@@ -193,7 +193,7 @@ export class DrainingRmqServer extends ServerRMQ {
 }
 
 /** The answer to a request that reached the service past its `commitBy`: the caller no longer waits for it. */
-const expired = (id: string): RpcReplyPacket => ({
+const expiredReply = (id: string): RpcReplyPacket => ({
   id,
   err: errorBody(503, "The request reached the service past its caller's deadline; it was not run.", 'SERVICE_UNAVAILABLE'),
   isDisposed: true,

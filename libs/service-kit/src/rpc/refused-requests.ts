@@ -53,9 +53,10 @@ export function withRefusalOf(request: unknown, target: Context): Context {
 }
 
 /**
- * A TypeORM subscriber that rolls back the transactions of refused or expired requests (see Refusal): it finds
- * the refusal in the context the commit runs in (RpcObservationInterceptor puts it there). A write
- * outside a transaction is a single statement that commits at once; a refusal comes too late for it.
+ * A TypeORM subscriber that rolls back the transactions of refused or expired requests (see
+ * Refusal): it finds the refusal in the context the commit runs in (RpcObservationInterceptor puts
+ * it there). A write outside a transaction is a single statement that commits at once: a refusal
+ * comes too late for it.
  */
 export class RefusedCommitGate implements EntitySubscriberInterface {
   beforeTransactionCommit(): void {
