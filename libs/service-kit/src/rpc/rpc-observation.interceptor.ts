@@ -33,7 +33,7 @@ export class RpcObservationInterceptor implements NestInterceptor {
         span.end();
       };
       // Subscribing inside the context is what puts the handler (and all it awaits) in it.
-      // With the drain's refusal of this request (refused-requests.ts), which its commits look for.
+      // With the request's refusal (refused-requests.ts: by the drain, or past its commitBy), which its commits look for.
       const subscription = context.with(withRefusalOf(execution.switchToRpc().getContext(), spanContext), () =>
         next.handle().subscribe({
           next: (value) => subscriber.next(value),

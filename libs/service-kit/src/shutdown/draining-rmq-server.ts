@@ -6,6 +6,7 @@ import { coalesceAmqpWrites, parseRpcBatch, RPC_BATCH_TYPE, RpcPacket, RpcReplyP
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { randomUUID } from 'node:crypto';
+import { within } from '../async/within';
 import { Refusal, refusalFor } from '../rpc/refused-requests';
 
 /** A request in hand: how to refuse it, and its reply once it has one. */
@@ -123,8 +124,9 @@ export class DrainingRmqServer extends ServerRMQ {
 
   /** The requests of a message, each started with its own refusal (refused-requests.ts); null when it holds none. */
   private held(message: ConsumeMessage, channel: Channel): HeldMessage | null {
-    const batch = message.properties.type === RPC_BATCH_TYPE ? parseRpcBatch(message.content) : null;
-    if (message.properties.type === RPC_BATCH_TYPE && !batch) {
+    const isBatch = message.properties.type === RPC_BATCH_TYPE;
+    const batch = isBatch ? parseRpcBatch(message.content) : null;
+    if (isBatch && !batch) {
       this.rpcLogger.warn(`an RPC batch ${message.properties.correlationId} that is not one: dropped`);
       return { message, batchId: null, requests: [] };
     }
@@ -142,11 +144,11 @@ export class DrainingRmqServer extends ServerRMQ {
   }
 
   /** Sends the replies of a message: a request alone gets its one, a batch one message with those given. */
-  private reply({ message, batchId, requests }: HeldMessage, replies: RpcReplyPacket[]): void {
+  private reply({ message, batchId }: HeldMessage, replies: RpcReplyPacket[]): void {
     const { replyTo, correlationId } = message.properties;
     if (!replyTo || replies.length === 0) return;
     if (batchId) this.sendMessage({ id: batchId, replies }, replyTo, correlationId, undefined as never);
-    else if (requests.length === 1) this.sendMessage(replies[0], replyTo, correlationId, undefined as never);
+    else this.sendMessage(replies[0], replyTo, correlationId, undefined as never);
   }
 
   /** One request: its first reply, as Nest's client takes it. */
@@ -206,16 +208,5 @@ function requestsAlone(content: Buffer): RpcPacket[] | null {
     return typeof packet?.id === 'string' && typeof packet.pattern === 'string' ? [{ id: packet.id, pattern: packet.pattern, data: packet.data }] : null;
   } catch {
     return null;
-  }
-}
-
-/** What `promise` resolves to within `ms`, or undefined. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
-  try {
-    return await Promise.race([promise, timedOut]);
-  } finally {
-    clearTimeout(timer);
   }
 }

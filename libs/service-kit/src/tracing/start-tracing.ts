@@ -1,6 +1,7 @@
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOffSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { within } from '../async/within';
 
 /** A flush of the spans still queued gives up after this long: a collector that is away must not hold up a stop. */
 const FLUSH_BOUND_MS = 2_000;
@@ -36,11 +37,5 @@ export function startTracing(service: string, env: Record<string, string | undef
  * them when the process exits), within FLUSH_BOUND_MS. Nothing to do when spans are not exported.
  */
 export async function flushTraces(): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const bound = new Promise<void>((resolve) => (timer = setTimeout(resolve, FLUSH_BOUND_MS).unref()));
-  try {
-    await Promise.race([registered?.forceFlush(), bound]);
-  } finally {
-    clearTimeout(timer);
-  }
+  if (registered) await within(registered.forceFlush(), FLUSH_BOUND_MS);
 }
