@@ -109,8 +109,13 @@ describe('tickets: mirrored users, profile matching, User Security', () => {
     expect((await client.post('/api/tickets', { type: 'TASK', subject: 'by hand' })).status).toBe(201);
     const changed = await setup.assignRoles(user.id, [commenterRole]);
     expect(changed.body).toMatchObject({ status: 'ACTIVE', roles: ['Commenter'] });
+    // What is stored, not only what was answered: the role kept stays, the role taken is gone.
+    expect(await setup.mirrored(user.id)).toMatchObject({ status: 'ACTIVE', roles: ['Commenter'] });
+    expect((await setup.assignRoles(user.id, [agentRole, commenterRole])).body).toMatchObject({ roles: ['Agent', 'Commenter'] });
+    expect(await setup.mirrored(user.id)).toMatchObject({ roles: ['Agent', 'Commenter'] });
     const removed = await setup.assignRoles(user.id, []);
     expect(removed.body).toEqual(expect.objectContaining({ id: user.id, status: 'NEW', roles: [] }));
+    expect(await setup.mirrored(user.id)).toMatchObject({ status: 'NEW', roles: [] });
     expect((await client.get('/api/tickets')).body.code).toBe('TICKETS_ACCESS_NOT_ACTIVE');
     expect((await outboxEvents('tickets.user.activated', user.id)).length).toBe(1);
     const [deactivated] = await outboxEvents('tickets.user.deactivated', user.id);
