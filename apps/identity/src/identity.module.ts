@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CreateOutbox1763800000000 } from '@app/bus';
-import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule, MetricsModule, serviceBusModule, ServiceDatabaseModule, SettingsModule, TracingModule } from '@app/service-kit';
+import { HealthModule, MetricsModule, serviceBusModule, SettingsModule, TracingModule } from '@app/service-kit';
+import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, ServiceDatabaseModule } from '@app/service-kit/database';
 import { AccessModule } from './access/access.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CreateInbox1763800000001, CreateOutbox1763800000000 } from '@app/bus';
-import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, HealthModule, MetricsModule, serviceBusModule, ServiceDatabaseModule, SettingsModule, TracingModule } from '@app/service-kit';
+import { HealthModule, MetricsModule, serviceBusModule, SettingsModule, TracingModule } from '@app/service-kit';
+import { CreateIdempotencyKeys1763800009000, IdempotencyKeysPurge, ServiceDatabaseModule } from '@app/service-kit/database';
 import { AccessProfilesMessageController } from './access/access-profiles.message.controller';
 import { AccessProfilesService } from './access/access-profiles.service';
 import { PortalAccessMessageController } from './access/portal-access.message.controller';

@@ -1,11 +1,11 @@
 import { DynamicModule, Logger, Module, Provider } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { BusLoggerFactory } from './bus-logger';
 import { BUS_OPTIONS, BusOptions } from './bus-options';
 import { BusConnection } from './connection/bus-connection';
 import { EventConsumerFactory } from './inbox/event-consumer.factory';
 import { Outbox } from './outbox/outbox';
+import { SERVICE_DATA_SOURCE } from './service-data-source';
 
 export interface BusModuleOptions {
   inject: any[];
@@ -26,12 +26,12 @@ export class BusModule {
     const withDatabase: Provider[] = [
       {
         provide: Outbox,
-        inject: [getDataSourceToken(), BusConnection, BUS_OPTIONS],
+        inject: [SERVICE_DATA_SOURCE, BusConnection, BUS_OPTIONS],
         useFactory: (dataSource: DataSource, connection: BusConnection, bus: BusOptions) => new Outbox(dataSource, connection, bus, nestLogger('Outbox')),
       },
       {
         provide: EventConsumerFactory,
-        inject: [getDataSourceToken(), BusConnection, BUS_OPTIONS],
+        inject: [SERVICE_DATA_SOURCE, BusConnection, BUS_OPTIONS],
         useFactory: (dataSource: DataSource, connection: BusConnection, bus: BusOptions) => new EventConsumerFactory(connection, dataSource, bus, nestLogger),
       },
     ];

@@ -2,6 +2,7 @@ export * from './topology';
 export * from './queue-arguments';
 export * from './bus-options';
 export * from './bus.module';
+export * from './service-data-source';
 export * from './connection/bus-connection';
 export * from './connection/coalesced-writes';
 export * from './outbox/outbox';

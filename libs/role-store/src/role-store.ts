@@ -1,7 +1,8 @@
 import type { RoleDefinition } from '@app/acl';
 import type { FieldProblem, Page, RoleBodyDto } from '@app/contracts';
 import type { Outbox, PublishInTransaction } from '@app/bus';
-import { containsPattern, idempotentValue, KeyedRequest, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { containsPattern, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { idempotentValue, KeyedRequest } from '@app/service-kit/database';
 import { Brackets, DataSource, DeepPartial, EntityManager, EntityTarget } from 'typeorm';
 import { lockedOr404 } from './locked-row';
 import { asDefinition, storedRole, StoredRoleFields } from './role-body';

@@ -1,6 +1,6 @@
 import type { BusinessUnitNode, RoleDefinition } from '@app/acl';
 import type { SessionAccess } from '@app/contracts';
-import { preparedQuery, PreparedStatement } from '@app/service-kit';
+import { preparedQuery, PreparedStatement } from '@app/service-kit/database';
 import { EntityManager } from 'typeorm';
 import { AssignedRole } from '../auth/login-roles';
 

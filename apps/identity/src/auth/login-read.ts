@@ -1,5 +1,5 @@
 import type { BusinessUnitNode, RoleDefinition } from '@app/acl';
-import { preparedQuery, PreparedStatement } from '@app/service-kit';
+import { preparedQuery, PreparedStatement } from '@app/service-kit/database';
 import { DataSource } from 'typeorm';
 import { User } from '../users/user.entity';
 import { AssignedRole } from './login-roles';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ADMINISTRATOR_ROLE, EventTypes, IdentityRoleBodyDto, identityRoleProblems, ListRolesDto, RoleView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { KeyedRequest, Page, ServiceError } from '@app/service-kit';
+import { Page, ServiceError } from '@app/service-kit';
+import { KeyedRequest } from '@app/service-kit/database';
 import { RoleStore, RoleWriteChecks } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CreateSecurityProfileDto, EventTypes, PageQueryDto, SecurityProfileView, UpdateSecurityProfileDto, UserUpdatedData } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { Page, pageOf, rethrowUnique, ServiceError, idempotentValue, KeyedRequest } from '@app/service-kit';
+import { Page, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { idempotentValue, KeyedRequest } from '@app/service-kit/database';
 import { assertNameFree, lockedOr404 } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';

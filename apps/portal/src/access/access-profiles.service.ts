@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessProfileBodyDto, AccessProfileView, Deleted, EventTypes, PageQueryDto, UpdateAccessProfilePayloadDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { idempotentValue, KeyedRequest, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { idempotentValue, KeyedRequest } from '@app/service-kit/database';
 import { DataSource, EntityManager } from 'typeorm';
 
 const COLUMNS = `id, name, description, features, built_in AS "builtIn", created_at AS "createdAt", updated_at AS "updatedAt"`;

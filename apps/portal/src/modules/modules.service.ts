@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventTypes, ModuleView, Page } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { idempotentValue, KeyedRequest, ServiceError, SETTINGS, Settings } from '@app/service-kit';
+import { ServiceError, SETTINGS, Settings } from '@app/service-kit';
+import { idempotentValue, KeyedRequest } from '@app/service-kit/database';
 import { DataSource, EntityManager } from 'typeorm';
 import { accountCurrency } from '../account/accounts';
 

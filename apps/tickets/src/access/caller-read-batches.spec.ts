@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { PreparedStatement } from '@app/service-kit';
+import type { PreparedStatement } from '@app/service-kit/database';
 import { BATCH_POSITION, BatchableRead, CallerReadBatches } from './caller-read-batches';
 
 const READ: BatchableRead = { statement: { name: 'one', text: 'one' }, batch: { name: 'many', text: 'many' } };

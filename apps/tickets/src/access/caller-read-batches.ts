@@ -1,4 +1,4 @@
-import type { PreparedStatement } from '@app/service-kit';
+import type { PreparedStatement } from '@app/service-kit/database';
 import { Histogram } from 'prom-client';
 
 /** A read joined on the caller's row, as one caller's statement and as many callers' (`readWithCaller`). */

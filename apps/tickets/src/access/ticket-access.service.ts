@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessUnitNode, buildOwnerTree, compileSubject, ExplainSubject, OwnerTree, RoleDefinition, Subject } from '@app/acl';
 import { RpcRequest, TICKETS_ACCESS_NOT_ACTIVE, TICKETS_ACL, TicketsAccessView } from '@app/contracts';
-import { preparedQuery, PreparedStatement, ServiceError } from '@app/service-kit';
+import { ServiceError } from '@app/service-kit';
+import { preparedQuery, PreparedStatement } from '@app/service-kit/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { reachableUnits } from '../business-units/reachable-units';

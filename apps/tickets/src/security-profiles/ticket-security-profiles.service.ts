@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CreateTicketSecurityProfileDto, Page, PageQueryDto, RpcRequest, TicketSecurityProfileView, UpdateTicketSecurityProfileDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { idempotentValue, pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { pageOf, rethrowUnique, ServiceError } from '@app/service-kit';
+import { idempotentValue } from '@app/service-kit/database';
 import { assertNameFree, lockedOr404 } from '@app/role-store';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CreateServiceRequestDto, ListServiceRequestsDto, Page, RpcRequest, ServiceRequestView, TicketView } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { idempotentValue, pageOf, ServiceError } from '@app/service-kit';
+import { pageOf, ServiceError } from '@app/service-kit';
+import { idempotentValue } from '@app/service-kit/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { TicketAccessService } from '../access/ticket-access.service';

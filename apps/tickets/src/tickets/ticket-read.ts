@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { preparedQuery, PreparedStatement } from '@app/service-kit';
+import { preparedQuery, PreparedStatement } from '@app/service-kit/database';
 import { readWithCaller } from '../access/ticket-access.service';
 import { Ticket } from './ticket.entity';
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CreateTicketDto, FieldProblem, ListTicketsDto, Page, RpcRequest, TicketStatus, TicketView, UpdateTicketDto } from '@app/contracts';
 import { Outbox } from '@app/bus';
-import { containsPattern, idempotentValue, pageOf, ServiceError } from '@app/service-kit';
+import { containsPattern, pageOf, ServiceError } from '@app/service-kit';
+import { idempotentValue } from '@app/service-kit/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AclAction } from '@app/acl';
 import { Brackets, DataSource, EntityManager } from 'typeorm';

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { SERVICE_DATA_SOURCE } from '@app/bus';
 import { DataSource, MixedList } from 'typeorm';
 import { databaseUrlFor, Settings } from '../settings/settings';
 import { SETTINGS } from '../settings/settings.module';
@@ -13,12 +14,18 @@ export interface ServiceDatabaseOptions {
   migrations: MixedList<Function>;
 }
 
-/** The service's own PostgreSQL database: created if missing, migrated on start, never synchronized. */
+/**
+ * The service's own PostgreSQL database: created if missing, migrated on start, never synchronized.
+ * Global, so that the bus, health and metrics modules find its DataSource under SERVICE_DATA_SOURCE.
+ */
 @Module({})
 export class ServiceDatabaseModule {
   static forService(options: ServiceDatabaseOptions): DynamicModule {
     return {
       module: ServiceDatabaseModule,
+      global: true,
+      providers: [{ provide: SERVICE_DATA_SOURCE, useExisting: getDataSourceToken() }],
+      exports: [SERVICE_DATA_SOURCE],
       imports: [
         TypeOrmModule.forRootAsync({
           inject: [SETTINGS],

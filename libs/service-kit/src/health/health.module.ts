@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { BusConnection } from '@app/bus';
-import { DataSource } from 'typeorm';
+import { BusConnection, SERVICE_DATA_SOURCE } from '@app/bus';
+import type { DataSource } from 'typeorm';
 import { readOperationsSettings } from '../settings/operations-settings';
 import { HEALTH_CHECKS, HealthCheck } from './health-check';
 import { HealthProbesController, READINESS_CHECKS } from './health-probes.controller';
@@ -16,7 +15,7 @@ import { readinessChecks } from './readiness-checks';
 @Module({})
 export class HealthModule {
   static forRoot(options: { database: boolean }): DynamicModule {
-    const dependencies = options.database ? [BusConnection, getDataSourceToken()] : [BusConnection];
+    const dependencies = options.database ? [BusConnection, SERVICE_DATA_SOURCE] : [BusConnection];
     return {
       module: HealthModule,
       imports: [TerminusModule.forRoot({ errorLogStyle: 'json' })],

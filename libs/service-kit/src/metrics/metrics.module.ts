@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { BUS_OPTIONS, BusConnection, BusOptions, EventConsumerFactory } from '@app/bus';
+import { BUS_OPTIONS, BusConnection, BusOptions, EventConsumerFactory, SERVICE_DATA_SOURCE } from '@app/bus';
 import { collectDefaultMetrics, register } from 'prom-client';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { readOperationsSettings } from '../settings/operations-settings';
 import { OPERATIONS_SETTINGS } from './metrics.constants';
 import { MetricsController } from './metrics.controller';
@@ -33,7 +32,7 @@ export class MetricsModule {
         { provide: OPERATIONS_SETTINGS, useFactory: () => readOperationsSettings() },
         {
           provide: SCRAPED_METRICS,
-          inject: options.database ? [BUS_OPTIONS, BusConnection, getDataSourceToken(), EventConsumerFactory] : [BUS_OPTIONS, BusConnection],
+          inject: options.database ? [BUS_OPTIONS, BusConnection, SERVICE_DATA_SOURCE, EventConsumerFactory] : [BUS_OPTIONS, BusConnection],
           useFactory: (bus: BusOptions, connection: BusConnection, dataSource?: DataSource, consumers?: EventConsumerFactory) => {
             // Every series says which service it came from, whatever the scraper's relabelling.
             register.setDefaultLabels({ service: bus.service });

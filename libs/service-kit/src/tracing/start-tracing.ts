@@ -1,4 +1,4 @@
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type { OTLPTraceExporter as OtlpTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOffSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { within } from '../async/within';
@@ -7,6 +7,16 @@ import { within } from '../async/within';
 const FLUSH_BOUND_MS = 2_000;
 
 let registered: NodeTracerProvider | undefined;
+
+/**
+ * The exporter, loaded only when spans are sent: its OTLP transformer and metrics SDK are some 130
+ * modules that every service otherwise loads at start for nothing.
+ */
+function otlpExporter(): OtlpTraceExporter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  return new OTLPTraceExporter();
+}
 
 /** Whether spans are recorded and sent: only with an OTLP endpoint to send them to. */
 export const tracingExported = (env: Record<string, string | undefined> = process.env): boolean =>
@@ -25,7 +35,7 @@ export function startTracing(service: string, env: Record<string, string | undef
     resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || service }),
     // Unset, the sampler follows OTEL_TRACES_SAMPLER (default: parent-based, always on).
     ...(exported ? {} : { sampler: new AlwaysOffSampler() }),
-    spanProcessors: exported ? [new BatchSpanProcessor(new OTLPTraceExporter())] : [],
+    spanProcessors: exported ? [new BatchSpanProcessor(otlpExporter())] : [],
   });
   provider.register();
   registered = provider;
