@@ -390,6 +390,20 @@ describe('docker-compose.yml, Dockerfile and .env.example agree with the code', 
     expect(copied.sort()).toEqual(['dist -> /app/dist', 'node_modules -> /app/node_modules', 'package.json -> /app/package.json']);
   });
 
+  it('the build stage copies every file of the repository that `npm run build` names', () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    const named = `${scripts.build} ${scripts['build:web']}`.split(/\s+/).filter((word) => /^[\w.-]+(\/[\w.-]+)*\.(json|mjs|cjs|js|mts|ts)$/.test(word));
+    // The scan must find what the build is known to read, else it would approve anything.
+    expect(named).toEqual(expect.arrayContaining(['tsconfig.build.json', 'scripts/bundle-services.mjs']));
+    const copied = dockerfileStages()[0]
+      .filter((i) => i.keyword === 'COPY')
+      .flatMap((copy) => copy.args.split(/\s+/).filter((part) => !part.startsWith('--')).slice(0, -1))
+      .map((source) => posix.relative('/app', posix.resolve('/app', source)));
+    for (const file of named) {
+      expect({ file, copied: copied.some((source) => file === source || file.startsWith(`${source}/`)) }).toEqual({ file, copied: true });
+    }
+  });
+
   it('.dockerignore keeps local state and secrets out of the build context', () => {
     const entries = read('.dockerignore')
       .split('\n')

@@ -14,6 +14,7 @@ import {
   startObservability,
 } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { assertEveryRouteDeclares } from './access/route-declarations';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './errors/validation.pipe';
@@ -27,6 +28,9 @@ import { observeRequests } from './logging/request-observer';
 import { setUpOpenApi } from './openapi';
 
 const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Where `npm run build:web` puts the pages: dist/web beside dist/apps (this file, bundled or not, is dist/apps/gateway/src/main.js). */
+const WEB_APP_ROOT = resolve(__dirname, '../../../web');
 
 const trustNearest =
   (hops: number) =>
@@ -69,7 +73,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   exitWithin(settings.shutdownTimeoutMs, 'gateway');
   setUpOpenApi(app);
-  await serveWebApp(app);
+  await serveWebApp(app, WEB_APP_ROOT);
   await app.listen(settings.gatewayPort, process.env.HOST || '0.0.0.0');
   new Logger('gateway').log(`ready: http://127.0.0.1:${settings.gatewayPort}/api`);
 }

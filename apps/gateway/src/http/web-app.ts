@@ -2,10 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-/** Where `npm run build:web` puts the pages: dist/web beside dist/apps (this file is dist/apps/gateway/src/http). */
-export const WEB_APP_ROOT = resolve(__dirname, '../../../../web');
+import { join } from 'node:path';
 
 /** Paths the page fallback never answers: the API's unknown routes stay JSON 404s. */
 const NOT_PAGES = /^\/(?:api|health|metrics)(?:[/?]|$)/;
@@ -21,7 +18,7 @@ const FILE = /\/[^/]*\.[^/]+$/;
  * itself is revalidated each time so that a new build is picked up. Security headers come from the
  * root hooks (helmet's CSP allows only this origin's scripts; the build has no inline script).
  */
-export async function serveWebApp(app: NestFastifyApplication, root = WEB_APP_ROOT): Promise<void> {
+export async function serveWebApp(app: NestFastifyApplication, root: string): Promise<void> {
   const logger = new Logger('WebApp');
   if (!existsSync(join(root, 'index.html'))) {
     logger.warn(`no web app at ${root} (npm run build:web builds it): / is not served`);
