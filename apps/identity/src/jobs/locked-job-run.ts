@@ -1,3 +1,4 @@
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { Client } from 'pg';
 import { JobLock } from './advisory-job-lock';
 
@@ -19,13 +20,18 @@ export async function runLockedJob(databaseUrl: string, applicationName: string,
   }
 }
 
-/** One job at a time per process, in the order queued; a failing job does not stop the next. */
+/**
+ * One job at a time per process, in the order queued; a failing job does not stop the next. A job
+ * runs in no request's context: queued by a request, it would otherwise keep that request's commit
+ * gate, which refuses every commit once the request is past its deadline (a few seconds), and an
+ * import that read its directory for longer could never commit.
+ */
 export class SerialJobQueue {
   private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly run: (jobId: string) => Promise<void>) {}
 
   enqueue(jobId: string): void {
-    this.queue = this.queue.then(() => this.run(jobId)).catch(() => undefined);
+    this.queue = context.with(ROOT_CONTEXT, () => this.queue.then(() => this.run(jobId))).catch(() => undefined);
   }
 }

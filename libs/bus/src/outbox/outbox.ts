@@ -1,4 +1,5 @@
 import type { EventEnvelope, EventPayloads, EventType } from '@app/contracts';
+import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
 import { DataSource, EntityManager } from 'typeorm';
@@ -128,7 +129,10 @@ export class Outbox {
       if (this.again !== 'commit') this.again = wake;
       return;
     }
-    this.relaying = this.relayUntilEmpty(wake).finally(() => {
+    // A pass belongs to no request. The commit that woke it ran in a request's context (its log fields,
+    // trace and commit gate, which refuses the request's transactions once it is past its deadline or
+    // refused by a drain); carried over, that context would refuse the relay's own commits.
+    this.relaying = context.with(ROOT_CONTEXT, () => this.relayUntilEmpty(wake)).finally(() => {
       this.relaying = null;
       const again = this.again;
       if (again) {

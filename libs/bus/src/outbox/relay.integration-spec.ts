@@ -2,7 +2,9 @@
 import { EventEnvelope, EventTypes } from '@app/contracts';
 import { ensureDatabase } from '@app/service-kit/database/ensure-database';
 import { databaseUrlFor } from '@app/service-kit/settings/settings';
+import { startTracing } from '@app/service-kit/tracing/start-tracing';
 import { adminQuery, createTestEnvironment, eventually } from '@app/testing';
+import { context, createContextKey } from '@opentelemetry/api';
 import { DataSource } from 'typeorm';
 import { BusLogger } from '../bus-logger';
 import { BusConnection } from '../connection/bus-connection';
@@ -102,6 +104,37 @@ describe('outbox: a commit that wrote outbox rows wakes the relay, wherever the 
     await delivered('plain-transaction');
     await delivered('autocommit');
     expect(outbox.published.poll).toBe(0);
+  });
+
+  it('runs its pass outside the context of the request whose commit woke it', async () => {
+    // The services' commit gate (RefusedCommitGate) refuses, by a value of the active context, the
+    // commits of a request past its deadline. Here a request's deadline passes right after its own
+    // commit, while the relay that commit woke is still busy: the relay's commit must not be refused.
+    const provider = startTracing('relay-test', {});
+    const DEADLINE = createContextKey('test.request-deadline');
+    const request = { past: false };
+    const gate = {
+      beforeTransactionCommit: () => {
+        if ((context.active().getValue(DEADLINE) as typeof request | undefined)?.past) throw new Error("past the request's deadline");
+      },
+    };
+    dataSource.subscribers.push(gate);
+    try {
+      const before = outbox.published.commit;
+      await context.with(context.active().setValue(DEADLINE, request), async () => {
+        await dataSource.transaction((manager) => outbox.add(manager, EventTypes.RoleChanged, { roleId: 'woken-by-a-request' }, null));
+        // The relay's pass has begun (the commit woke it) and is a round trip away from its own commit.
+        request.past = true;
+      });
+      // The relay publishes before it commits the mark: a refused pass still delivers, and leaves the row to the poll (an hour here).
+      await delivered('woken-by-a-request');
+      await eventually(async () => (outbox.published.commit > before ? true : undefined), 5_000);
+      expect(await dataSource.query('SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL')).toEqual([{ n: 0 }]);
+    } finally {
+      dataSource.subscribers.splice(dataSource.subscribers.indexOf(gate), 1);
+      await provider.shutdown();
+      context.disable();
+    }
   });
 
   it('wakes on the outermost commit of a nested transaction, and publishes nothing that rolled back', async () => {
