@@ -129,7 +129,7 @@ function start(service) {
   }
   // CPU_PROF_DIR: each service writes a V8 CPU profile there when it exits (node refuses --cpu-prof in NODE_OPTIONS).
   const profile = env.CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${resolve(env.CPU_PROF_DIR)}`, `--cpu-prof-name=${service.key.replace('#', '-')}.${Date.now()}.cpuprofile`] : [];
-  const child = spawn(process.execPath, [...profile, entry], {
+  const child = spawn(process.execPath, ['--enable-source-maps', ...profile, entry], {
     cwd: root,
     // glibc's own malloc arenas (no MALLOC_ARENA_MAX=2 any more): with two, argon2's 19 MiB per hash
     // on four libuv threads went back to the kernel and came again on every login, which cost a third

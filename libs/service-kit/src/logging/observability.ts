@@ -1,7 +1,6 @@
 import type { Logger as NestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { startTracing } from '../tracing/start-tracing';
-import { mapStackTraces } from './mapped-stack-traces';
 import { nestLoggerOver } from './nest-logger';
 import { createRootLogger } from './root-logger';
 
@@ -12,9 +11,8 @@ export interface Observability {
   nestLogger: NestLogger;
 }
 
-/** Logs (their stack traces mapped to the sources) and tracing of one process, set up before Nest starts so its first line is JSON too. */
+/** Logs and tracing of one process, set up before Nest starts so its first line is JSON too. */
 export function startObservability(service: string, env: Record<string, string | undefined> = process.env): Observability {
-  mapStackTraces();
   startTracing(service, env);
   const root = createRootLogger(service, env);
   return { root, nestLogger: nestLoggerOver(root) };
