@@ -1,16 +1,17 @@
 import { startTracing } from '@app/service-kit/tracing/start-tracing';
+import { eventually } from '@app/testing/eventually';
 import { context, createContextKey } from '@opentelemetry/api';
 import { SerialJobQueue } from './locked-job-run';
-
-const until = async (done: () => boolean): Promise<void> => {
-  while (!done()) await new Promise((tick) => setTimeout(tick, 5));
-};
 
 describe('SerialJobQueue', () => {
   const REQUEST = createContextKey('test.request');
 
-  beforeAll(() => startTracing('jobs-test', {}));
-  afterAll(() => context.disable());
+  let provider: ReturnType<typeof startTracing>;
+  beforeAll(() => (provider = startTracing('jobs-test', {})));
+  afterAll(async () => {
+    await provider.shutdown();
+    context.disable();
+  });
 
   it('runs the jobs one at a time in the order queued, a failing one not stopping the next', async () => {
     const ran: string[] = [];
@@ -24,7 +25,7 @@ describe('SerialJobQueue', () => {
       if (jobId === 'b') throw new Error('job b failed');
     });
     for (const jobId of ['a', 'b', 'c']) queue.enqueue(jobId);
-    await until(() => ran.length === 3);
+    await eventually(async () => (ran.length === 3 ? true : undefined), 5_000);
     expect(ran).toEqual(['a', 'b', 'c']);
   });
 
@@ -35,7 +36,7 @@ describe('SerialJobQueue', () => {
       expect(context.active().getValue(REQUEST)).toBe('the request');
       queue.enqueue('job');
     });
-    await until(() => seen.length === 1);
+    await eventually(async () => (seen.length === 1 ? true : undefined), 5_000);
     expect(seen).toEqual([undefined]);
   });
 });
