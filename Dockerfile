@@ -23,6 +23,9 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Stack traces name the TypeScript sources through the bundles' maps, as under the start script
+# (README, "Logs"); Node reads a map at the first stack it formats, not at load.
+ENV NODE_OPTIONS=--enable-source-maps
 # identity writes a generated administrator password under .run/ when ADMIN_PASSWORD is unset.
 RUN mkdir -p /app/.run && chown node:node /app/.run
 USER node

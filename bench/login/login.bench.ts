@@ -12,6 +12,7 @@ import { adminQuery } from '@app/testing';
 import { runBenchmark, startBenchSuite } from '../common/bench-suite';
 import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { load, warmUp } from '../common/load';
+import { busyPercent, machineTicks, MachineTicks, ticksBetween } from '../common/machine-busy';
 import { ratio, writeResults } from '../common/results';
 import { Floor, startFloor } from '../read/floor/start-floor';
 import { argon2VerifyRate } from './argon2-verify';
@@ -27,10 +28,15 @@ runBenchmark(async () => {
   const databases = Object.values(bench.environment.databases);
   // CPU milliseconds per login and per verification, by process, summed over the rounds (bench/common/cpu-split.ts).
   const spent = { login: { parts: {} as CpuParts, count: 0 }, verify: { parts: {} as CpuParts, count: 0 }, floor: { parts: {} as CpuParts, count: 0 } };
+  // The whole machine's busy and total ticks over each side's slices (bench/common/machine-busy.ts).
+  const machine: Record<keyof typeof spent, MachineTicks> = { login: { busy: 0, total: 0 }, verify: { busy: 0, total: 0 }, floor: { busy: 0, total: 0 } };
   let floorPids: Record<string, number> = {};
   const measure = async <T>(side: keyof typeof spent, run: () => Promise<T>, countOf: (result: T) => number): Promise<T> => {
     const before = sampleCpu(bench.suite.pid, databases, floorPids);
+    const ticks = machineTicks();
     const result = await run();
+    const between = ticksBetween(ticks, machineTicks());
+    if (between) machine[side] = { busy: machine[side].busy + between.busy, total: machine[side].total + between.total };
     const count = countOf(result);
     for (const [part, ms] of Object.entries(cpuPerRequest(before, sampleCpu(bench.suite.pid, databases, floorPids), 1))) spent[side].parts[part] = (spent[side].parts[part] ?? 0) + ms;
     spent[side].count += count;
@@ -78,10 +84,12 @@ runBenchmark(async () => {
     const perUnit = (side: keyof typeof spent) => Object.fromEntries(Object.entries(spent[side].parts).map(([part, ms]) => [part, Number((ms / spent[side].count).toFixed(2))]).filter(([, ms]) => Number(ms) >= 0.01));
     const cpuMs = { perLogin: perUnit('login'), perVerification: perUnit('verify'), perFloorLogin: perUnit('floor') };
     console.log(`CPU ms per login: ${JSON.stringify(cpuMs.perLogin)}; per verification: ${JSON.stringify(cpuMs.perVerification)}; per floor login: ${JSON.stringify(cpuMs.perFloorLogin)}`);
+    const machineBusyPercent = { login: busyPercent(machine.login), verify: busyPercent(machine.verify), floor: busyPercent(machine.floor) };
+    console.log(`machine busy: logins ${machineBusyPercent.login}%, verifications ${machineBusyPercent.verify}%, floor ${machineBusyPercent.floor}%`);
     const firstRequest = await firstRequestAfterLogin(bench.environment.gatewayUrl, password, FIRST_REQUESTS);
     const firstOverSecond = ratio(firstRequest.firstMs.p50, firstRequest.secondMs.p50);
     console.log(`a session's first request after its login (${FIRST_REQUESTS} sessions): p50 ${firstRequest.firstMs.p50} ms, p99 ${firstRequest.firstMs.p99} ms; its second: p50 ${firstRequest.secondMs.p50} ms, p99 ${firstRequest.secondMs.p99} ms; first / second (p50) ${firstOverSecond}`);
-    writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, floorPerSecond, perRound: rounds, cpuMs, firstRequest }, { ...ratios, firstRequestOverSecond: firstOverSecond });
+    writeResults('login', { connections: CONNECTIONS, rounds: ROUNDS, secondsPerSlice: SECONDS, loginsPerSecond, argon2VerifyPerSecond: verifyPerSecond, floorPerSecond, perRound: rounds, cpuMs, machineBusyPercent, firstRequest }, { ...ratios, firstRequestOverSecond: firstOverSecond });
   } finally {
     await floor?.close();
     await bench.stop();

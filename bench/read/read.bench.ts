@@ -11,6 +11,7 @@ import { databaseUrlFor } from '@app/service-kit/settings/settings';
 import { runBenchmark, startBenchSuite } from '../common/bench-suite';
 import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { describe, load, LoadFigures, warmUp } from '../common/load';
+import { busyPercent, machineTicks, ticksBetween } from '../common/machine-busy';
 import { ratio, writeResults } from '../common/results';
 import { startBareTicketServer } from './bare-server';
 import { Floor, startFloor } from './floor/start-floor';
@@ -42,10 +43,13 @@ runBenchmark(async () => {
     await warmUp([baseline, floorTarget, gateway], 4);
     const databases = Object.values(bench.environment.databases);
     // CPU milliseconds per answered request, by process (bench/common/cpu-split.ts).
-    const measured = async (target: { url: string }, connections: number): Promise<{ figures: LoadFigures; cpuMsPerRequest: CpuParts }> => {
+    // And how busy the whole machine was (bench/common/machine-busy.ts).
+    const measured = async (target: { url: string }, connections: number): Promise<{ figures: LoadFigures; cpuMsPerRequest: CpuParts; machineBusyPercent: number | null }> => {
       const before = sampleCpu(bench.suite.pid, databases, floorPids);
+      const ticks = machineTicks();
       const figures = await load({ ...target, connections, durationSeconds: SECONDS });
-      return { figures, cpuMsPerRequest: cpuPerRequest(before, sampleCpu(bench.suite.pid, databases, floorPids), figures.requestsPerSecond * figures.seconds) };
+      const machineBusyPercent = busyPercent(ticksBetween(ticks, machineTicks()));
+      return { figures, cpuMsPerRequest: cpuPerRequest(before, sampleCpu(bench.suite.pid, databases, floorPids), figures.requestsPerSecond * figures.seconds), machineBusyPercent };
     };
     const p99Ratio = (of: LoadFigures, to: LoadFigures) => ratio(of.latencyMs.p99, to.latencyMs.p99);
     const describeP99 = (value: number | null) => (value === null ? 'n/a (p99 0 ms)' : `${value}x`);
@@ -62,6 +66,7 @@ runBenchmark(async () => {
         bare: bareFigures,
         floor: floorFigures,
         cpuMsPerRequest: { gateway: gatewayRun.cpuMsPerRequest, bare: bareRun.cpuMsPerRequest, floor: floorRun.cpuMsPerRequest },
+        machineBusyPercent: { gateway: gatewayRun.machineBusyPercent, bare: bareRun.machineBusyPercent, floor: floorRun.machineBusyPercent },
         throughputRatio: ratio(gatewayFigures.requestsPerSecond, bareFigures.requestsPerSecond),
         p99Ratio: p99Ratio(gatewayFigures, bareFigures),
         floorThroughputRatio: ratio(floorFigures.requestsPerSecond, bareFigures.requestsPerSecond),
@@ -72,6 +77,7 @@ runBenchmark(async () => {
       console.log(describe(`floor (2 processes + RabbitMQ), ${connections} conn.`, floorFigures));
       console.log(describe(`gateway, ${connections} conn.`, gatewayFigures));
       console.log(`  CPU ms per request: gateway run: ${split(gatewayRun.cpuMsPerRequest)}; floor run: ${split(floorRun.cpuMsPerRequest)}; bare run: ${split(bareRun.cpuMsPerRequest)}`);
+      console.log(`  machine busy: gateway run ${level.machineBusyPercent.gateway}%, floor run ${level.machineBusyPercent.floor}%, bare run ${level.machineBusyPercent.bare}%`);
       console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5 at 16, 64), p99 ${describeP99(level.p99Ratio)} (target <= 3)`);
       console.log(`  ratio floor/bare: ${level.floorThroughputRatio}x req/s, p99 ${describeP99(level.floorP99Ratio)}; gateway/floor: ${ratio(gatewayFigures.requestsPerSecond, floorFigures.requestsPerSecond)}x req/s`);
     }

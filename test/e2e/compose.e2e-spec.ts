@@ -390,6 +390,14 @@ describe('docker-compose.yml, Dockerfile and .env.example agree with the code', 
     expect(copied.sort()).toEqual(['dist -> /app/dist', 'node_modules -> /app/node_modules', 'package.json -> /app/package.json']);
   });
 
+  it('the image runs the services with source-mapped stack traces, as the start script does', () => {
+    expect(read('scripts/start-suite.js')).toContain(`'--enable-source-maps'`);
+    const env = dockerfileStages().at(-1)!.filter((i) => i.keyword === 'ENV').map((i) => i.args);
+    expect(env.join('\n')).toMatch(/^NODE_OPTIONS=("?)--enable-source-maps\1$/m);
+    // A compose environment that set NODE_OPTIONS would replace the image's.
+    for (const name of ['identity', 'tickets', 'portal', 'gateway']) expect({ name, options: environmentOf(name).NODE_OPTIONS }).toEqual({ name, options: undefined });
+  });
+
   it('the build stage copies every file of the repository that `npm run build` names', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     const named = `${scripts.build} ${scripts['build:web']}`.split(/\s+/).filter((word) => /^[\w.-]+(\/[\w.-]+)*\.(json|mjs|cjs|js|mts|ts)$/.test(word));
