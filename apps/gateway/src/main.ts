@@ -20,6 +20,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
 import { GatewayModule } from './gateway.module';
+import { limitBodyArrival } from './http/body-arrival';
 import { acceptJsonBodiesOnly } from './http/json-bodies';
 import { refuseUnstorableInput } from './http/input-hook';
 import { allowConfiguredOrigins, markAnswers, useSecurityHeaders } from './http/response-headers';
@@ -37,6 +38,9 @@ const trustNearest =
   (_address: string, hop: number): boolean =>
     hop < hops;
 
+/** How often Node looks for requests past the limit (its default, 30 s, would let a short limit run far over). */
+const checkingInterval = (requestTimeoutMs: number): number => Math.min(30_000, Math.max(100, Math.floor(requestTimeoutMs / 4) || 30_000));
+
 async function bootstrap(): Promise<void> {
   assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController]);
   const settings = readSettings();
@@ -50,6 +54,9 @@ async function bootstrap(): Promise<void> {
     // is the client's only if that proxy is believed about X-Forwarded-For.
     // A hop count as Fastify counts it (the adapter's types take no number): the nearest `hops` peers.
     trustProxy: typeof settings.trustProxy === 'number' ? trustNearest(settings.trustProxy) : settings.trustProxy,
+    // Node's own limit on receiving a request (300 s), which Fastify turns off unless given one.
+    requestTimeout: settings.httpRequestTimeoutMs,
+    http: { connectionsCheckingInterval: checkingInterval(settings.httpRequestTimeoutMs) },
     genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -59,6 +66,7 @@ async function bootstrap(): Promise<void> {
   observeRequests(adapter.getInstance(), createAccessLogger('gateway'));
   acceptJsonBodiesOnly(adapter.getInstance());
   refuseUnstorableInput(adapter.getInstance());
+  limitBodyArrival(adapter.getInstance(), settings.httpRequestTimeoutMs);
   markAnswers(adapter.getInstance());
   recordHttpDurations(adapter.getInstance());
   // bodyParser: false: Nest would add its JSON and form-urlencoded parsers; bodies are JSON only (http/json-bodies).

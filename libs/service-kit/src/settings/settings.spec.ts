@@ -90,6 +90,13 @@ describe('readSettings', () => {
     for (const bad of ['true', '0', '-1', '10.0.0.0/33', 'nginx', '10.0.0.1/8/1']) expect(() => readSettings({ TRUST_PROXY: bad })).toThrow(`TRUST_PROXY must be`);
   });
 
+  it('gives a request a minute to arrive in full unless HTTP_REQUEST_TIMEOUT_MS says otherwise (0: no limit)', () => {
+    expect(readSettings({}).httpRequestTimeoutMs).toBe(60_000);
+    expect(readSettings({ HTTP_REQUEST_TIMEOUT_MS: '1500' }).httpRequestTimeoutMs).toBe(1500);
+    expect(readSettings({ HTTP_REQUEST_TIMEOUT_MS: '0' }).httpRequestTimeoutMs).toBe(0);
+    for (const bad of ['-1', '1.5', 'soon']) expect(() => readSettings({ HTTP_REQUEST_TIMEOUT_MS: bad })).toThrow(/HTTP_REQUEST_TIMEOUT_MS/);
+  });
+
   it('names the variable that holds a bad number', () => {
     expect(() => readSettings({ LOGIN_MAX_FAILURES: 'five' })).toThrow(/LOGIN_MAX_FAILURES/);
   });

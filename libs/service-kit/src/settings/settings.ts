@@ -39,6 +39,12 @@ export interface Settings {
    * hops (nginx of docker-compose, an ingress controller: 1); else a list of proxy addresses or CIDRs.
    */
   trustProxy: false | number | string[];
+  /**
+   * How long the gateway waits for a request to arrive in full, headers and body (`HTTP_REQUEST_TIMEOUT_MS`,
+   * default 60 s; 0: no limit, for a proxy in front that enforces its own): a client that sends part of a
+   * request and then nothing would otherwise hold its connection for good. Answered 408.
+   */
+  httpRequestTimeoutMs: number;
   /** Origins the gateway answers CORS requests from (CORS_ORIGINS, comma separated); none by default. */
   corsOrigins: string[];
   /** What a new password must meet (DESIGN.md section 5). */
@@ -218,6 +224,7 @@ export function readSettings(env: Env = process.env): Settings {
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     trustProxy: trustProxy(env),
+    httpRequestTimeoutMs: int(env, 'HTTP_REQUEST_TIMEOUT_MS', 60_000),
     corsOrigins: origins(env.CORS_ORIGINS ?? ''),
     passwordPolicy: passwordPolicy(env),
     passwordResetTtlMs: parseDuration(env.PASSWORD_RESET_TTL || '24h', 'PASSWORD_RESET_TTL'),
