@@ -59,6 +59,14 @@ describe('HTTP_REQUEST_TIMEOUT_MS: requests that never arrive in full', () => {
     expect(connection.received()).toMatch(/^HTTP\/1\.1 415 /);
   });
 
+  it('a connection that sends nothing at all: closed (Node counts from the connection)', async () => {
+    const connection = open(run.environment.gatewayUrl);
+    const closedAfter = await Promise.race([connection.closedAfter, never(TIMEOUT_MS * 4)]);
+    expect(closedAfter).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
+    expect(closedAfter).toBeLessThan(TIMEOUT_MS * 4);
+    expect(connection.received()).toMatch(/^(HTTP\/1\.1 408 |$)/);
+  });
+
   it('headers that never end: the connection is closed', async () => {
     const connection = open(run.environment.gatewayUrl);
     connection.socket.write('GET /api/me HTTP/1.1\r\nHost: gateway\r\nX-Slow: ');

@@ -20,7 +20,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { GATEWAY_CONTROLLERS } from './gateway.controllers';
 import { GatewayModule } from './gateway.module';
-import { limitBodyArrival } from './http/body-arrival';
+import { limitBodyArrival } from './http/request-arrival';
 import { acceptJsonBodiesOnly } from './http/json-bodies';
 import { refuseUnstorableInput } from './http/input-hook';
 import { allowConfiguredOrigins, markAnswers, useSecurityHeaders } from './http/response-headers';

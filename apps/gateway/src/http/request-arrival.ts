@@ -35,3 +35,4 @@ export function limitBodyArrival(fastify: FastifyInstance, timeoutMs: number): v
     done();
   });
 }
+
