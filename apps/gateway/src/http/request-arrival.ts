@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
  * A request's body must arrive in full within `HTTP_REQUEST_TIMEOUT_MS` of its headers. Node's own
  * `requestTimeout` (set on the server, for the headers) watches only until they are in: once the
  * request is handed on, a client that sends part of a body and then nothing would hold its connection
- * for good (slowloris), even after a 404 that never read the body, since Node then drains the rest.
+ * for good (slowloris), even after an answer that never read the body (a 415), as Node then drains it.
  * Past the limit the request is answered 408 in the error shape, unless something was answered already,
  * and its connection is closed. Requests without a body (no `Content-Length`, no `Transfer-Encoding`)
  * cost nothing here. Call before Nest creates any route context.
@@ -35,4 +35,3 @@ export function limitBodyArrival(fastify: FastifyInstance, timeoutMs: number): v
     done();
   });
 }
-
