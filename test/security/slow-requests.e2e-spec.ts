@@ -44,7 +44,7 @@ describe('HTTP_REQUEST_TIMEOUT_MS: requests that never arrive in full', () => {
     expect(closedAfter).toBeLessThan(TIMEOUT_MS * 4);
     const [head, body] = connection.received().split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 408 /);
-    expect(JSON.parse(body)).toEqual({ statusCode: 408, error: 'Request Timeout', message: 'The request did not arrive in full within 2 s.', code: 'REQUEST_TIMEOUT' });
+    expect(JSON.parse(body)).toEqual({ statusCode: 408, error: 'Request Timeout', message: 'The request did not arrive in full within 1.5 s.', code: 'REQUEST_TIMEOUT' });
     // The abandoned body is not an error of the gateway's (no "reply already sent", no 500 logged).
     await pause(300);
     expect(gatewayWarnings(run).slice(warningsBefore)).toEqual([]);

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
  */
 export function limitBodyArrival(fastify: FastifyInstance, timeoutMs: number): void {
   if (timeoutMs <= 0) return;
-  const seconds = Math.ceil(timeoutMs / 1000);
+  const seconds = Number((timeoutMs / 1000).toFixed(1));
   fastify.addHook('onRequest', (request, reply, done) => {
     const raw = request.raw;
     const hasBody = raw.headers['transfer-encoding'] !== undefined || Number(raw.headers['content-length'] ?? 0) > 0;
