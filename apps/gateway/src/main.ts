@@ -39,7 +39,7 @@ const trustNearest =
     hop < hops;
 
 /** How often Node looks for requests past the limit (its default, 30 s, would let a short limit run far over). */
-const checkingInterval = (requestTimeoutMs: number): number => Math.min(30_000, Math.max(100, Math.floor(requestTimeoutMs / 4) || 30_000));
+const checkingInterval = (requestTimeoutMs: number): number => (requestTimeoutMs > 0 ? Math.min(30_000, Math.max(100, Math.floor(requestTimeoutMs / 4))) : 30_000);
 
 async function bootstrap(): Promise<void> {
   assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController]);
