@@ -12,7 +12,7 @@ const moduleNameMapper = {
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: { isolatedModules: true }, diagnostics: false }] };
 const common = { rootDir: __dirname, testEnvironment: 'node', setupFiles: ['reflect-metadata'], moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper, transform };
-const slow = { setupFilesAfterEnv: ['<rootDir>/test/e2e/jest.setup.ts'] };
+const slow = { setupFilesAfterEnv: ['<rootDir>/test/e2e/jest.setup.ts'], globalTeardown: '<rootDir>/test/e2e/jest.teardown.ts' };
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'] },

@@ -1,9 +1,6 @@
-import { execFile } from 'node:child_process';
 import { createServer, Server } from 'node:net';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
-
-const run = promisify(execFile);
+import { vhostPool } from './vhost-pool';
 
 export type SuiteService = 'identity' | 'tickets' | 'portal' | 'gateway';
 
@@ -50,24 +47,6 @@ export async function freePorts(count: number): Promise<number[]> {
   return ports;
 }
 
-async function rabbitmqctl(...args: string[]): Promise<string> {
-  return (await run('rabbitmqctl', args, { timeout: 60_000 })).stdout;
-}
-
-/**
- * A vhost the guest user may use. Every rabbitmqctl call starts an Erlang VM (about a second and 1.3 s
- * of CPU here), and every test file makes one vhost: both steps go in one `eval` of the broker's own
- * calls, and in the two documented commands when that does not answer as expected (another version).
- */
-async function addVhostForGuest(vhost: string): Promise<void> {
-  const name = `<<"${vhost}">>`;
-  const both = `ok = rabbit_vhost:add(${name}, <<"guest">>), ok = rabbit_auth_backend_internal:set_permissions(<<"guest">>, ${name}, <<".*">>, <<".*">>, <<".*">>, <<"guest">>), added.`;
-  if ((await rabbitmqctl('eval', both).catch(() => '')).trim() === 'added') return;
-  const exists = (await rabbitmqctl('-q', 'list_vhosts', 'name')).split('\n').includes(vhost);
-  if (!exists) await rabbitmqctl('add_vhost', vhost);
-  await rabbitmqctl('set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*');
-}
-
 export function adminQuery<T = Record<string, unknown>>(database: string, sql: string, params: unknown[] = []): Promise<T[]> {
   return adminQueryOn<T>(SERVER_URL, database, sql, params);
 }
@@ -98,9 +77,9 @@ const SERVICES = Object.keys(PORT_VARIABLES) as SuiteService[];
  */
 export async function createTestEnvironment(overrides: Record<string, string> = {}, instances: InstanceCounts = {}): Promise<TestEnvironment> {
   const serverUrl = overrides.DATABASE_URL ?? SERVER_URL;
-  const runId = `e2e_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 7)}`;
-  const vhost = runId;
-  await addVhostForGuest(vhost);
+  const vhost = await vhostPool.take();
+  // The vhost's name is unique to this run: the databases, the signing secret and the vhost share it.
+  const runId = vhost;
   const amqpUrl = `${BROKER.replace(/\/+$/, '')}/${vhost}`;
   const databases = { identity: `${runId}_identity`, tickets: `${runId}_tickets`, portal: `${runId}_portal` };
   const counts = Object.fromEntries(SERVICES.map((service) => [service, instances[service] ?? 1])) as Record<SuiteService, number>;
@@ -139,7 +118,7 @@ export async function createTestEnvironment(overrides: Record<string, string> = 
     amqpUrl,
     async dispose() {
       for (const name of Object.values(databases)) await adminQueryOn(serverUrl, 'postgres', `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await rabbitmqctl('delete_vhost', vhost).catch(() => undefined);
+      vhostPool.giveBack(vhost);
     },
   };
 }
