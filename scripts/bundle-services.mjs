@@ -1,8 +1,9 @@
-// Part of `npm run build`, after tsc: each service's dist/apps/<service>/src/main.js becomes one file
-// holding its code and the packages it loads. Unbundled, a service resolved, read and compiled some
+// Part of `npm run build`, after tsc: each service's dist/apps/<service>/src/main.js is bundled into one
+// file, service.js beside it, holding its code and the packages it loads, and main.js becomes the
+// launcher that runs it. Unbundled, a service resolved, read and compiled some
 // 1,300–1,700 files at every start, three quarters of the CPU it spent starting (docs/BENCHMARKS.md,
 // "Startup"). The other files of dist stay as tsc wrote them (the CLIs run from them).
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decode, encode } from '@jridgewell/sourcemap-codec';
@@ -51,7 +52,7 @@ const typeormCompat = {
 /**
  * The bundle's map, cut to the suite's own code. Whole, it maps every token of the packages too (4 MB
  * for identity) and Node spent 0.6–0.8 s decoding it at the first stack it formatted; a frame inside
- * a package keeps its line in main.js, where a `// node_modules/...` comment heads each file of a package.
+ * a package keeps its line in service.js, where a `// node_modules/...` comment heads each file of a package.
  */
 function ownCodeOnly(map) {
   const own = map.sources.map((source) => !source.includes('node_modules/'));
@@ -82,10 +83,17 @@ const expected = (log) =>
   (log.code === 'UNRESOLVED_IMPORT' && OPTIONAL_PEER.test(log.message)) || (log.code === 'EMPTY_IMPORT_META' && log.id?.includes('/@nestjs/terminus/'));
 
 const BANNER = '// One file: scripts/bundle-services.mjs bundled tsc\'s output and the packages it loads.';
+// main.js, what `npm start` and the image run, becomes the launcher: it runs service.js through V8's
+// code cache (libs/service-kit/src/bootstrap/run-bundle.ts says why).
+const LAUNCHER_BANNER = '// scripts/bundle-services.mjs: this service, bundled, is service.js beside this file.';
+const LAUNCHER = `${LAUNCHER_BANNER}
+'use strict';
+require('../../../libs/service-kit/src/bootstrap/run-bundle.js').startBundledService(__dirname);
+`;
 
 for (const service of SERVICES) {
   const file = resolve(root, 'dist/apps', service, 'src/main.js');
-  if (readFileSync(file, 'utf8').startsWith(BANNER)) throw new Error(`${file} is bundled already: \`npm run build\` compiles it again first`);
+  if (readFileSync(file, 'utf8').startsWith(LAUNCHER_BANNER)) throw new Error(`${file} is bundled already: \`npm run build\` compiles it again first`);
   const started = Date.now();
   const bundle = await build({
     input: file,
@@ -101,10 +109,13 @@ for (const service of SERVICES) {
     },
     write: false,
     // dir: where the bundle goes, so that the map's paths are relative to it.
-    output: { dir: dirname(file), entryFileNames: 'main.js', banner: BANNER, format: 'cjs', codeSplitting: false, keepNames: true, sourcemap: true, sourcemapExcludeSources: true },
+    output: { dir: dirname(file), entryFileNames: 'service.js', banner: BANNER, format: 'cjs', codeSplitting: false, keepNames: true, sourcemap: true, sourcemapExcludeSources: true },
   });
   const [chunk, map] = [bundle.output.find((o) => o.type === 'chunk'), bundle.output.find((o) => o.type === 'asset' && o.fileName.endsWith('.map'))];
-  writeFileSync(file, chunk.code);
-  writeFileSync(`${file}.map`, JSON.stringify(ownCodeOnly(JSON.parse(typeof map.source === 'string' ? map.source : Buffer.from(map.source).toString()))));
+  const bundleFile = resolve(dirname(file), 'service.js');
+  writeFileSync(bundleFile, chunk.code);
+  writeFileSync(`${bundleFile}.map`, JSON.stringify(ownCodeOnly(JSON.parse(typeof map.source === 'string' ? map.source : Buffer.from(map.source).toString()))));
+  writeFileSync(file, LAUNCHER);
+  rmSync(`${file}.map`, { force: true });
   console.log(`bundled ${service} in ${Date.now() - started} ms (${(chunk.code.length / 1e6).toFixed(1)} MB)`);
 }
