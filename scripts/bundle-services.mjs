@@ -82,6 +82,23 @@ const OPTIONAL_PEER = /Could not resolve '(@fastify\/(view|multipart)|@nats-io\/
 const expected = (log) =>
   (log.code === 'UNRESOLVED_IMPORT' && OPTIONAL_PEER.test(log.message)) || (log.code === 'EMPTY_IMPORT_META' && log.id?.includes('/@nestjs/terminus/'));
 
+/**
+ * The bundle in ASCII: V8 then holds its 7–9 MB of source in one byte a character, not two, and Node
+ * reads it without decoding UTF-8. `charset: 'ascii'` escapes strings, regular expressions and names;
+ * what it leaves is in comments (packages' JSDoc: ≥, —), where any character may stand in. A line of
+ * code that still held one would change meaning, so that stops the build.
+ */
+function asciiOnly(code, service) {
+  return code
+    .split('\n')
+    .map((line, index) => {
+      if (!/[^\x00-\x7f]/.test(line)) return line;
+      if (!/^\s*(\*|\/\/|\/\*)/.test(line)) throw new Error(`bundling ${service}: line ${index + 1} of service.js is code with a non-ASCII character: ${line.trim().slice(0, 120)}`);
+      return line.replace(/[^\x00-\x7f]/gu, '?');
+    })
+    .join('\n');
+}
+
 const BANNER = '// One file: scripts/bundle-services.mjs bundled tsc\'s output and the packages it loads.';
 // main.js, what `npm start` and the image run, becomes the launcher: it runs service.js through V8's
 // code cache (libs/service-kit/src/bootstrap/run-bundle.ts says why).
@@ -109,11 +126,11 @@ for (const service of SERVICES) {
     },
     write: false,
     // dir: where the bundle goes, so that the map's paths are relative to it.
-    output: { dir: dirname(file), entryFileNames: 'service.js', banner: BANNER, format: 'cjs', codeSplitting: false, keepNames: true, sourcemap: true, sourcemapExcludeSources: true },
+    output: { dir: dirname(file), entryFileNames: 'service.js', banner: BANNER, charset: 'ascii', format: 'cjs', codeSplitting: false, keepNames: true, sourcemap: true, sourcemapExcludeSources: true },
   });
   const [chunk, map] = [bundle.output.find((o) => o.type === 'chunk'), bundle.output.find((o) => o.type === 'asset' && o.fileName.endsWith('.map'))];
   const bundleFile = resolve(dirname(file), 'service.js');
-  writeFileSync(bundleFile, chunk.code);
+  writeFileSync(bundleFile, asciiOnly(chunk.code, service));
   writeFileSync(`${bundleFile}.map`, JSON.stringify(ownCodeOnly(JSON.parse(typeof map.source === 'string' ? map.source : Buffer.from(map.source).toString()))));
   writeFileSync(file, LAUNCHER);
   rmSync(`${file}.map`, { force: true });

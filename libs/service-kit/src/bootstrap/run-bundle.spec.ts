@@ -18,7 +18,8 @@ describe('runBundle (a bundled service run through V8 code cache)', () => {
     [
       `const helper = require('./helper.js');`,
       `function fail() { throw new Error('boom'); }`,
-      `console.log(JSON.stringify({ version: ${version}, helper, filename: __filename, dirname: __dirname, exported: module.exports === exports }));`,
+      // Version 2 holds a non-ASCII character: the build writes ASCII, a bundle otherwise is read as UTF-8.
+      `console.log(JSON.stringify({ version: ${version}, word: '${version === 1 ? 'plain' : 'café'}', helper, filename: __filename, dirname: __dirname, exported: module.exports === exports }));`,
       `if (process.env.FAIL) { try { fail(); } catch (error) { console.log(JSON.stringify({ stack: error.stack })); } }`,
       `//# sourceMappingURL=service.js.map`,
     ].join('\n');
@@ -66,7 +67,7 @@ describe('runBundle (a bundled service run through V8 code cache)', () => {
 
   it('runs the bundle as Node would load it: its own file and folder, require beside it, module.exports', () => {
     const { seen } = run();
-    expect(seen).toEqual({ version: 1, helper: 'beside', filename: bundle, dirname: resolve(bundle, '..'), exported: true });
+    expect(seen).toEqual({ version: 1, word: 'plain', helper: 'beside', filename: bundle, dirname: resolve(bundle, '..'), exported: true });
   });
 
   it('writes the cache after a start that had none, in a folder only its user may open, and the next start uses it', () => {
@@ -109,7 +110,7 @@ describe('runBundle (a bundled service run through V8 code cache)', () => {
     run({ stayMs: 300 });
     const [old] = cacheFiles();
     writeFileSync(bundle, bundleSource(2));
-    expect(run({ stayMs: 300 })).toMatchObject({ outcome: 'absent', seen: { version: 2 } });
+    expect(run({ stayMs: 300 })).toMatchObject({ outcome: 'absent', seen: { version: 2, word: 'café' } });
     const [now] = cacheFiles();
     expect(cacheFiles()).toHaveLength(1);
     expect(now).not.toBe(old);

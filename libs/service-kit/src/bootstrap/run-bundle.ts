@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
@@ -32,9 +33,11 @@ export function startBundledService(serviceDir: string): CodeCacheOutcome {
  * not read, and nothing is written where the folder cannot be made or written (a read-only image).
  */
 export function runBundle(bundle: string, cacheDir: string | null, cacheAfterMs = CODE_CACHE_AFTER_MS): CodeCacheOutcome {
-  const source = readFileSync(bundle, 'utf8');
+  const bytes = readFileSync(bundle);
+  // The build writes the bundle in ASCII (scripts/bundle-services.mjs), which needs no UTF-8 decoding.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const name = basename(dirname(dirname(bundle))); // dist/apps/<service>/src/service.js
-  const key = createHash('sha256').update(process.version).update(process.arch).update(source).digest('hex').slice(0, 16);
+  const key = createHash('sha256').update(process.version).update(process.arch).update(bytes).digest('hex').slice(0, 16);
   const cacheFile = cacheDir === null ? null : join(cacheDir, `${name}-${key}.v8`);
   const trusted = cacheDir !== null && cacheFile !== null && ownedAndPrivate(cacheDir) && ownedAndPrivate(cacheFile);
   const cachedData = trusted ? readFileSync(cacheFile) : undefined;
