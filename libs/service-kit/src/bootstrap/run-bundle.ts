@@ -38,17 +38,15 @@ export function runBundle(bundle: string, cacheDir: string | null, cacheAfterMs 
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const name = basename(dirname(dirname(bundle))); // dist/apps/<service>/src/service.js
   const key = createHash('sha256').update(process.version).update(process.arch).update(bytes).digest('hex').slice(0, 16);
-  const cacheFile = cacheDir === null ? null : join(cacheDir, `${name}-${key}.v8`);
-  const trusted = cacheDir !== null && cacheFile !== null && ownedAndPrivate(cacheDir) && ownedAndPrivate(cacheFile);
-  const cachedData = trusted ? readFileSync(cacheFile) : undefined;
+  const cache = cacheDir === null ? null : { dir: cacheDir, file: join(cacheDir, `${name}-${key}.v8`) };
+  const cachedData = cache && ownedAndPrivate(cache.dir) && ownedAndPrivate(cache.file) ? readFileSync(cache.file) : undefined;
   const script = new Script(Module.wrap(source), {
     filename: bundle,
     cachedData,
     // `import()` inside the bundle resolves as it would in a module Node loaded.
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
   });
-  const outcome: CodeCacheOutcome =
-    cacheFile === null ? 'off' : cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : existsPath(cacheFile) ? 'untrusted' : 'absent';
+  const outcome: CodeCacheOutcome = !cache ? 'off' : cachedData ? (script.cachedDataRejected ? 'rejected' : 'used') : existsPath(cache.file) ? 'untrusted' : 'absent';
   // Node maps a stack frame through the file's source map only for what its own loader compiled. The
   // map is read when the first stack is formatted (about 0.2 s), from beside the bundle: found
   // through the bundle's own comment, it cost 0.3 s, most of it scanning the bundle for that comment.
@@ -58,7 +56,7 @@ export function runBundle(bundle: string, cacheDir: string | null, cacheAfterMs 
     handleUncaughtExceptions: false,
     retrieveSourceMap: (file) => (file === bundle && existsPath(map) ? { url: map, map: readFileSync(map, 'utf8') } : null),
   });
-  if (cacheDir !== null && cacheFile !== null && outcome !== 'used') setTimeout(() => writeCache(script, cacheDir, cacheFile, name), cacheAfterMs).unref();
+  if (cache && outcome !== 'used') setTimeout(() => writeCache(script, cache.dir, cache.file, name), cacheAfterMs).unref();
   const module = new Module(bundle, require.main);
   module.filename = bundle;
   const run = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
