@@ -48,12 +48,13 @@ const FILE_DELAYS = [1000, 5000, 25000];
  */
 async function importDefinitionsInto(vhost: string, retryDelays: number[]): Promise<Definitions> {
   const definitions = JSON.parse(readFileSync(DEFINITIONS, 'utf8')) as Definitions;
-  const retryStep = (queue: { name: string }) => FILE_DELAYS.findIndex((delay) => queue.name.endsWith(`.retry.${delay}ms`));
   const withRunDelay = (queue: Definitions['queues'][number]) => {
-    const step = retryStep(queue);
+    // A retry queue dead-letters back to the queue it retries for.
+    const retried = String(queue.arguments['x-dead-letter-routing-key'] ?? '');
+    const step = FILE_DELAYS.findIndex((delay) => queue.name === retryQueueOf(retried, delay));
     if (step < 0) return queue;
     const delay = retryDelays[step];
-    return { ...queue, name: queue.name.replace(/\.retry\.\d+ms$/, `.retry.${delay}ms`), arguments: { ...queue.arguments, 'x-message-ttl': delay } };
+    return { ...queue, name: retryQueueOf(retried, delay), arguments: { ...queue.arguments, 'x-message-ttl': delay } };
   };
   const moved = {
     ...definitions,
