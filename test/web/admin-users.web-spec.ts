@@ -119,9 +119,12 @@ describe('web: the administrator\'s users', () => {
     await page.getByTestId('user-enabled').filter({ hasText: 'Disabled' }).waitFor();
 
     await page.goto('/users');
+    const adminRow = page.getByTestId('users').locator('tr[data-username="admin"]');
+    // The unfiltered list first: were the filter clicked before it, the admin's row would be "gone" at once.
+    await adminRow.waitFor();
     await page.getByRole('search').locator('label').filter({ hasText: /^Disabled$/ }).click();
     // The enabled admin leaves the list once the filtered answer is in; the disabled user stays.
-    await page.getByTestId('users').locator('tr[data-username="admin"]').waitFor({ state: 'detached' });
+    await adminRow.waitFor({ state: 'detached' });
     expect(await page.getByTestId('users').locator(`tr[data-username="${username}"]`).count()).toBe(1);
     await screenshot(page, 'admin-users-disabled-filter');
 
