@@ -99,7 +99,9 @@ describe('logs and tracing', () => {
       // Nest's start-up lines at least: the modules and the "ready" line.
       expect(lines.length).toBeGreaterThan(3);
       for (const line of lines) expect(line).toMatchObject({ level: expect.any(Number), time: expect.any(String), service });
-      expect(lines.some((line) => /^ready: /.test(line.msg))).toBe(true);
+      // The ready line says what the launcher did with the code cache (README: CODE_CACHE_DIR).
+      const ready = lines.find((line) => /^ready: /.test(line.msg));
+      expect(ready).toMatchObject({ codeCache: expect.stringMatching(/^(used|absent|rejected|untrusted|off)$/) });
     }
   });
 });

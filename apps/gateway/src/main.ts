@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
+  codeCacheOutcome,
   createAccessLogger,
   exitWithin,
   HealthController,
@@ -83,7 +84,7 @@ async function bootstrap(): Promise<void> {
   setUpOpenApi(app);
   await serveWebApp(app, WEB_APP_ROOT);
   await app.listen(settings.gatewayPort, process.env.HOST || '0.0.0.0');
-  new Logger('gateway').log(`ready: http://127.0.0.1:${settings.gatewayPort}/api`);
+  new Logger('gateway').log({ msg: `ready: http://127.0.0.1:${settings.gatewayPort}/api`, codeCache: codeCacheOutcome() });
 }
 
 void bootstrap();

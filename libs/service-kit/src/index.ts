@@ -7,6 +7,7 @@ export * from './health/health-check';
 export * from './health/health.module';
 export * from './health/public.decorator';
 export * from './bootstrap/bootstrap-service';
+export * from './bootstrap/code-cache-outcome';
 export * from './bootstrap/service-bus.module';
 export * from './health/health.controller';
 export * from './queries/paging';

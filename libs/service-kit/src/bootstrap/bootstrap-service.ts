@@ -7,6 +7,7 @@ import { ServiceErrorFilter } from '../errors/service-error.filter';
 import { startObservability } from '../logging/observability';
 import { RpcObservationInterceptor } from '../rpc/rpc-observation.interceptor';
 import { readSettings } from '../settings/settings';
+import { codeCacheOutcome } from './code-cache-outcome';
 import { DrainingRmqServer } from '../shutdown/draining-rmq-server';
 import { exitWithin } from '../shutdown/exit-within';
 import { rememberValidationRules } from '../validation/remembered-validation-rules';
@@ -30,5 +31,5 @@ export async function bootstrapService(service: 'identity' | 'tickets' | 'portal
   await app.startAllMicroservices();
   const port = settings.servicePorts[service];
   await app.listen(port, process.env.HOST || '0.0.0.0');
-  new Logger(service).log(`ready: health on http://127.0.0.1:${port}/health, RPC on ${service}.rpc`);
+  new Logger(service).log({ msg: `ready: health on http://127.0.0.1:${port}/health, RPC on ${service}.rpc`, codeCache: codeCacheOutcome() });
 }

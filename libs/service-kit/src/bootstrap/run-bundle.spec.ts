@@ -19,7 +19,7 @@ describe('runBundle (a bundled service run through V8 code cache)', () => {
       `const helper = require('./helper.js');`,
       `function fail() { throw new Error('boom'); }`,
       // Version 2 holds a non-ASCII character: the build writes ASCII, a bundle otherwise is read as UTF-8.
-      `console.log(JSON.stringify({ version: ${version}, word: '${version === 1 ? 'plain' : 'café'}', helper, filename: __filename, dirname: __dirname, exported: module.exports === exports }));`,
+      `console.log(JSON.stringify({ version: ${version}, word: '${version === 1 ? 'plain' : 'café'}', helper, filename: __filename, dirname: __dirname, exported: module.exports === exports, codeCache: globalThis[Symbol.for('crm.code-cache-outcome')] }));`,
       `if (process.env.FAIL) { try { fail(); } catch (error) { console.log(JSON.stringify({ stack: error.stack })); } }`,
       `//# sourceMappingURL=service.js.map`,
     ].join('\n');
@@ -39,9 +39,11 @@ describe('runBundle (a bundled service run through V8 code cache)', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'run-bundle-'));
-    // run-bundle.ts as plain JS, so that the processes run without ts-node.
-    const source = readFileSync(resolve(__dirname, 'run-bundle.ts'), 'utf8');
-    writeFileSync(join(dir, 'run-bundle.js'), transpileModule(source, { compilerOptions: { module: 1, target: 9, esModuleInterop: true } }).outputText);
+    // run-bundle.ts and what it imports as plain JS, so that the processes run without ts-node.
+    for (const file of ['run-bundle', 'code-cache-outcome']) {
+      const source = readFileSync(resolve(__dirname, `${file}.ts`), 'utf8');
+      writeFileSync(join(dir, `${file}.js`), transpileModule(source, { compilerOptions: { module: 1, target: 9, esModuleInterop: true } }).outputText);
+    }
     runner = join(dir, 'runner.js');
     writeFileSync(
       runner,
@@ -67,7 +69,7 @@ describe('runBundle (a bundled service run through V8 code cache)', () => {
 
   it('runs the bundle as Node would load it: its own file and folder, require beside it, module.exports', () => {
     const { seen } = run();
-    expect(seen).toEqual({ version: 1, word: 'plain', helper: 'beside', filename: bundle, dirname: resolve(bundle, '..'), exported: true });
+    expect(seen).toEqual({ version: 1, word: 'plain', helper: 'beside', filename: bundle, dirname: resolve(bundle, '..'), exported: true, codeCache: 'absent' });
   });
 
   it('writes the cache after a start that had none, in a folder only its user may open, and the next start uses it', () => {
@@ -77,7 +79,8 @@ describe('runBundle (a bundled service run through V8 code cache)', () => {
     expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
     expect(statSync(join(cacheDir, files[0])).mode & 0o777).toBe(0o600);
     const second = run({ stayMs: 300 });
-    expect(second).toMatchObject({ outcome: 'used', seen: { version: 1, helper: 'beside' } });
+    // The service sees the outcome too (its ready line says it).
+    expect(second).toMatchObject({ outcome: 'used', seen: { version: 1, helper: 'beside', codeCache: 'used' } });
     expect(cacheFiles()).toEqual(files);
   });
 

@@ -5,12 +5,10 @@ import Module from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { constants, Script } from 'node:vm';
 import { install as mapStackTraces } from 'source-map-support';
+import { CodeCacheOutcome, recordCodeCacheOutcome } from './code-cache-outcome';
 
 /** How long a service runs before the code it compiled so far is cached (its start and first requests). */
 export const CODE_CACHE_AFTER_MS = 10_000;
-
-/** What `runBundle` did with the code cache: `used`, or why not. */
-export type CodeCacheOutcome = 'used' | 'absent' | 'rejected' | 'untrusted' | 'off';
 
 /**
  * A service's main.js (`serviceDir` is dist/apps/<service>/src) runs its bundle, service.js, with the
@@ -56,6 +54,7 @@ export function runBundle(bundle: string, cacheDir: string | null, cacheAfterMs 
     handleUncaughtExceptions: false,
     retrieveSourceMap: (file) => (file === bundle && existsPath(map) ? { url: map, map: readFileSync(map, 'utf8') } : null),
   });
+  recordCodeCacheOutcome(outcome);
   if (cache && outcome !== 'used') setTimeout(() => writeCache(script, cache.dir, cache.file, name), cacheAfterMs).unref();
   const module = new Module(bundle, require.main);
   module.filename = bundle;
