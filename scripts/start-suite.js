@@ -135,7 +135,9 @@ function start(service) {
     // on four libuv threads went back to the kernel and came again on every login, which cost a third
     // of identity's logins per second (docs/BENCHMARKS.md) for ~20 MiB less resident.
     env: { ...env, ...(tty ? {} : { NO_COLOR: '1' }), [service.portVariable]: String(service.port), SERVICE_INSTANCE: service.key },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The channel tells the service when this script is gone, however it went: it then stops itself
+    // (libs/service-kit/src/shutdown/stop-with-supervisor.ts) instead of running on, unsupervised.
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const spawnedAt = Date.now();
   const state = restarts.get(service.key);
@@ -240,5 +242,12 @@ const onSignal = () => {
 };
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
+// Whoever ran this script is gone: its output goes nowhere (EPIPE), or the channel of a parent that
+// gave one (the test kit, libs/testing/src/suite-process.ts) closed. The services go with it.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => stop(1));
+if (process.channel) {
+  process.channel.unref();
+  process.once('disconnect', () => stop(1));
+}
 chosen.forEach(start);
 void waitUntilHealthy();

@@ -72,4 +72,31 @@ describe('npm start supervises the services', () => {
     await eventually(async () => (all.some(isRunning) ? undefined : true), 30_000, 100);
     expect(all.filter(isRunning)).toEqual([]);
   });
+
+  describe('no service outlives the start script', () => {
+    const services = ['identity', 'tickets', 'portal', 'gateway'];
+
+    /** A suite of its own, what `end` does to its start script, then every service gone and the gateway's port free. */
+    const servicesStopAfter = async (end: (suite: RunningSuite) => void) => {
+      const own = await startWholeSuite();
+      try {
+        const pids = services.flatMap((service) => pidsOf(own, service));
+        expect(pids).toHaveLength(4);
+        end(own);
+        await eventually(async () => (pids.some(isRunning) || isRunning(own.suite.pid) ? undefined : true), 30_000, 100);
+        expect(await healthStatus(own.environment.env.PORT)).toBe(0);
+      } finally {
+        await own.suite.stop();
+        await own.environment.dispose();
+      }
+    };
+
+    it('stops every service when the start script is killed outright (SIGKILL: it stops nothing itself)', async () => {
+      await servicesStopAfter((own) => process.kill(own.suite.pid, 'SIGKILL'));
+    });
+
+    it('stops the suite when whoever started the script goes without stopping it (its channel closes)', async () => {
+      await servicesStopAfter((own) => own.suite.abandon());
+    });
+  });
 });

@@ -13,6 +13,7 @@ import {
   recordHttpDurations,
   rememberValidationRules,
   startObservability,
+  stopWhenSupervisorGoes,
 } from '@app/service-kit';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -43,6 +44,7 @@ const trustNearest =
 const checkingInterval = (requestTimeoutMs: number): number => (requestTimeoutMs > 0 ? Math.min(30_000, Math.max(100, Math.floor(requestTimeoutMs / 4))) : 30_000);
 
 async function bootstrap(): Promise<void> {
+  stopWhenSupervisorGoes();
   assertEveryRouteDeclares([...GATEWAY_CONTROLLERS, HealthController, HealthProbesController, MetricsController]);
   const settings = readSettings();
   const { nestLogger } = startObservability('gateway');

@@ -14,6 +14,7 @@ export * from './queries/paging';
 export * from './errors/rethrow-unique';
 export * from './rpc/rpc-handler.decorator';
 export * from './shutdown/exit-within';
+export * from './shutdown/stop-with-supervisor';
 export * from './health/health-probes.controller';
 export * from './settings/operations-settings';
 export * from './metrics/metrics.module';

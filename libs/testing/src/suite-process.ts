@@ -13,6 +13,8 @@ export interface SuiteProcess {
   pid: number;
   logs(): string;
   stop(): Promise<void>;
+  /** Closes the channel to the start script, as this process dying without stopping it would. */
+  abandon(): void;
 }
 
 /**
@@ -21,7 +23,9 @@ export interface SuiteProcess {
  */
 export function startSuite(environment: TestEnvironment, services?: string[], timeoutMs = 90_000): Promise<SuiteProcess> {
   const args = [resolve(ROOT, 'scripts/start-suite.js'), ...(services ? ['--only', services.join(',')] : [])];
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...environment.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // With a channel: should this process die without stopping the suite, the script stops it.
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...environment.env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  child.channel?.unref();
   let output = '';
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const stop = async () => {
@@ -43,7 +47,7 @@ export function startSuite(environment: TestEnvironment, services?: string[], ti
       if (ready) {
         readyMs = Number(ready[1]);
         clearTimeout(timer);
-        resolvePromise({ readyMs, pid: child.pid!, logs: () => output, stop });
+        resolvePromise({ readyMs, pid: child.pid!, logs: () => output, stop, abandon: () => child.disconnect() });
       }
     };
     child.stdout!.on('data', onData);

@@ -10,6 +10,7 @@ import { readSettings } from '../settings/settings';
 import { codeCacheOutcome } from './code-cache-outcome';
 import { DrainingRmqServer } from '../shutdown/draining-rmq-server';
 import { exitWithin } from '../shutdown/exit-within';
+import { stopWhenSupervisorGoes } from '../shutdown/stop-with-supervisor';
 import { rememberValidationRules } from '../validation/remembered-validation-rules';
 
 /**
@@ -17,6 +18,7 @@ import { rememberValidationRules } from '../validation/remembered-validation-rul
  * and HTTP only for /health on its port (services expose no business HTTP).
  */
 export async function bootstrapService(service: 'identity' | 'tickets' | 'portal', module: Type<unknown>): Promise<void> {
+  stopWhenSupervisorGoes();
   const settings = readSettings();
   const { nestLogger } = startObservability(service);
   rememberValidationRules();
