@@ -7,11 +7,11 @@ import { ServiceErrorFilter } from '../errors/service-error.filter';
 import { startObservability } from '../logging/observability';
 import { RpcObservationInterceptor } from '../rpc/rpc-observation.interceptor';
 import { readSettings } from '../settings/settings';
-import { codeCacheOutcome } from './code-cache-outcome';
 import { DrainingRmqServer } from '../shutdown/draining-rmq-server';
 import { exitWithin } from '../shutdown/exit-within';
 import { stopWhenSupervisorGoes } from '../shutdown/stop-with-supervisor';
 import { rememberValidationRules } from '../validation/remembered-validation-rules';
+import { codeCacheOutcome } from './code-cache-outcome';
 
 /**
  * Starts identity, tickets or portal: RPC on its own queue, events through its module's consumer,
