@@ -1,8 +1,9 @@
 // npm run bench:read: GET /api/tickets/:id with a bearer token through the gateway (JWT, session,
 // ACL, RPC over RabbitMQ to tickets, PostgreSQL) against a bare Fastify server reading the same row
 // with `pg`. autocannon at 1, 16 and 64 connections (BENCH_CONNECTIONS), BENCH_SECONDS (10) each, the
-// two targets taking turns at each level after a warm-up. Targets: at 16 and 64 connections at least
-// 0.5x the bare server's requests per second, p99 no more than 3x the bare server's.
+// targets taking turns at each level after a warm-up, BENCH_ROUNDS (3) times; the verdict is the
+// median round's. Targets: at 16 and 64 connections at least 0.5x the bare server's requests per
+// second, p99 no more than 3x the bare server's.
 // A third target, the floor (floor/start-floor.ts), is the same read through two hand-written
 // processes and RabbitMQ: what the suite's architecture allows before any of its own work.
 // BENCH_CPU_PROF=<dir> runs every service with --cpu-prof into that directory (the start script's
@@ -18,6 +19,7 @@ import { Floor, startFloor } from './floor/start-floor';
 
 const LEVELS = (process.env.BENCH_CONNECTIONS ?? '1,16,64').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 runBenchmark(async () => {
@@ -54,32 +56,71 @@ runBenchmark(async () => {
     const p99Ratio = (of: LoadFigures, to: LoadFigures) => ratio(of.latencyMs.p99, to.latencyMs.p99);
     const describeP99 = (value: number | null) => (value === null ? 'n/a (p99 0 ms)' : `${value}x`);
     const split = (parts: CpuParts) => Object.entries(parts).filter(([, ms]) => ms >= 0.005).map(([part, ms]) => `${part} ${ms}`).join(', ');
+    const median = (values: (number | null)[]): number | null => {
+      const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+      return known.length ? known[Math.floor(known.length / 2)] : null;
+    };
+    const meanParts = (parts: CpuParts[]): CpuParts => {
+      const sums: CpuParts = {};
+      for (const p of parts) for (const [part, ms] of Object.entries(p)) sums[part] = (sums[part] ?? 0) + ms / parts.length;
+      return Object.fromEntries(Object.entries(sums).map(([part, ms]) => [part, Number(ms.toFixed(3))]));
+    };
+    const meanOf = (values: (number | null)[]) => {
+      const known = values.filter((v): v is number => v !== null);
+      return known.length ? Number((known.reduce((a, b) => a + b, 0) / known.length).toFixed(1)) : null;
+    };
     const levels = [];
     for (const connections of LEVELS) {
-      const bareRun = await measured(baseline, connections);
-      const floorRun = await measured(floorTarget, connections);
-      const gatewayRun = await measured(gateway, connections);
-      const [bareFigures, floorFigures, gatewayFigures] = [bareRun.figures, floorRun.figures, gatewayRun.figures];
+      // The three sides take turns, ROUNDS times: a slow stretch of the shared machine falls on one round, not on one side.
+      type Run = Awaited<ReturnType<typeof measured>>;
+      const rounds: { gateway: Run; bare: Run; floor: Run; throughputRatio: number | null; p99Ratio: number | null; floorThroughputRatio: number | null; floorP99Ratio: number | null }[] = [];
+      for (let round = 1; round <= ROUNDS; round++) {
+        const bareRun = await measured(baseline, connections);
+        const floorRun = await measured(floorTarget, connections);
+        const gatewayRun = await measured(gateway, connections);
+        const [bareFigures, floorFigures, gatewayFigures] = [bareRun.figures, floorRun.figures, gatewayRun.figures];
+        rounds.push({
+          gateway: gatewayRun,
+          bare: bareRun,
+          floor: floorRun,
+          throughputRatio: ratio(gatewayFigures.requestsPerSecond, bareFigures.requestsPerSecond),
+          p99Ratio: p99Ratio(gatewayFigures, bareFigures),
+          floorThroughputRatio: ratio(floorFigures.requestsPerSecond, bareFigures.requestsPerSecond),
+          floorP99Ratio: p99Ratio(floorFigures, bareFigures),
+        });
+        console.log(`${connections} conn., round ${round} of ${ROUNDS}:`);
+        console.log(describe('  bare Fastify + pg', bareFigures));
+        console.log(describe('  floor (2 processes + RabbitMQ)', floorFigures));
+        console.log(describe('  gateway', gatewayFigures));
+        console.log(`  gateway/bare ${rounds.at(-1)!.throughputRatio}x req/s, p99 ${describeP99(rounds.at(-1)!.p99Ratio)}; floor/bare ${rounds.at(-1)!.floorThroughputRatio}x`);
+      }
+      const sides = ['gateway', 'bare', 'floor'] as const;
       const level = {
         connections,
-        gateway: gatewayFigures,
-        bare: bareFigures,
-        floor: floorFigures,
-        cpuMsPerRequest: { gateway: gatewayRun.cpuMsPerRequest, bare: bareRun.cpuMsPerRequest, floor: floorRun.cpuMsPerRequest },
-        machineBusyPercent: { gateway: gatewayRun.machineBusyPercent, bare: bareRun.machineBusyPercent, floor: floorRun.machineBusyPercent },
-        throughputRatio: ratio(gatewayFigures.requestsPerSecond, bareFigures.requestsPerSecond),
-        p99Ratio: p99Ratio(gatewayFigures, bareFigures),
-        floorThroughputRatio: ratio(floorFigures.requestsPerSecond, bareFigures.requestsPerSecond),
-        floorP99Ratio: p99Ratio(floorFigures, bareFigures),
+        rounds: rounds.map((r) => ({
+          ...Object.fromEntries(sides.map((side) => [side, r[side].figures])),
+          throughputRatio: r.throughputRatio,
+          p99Ratio: r.p99Ratio,
+          floorThroughputRatio: r.floorThroughputRatio,
+          floorP99Ratio: r.floorP99Ratio,
+        })),
+        // CPU per request and how busy the machine was: the mean over the rounds.
+        cpuMsPerRequest: Object.fromEntries(sides.map((side) => [side, meanParts(rounds.map((r) => r[side].cpuMsPerRequest))])),
+        machineBusyPercent: Object.fromEntries(sides.map((side) => [side, meanOf(rounds.map((r) => r[side].machineBusyPercent))])),
+        // The verdicts: the median round's ratios.
+        throughputRatio: median(rounds.map((r) => r.throughputRatio)),
+        p99Ratio: median(rounds.map((r) => r.p99Ratio)),
+        floorThroughputRatio: median(rounds.map((r) => r.floorThroughputRatio)),
+        floorP99Ratio: median(rounds.map((r) => r.floorP99Ratio)),
+        gatewayOverFloor: median(rounds.map((r) => ratio(r.gateway.figures.requestsPerSecond, r.floor.figures.requestsPerSecond))),
       };
       levels.push(level);
-      console.log(describe(`bare Fastify + pg, ${connections} conn.`, bareFigures));
-      console.log(describe(`floor (2 processes + RabbitMQ), ${connections} conn.`, floorFigures));
-      console.log(describe(`gateway, ${connections} conn.`, gatewayFigures));
-      console.log(`  CPU ms per request: gateway run: ${split(gatewayRun.cpuMsPerRequest)}; floor run: ${split(floorRun.cpuMsPerRequest)}; bare run: ${split(bareRun.cpuMsPerRequest)}`);
-      console.log(`  machine busy: gateway run ${level.machineBusyPercent.gateway}%, floor run ${level.machineBusyPercent.floor}%, bare run ${level.machineBusyPercent.bare}%`);
-      console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (target >= 0.5 at 16, 64), p99 ${describeP99(level.p99Ratio)} (target <= 3)`);
-      console.log(`  ratio floor/bare: ${level.floorThroughputRatio}x req/s, p99 ${describeP99(level.floorP99Ratio)}; gateway/floor: ${ratio(gatewayFigures.requestsPerSecond, floorFigures.requestsPerSecond)}x req/s`);
+      const spread = (values: (number | null)[]) => `${Math.min(...values.map(Number))}-${Math.max(...values.map(Number))}`;
+      console.log(`${connections} conn., medians of ${ROUNDS} rounds:`);
+      console.log(`  CPU ms per request (mean): gateway run: ${split(level.cpuMsPerRequest.gateway)}; floor run: ${split(level.cpuMsPerRequest.floor)}; bare run: ${split(level.cpuMsPerRequest.bare)}`);
+      console.log(`  machine busy (mean): gateway run ${level.machineBusyPercent.gateway}%, floor run ${level.machineBusyPercent.floor}%, bare run ${level.machineBusyPercent.bare}%`);
+      console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (rounds ${spread(rounds.map((r) => r.throughputRatio))}; target >= 0.5 at 16, 64), p99 ${describeP99(level.p99Ratio)} (rounds ${spread(rounds.map((r) => r.p99Ratio))}; target <= 3)`);
+      console.log(`  ratio floor/bare: ${level.floorThroughputRatio}x req/s, p99 ${describeP99(level.floorP99Ratio)}; gateway/floor: ${level.gatewayOverFloor}x req/s`);
     }
     const ratios = Object.fromEntries(
       levels.flatMap((l) => [
@@ -89,7 +130,7 @@ runBenchmark(async () => {
         [`floorP99At${l.connections}`, l.floorP99Ratio],
       ]),
     );
-    writeResults('read', { seconds: SECONDS, levels }, ratios);
+    writeResults('read', { seconds: SECONDS, rounds: ROUNDS, levels }, ratios);
   } finally {
     await floor?.close();
     await bare.close();
