@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { admitStatementOutsideTransaction } from '../rpc/refused-requests';
 
 /** A statement with a name, unique in the service: PostgreSQL parses and plans it once per connection. */
 export interface PreparedStatement {
@@ -15,6 +16,8 @@ export interface PreparedStatement {
  */
 export async function preparedQuery<TRow>(manager: EntityManager, statement: PreparedStatement, values: unknown[]): Promise<TRow[]> {
   const runner = manager.queryRunner;
+  // Past TypeORM's subscribers: a write outside a transaction asks the commit gate here (RefusedCommitGate).
+  if (!runner?.isTransactionActive) admitStatementOutsideTransaction(statement.text);
   if (runner) {
     const client = (await runner.connect()) as PoolClient;
     return (await client.query({ ...statement, values })).rows as TRow[];

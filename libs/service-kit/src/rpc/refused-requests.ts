@@ -1,5 +1,5 @@
 import { Context, context, createContextKey } from '@opentelemetry/api';
-import type { EntitySubscriberInterface } from 'typeorm';
+import type { BeforeQueryEvent, EntitySubscriberInterface } from 'typeorm';
 import { ServiceError } from '../errors/service-error';
 
 const REFUSAL = createContextKey('crm-suite.rpc-refusal');
@@ -52,14 +52,32 @@ export function withRefusalOf(request: unknown, target: Context): Context {
   return refusal ? target.setValue(REFUSAL, refusal) : target;
 }
 
+/** The refusal of the request whose handler runs in the active context, if any. */
+const activeRefusal = (): Refusal | undefined => context.active().getValue(REFUSAL) as Refusal | undefined;
+
+/** A statement that changes data; outside a transaction it commits as it runs. */
+const WRITE = /^\s*(?:INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|WITH\b[\s\S]*\b(?:INSERT|UPDATE|DELETE)\b)/i;
+
+/**
+ * The commit gate for a statement sent outside a transaction: a write is admitted before it starts,
+ * as a transaction is before it commits (a refusal would come too late once it runs). Reads go on.
+ */
+export function admitStatementOutsideTransaction(statement: string): void {
+  const refusal = activeRefusal();
+  if (refusal && WRITE.test(statement)) refusal.admitCommit();
+}
+
 /**
  * A TypeORM subscriber that rolls back the transactions of refused or expired requests (see
- * Refusal): it finds the refusal in the context the commit runs in (RpcObservationInterceptor puts
- * it there). A write outside a transaction is a single statement that commits at once: a refusal
- * comes too late for it.
+ * Refusal), and stops their writes outside a transaction before they start: it finds the refusal in
+ * the context the statement runs in (RpcObservationInterceptor puts it there).
  */
 export class RefusedCommitGate implements EntitySubscriberInterface {
   beforeTransactionCommit(): void {
-    (context.active().getValue(REFUSAL) as Refusal | undefined)?.admitCommit();
+    activeRefusal()?.admitCommit();
+  }
+
+  beforeQuery(event: BeforeQueryEvent): void {
+    if (!event.queryRunner?.isTransactionActive) admitStatementOutsideTransaction(event.query);
   }
 }
