@@ -115,7 +115,10 @@ runBenchmark(async () => {
         gatewayOverFloor: median(rounds.map((r) => ratio(r.gateway.figures.requestsPerSecond, r.floor.figures.requestsPerSecond))),
       };
       levels.push(level);
-      const spread = (values: (number | null)[]) => `${Math.min(...values.map(Number))}-${Math.max(...values.map(Number))}`;
+      const spread = (values: (number | null)[]) => {
+        const known = values.filter((v): v is number => v !== null);
+        return known.length ? `${Math.min(...known)}-${Math.max(...known)}` : 'n/a';
+      };
       console.log(`${connections} conn., medians of ${ROUNDS} rounds:`);
       console.log(`  CPU ms per request (mean): gateway run: ${split(level.cpuMsPerRequest.gateway)}; floor run: ${split(level.cpuMsPerRequest.floor)}; bare run: ${split(level.cpuMsPerRequest.bare)}`);
       console.log(`  machine busy (mean): gateway run ${level.machineBusyPercent.gateway}%, floor run ${level.machineBusyPercent.floor}%, bare run ${level.machineBusyPercent.bare}%`);
