@@ -14,6 +14,7 @@ import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { load, warmUp } from '../common/load';
 import { busyPercent, machineTicks, MachineTicks, ticksBetween } from '../common/machine-busy';
 import { ratio, writeResults } from '../common/results';
+import { mean, median } from '../common/rounds';
 import { Floor, startFloor } from '../read/floor/start-floor';
 import { argon2VerifyRate } from './argon2-verify';
 import { firstRequestAfterLogin } from './first-request';
@@ -69,15 +70,13 @@ runBenchmark(async () => {
       const round = rounds.at(-1)!;
       console.log(`round ${i + 1}: argon2id verify ${verifyPerSecond} /s, floor ${floored.requestsPerSecond} /s (${round.floorRatio}x), logins ${logins.requestsPerSecond} /s (p50 ${logins.latencyMs.p50} ms, p99 ${logins.latencyMs.p99} ms): ${round.ratio}x`);
     }
-    const mean = (values: number[]) => Number((values.reduce((a, b) => a + b, 0) / values.length).toFixed(1));
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     const loginsPerSecond = mean(rounds.map((r) => r.loginsPerSecond));
     const verifyPerSecond = mean(rounds.map((r) => r.verifyPerSecond));
     const floorPerSecond = mean(rounds.map((r) => r.floorPerSecond));
     console.log(`logins at ${CONNECTIONS} connections ${loginsPerSecond} /s against argon2id verify with ${CONNECTIONS} in flight ${verifyPerSecond} /s (hash ${hash.split('$').slice(1, 4).join(' ')}); the floor ${floorPerSecond} /s`);
     const ratios = {
       loginsOverVerify: ratio(loginsPerSecond, verifyPerSecond),
-      medianRoundRatio: median(rounds.map((r) => r.ratio ?? 0)),
+      medianRoundRatio: median(rounds.map((r) => r.ratio ?? 0)) ?? null,
       floorOverVerify: ratio(floorPerSecond, verifyPerSecond),
     };
     console.log(`ratio logins / verifications: ${ratios.loginsOverVerify} overall, ${ratios.medianRoundRatio} median of rounds (target >= 0.8); floor / verifications ${ratios.floorOverVerify}`);

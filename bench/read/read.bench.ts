@@ -14,6 +14,7 @@ import { cpuPerRequest, CpuParts, sampleCpu } from '../common/cpu-split';
 import { describe, load, LoadFigures, warmUp } from '../common/load';
 import { busyPercent, machineTicks, ticksBetween } from '../common/machine-busy';
 import { ratio, writeResults } from '../common/results';
+import { known, mean, median } from '../common/rounds';
 import { startBareTicketServer } from './bare-server';
 import { Floor, startFloor } from './floor/start-floor';
 
@@ -56,73 +57,56 @@ runBenchmark(async () => {
     const p99Ratio = (of: LoadFigures, to: LoadFigures) => ratio(of.latencyMs.p99, to.latencyMs.p99);
     const describeP99 = (value: number | null) => (value === null ? 'n/a (p99 0 ms)' : `${value}x`);
     const split = (parts: CpuParts) => Object.entries(parts).filter(([, ms]) => ms >= 0.005).map(([part, ms]) => `${part} ${ms}`).join(', ');
-    const median = (values: (number | null)[]): number | null => {
-      const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-      return known.length ? known[Math.floor(known.length / 2)] : null;
-    };
     const meanParts = (parts: CpuParts[]): CpuParts => {
       const sums: CpuParts = {};
       for (const p of parts) for (const [part, ms] of Object.entries(p)) sums[part] = (sums[part] ?? 0) + ms / parts.length;
       return Object.fromEntries(Object.entries(sums).map(([part, ms]) => [part, Number(ms.toFixed(3))]));
     };
-    const meanOf = (values: (number | null)[]) => {
-      const known = values.filter((v): v is number => v !== null);
-      return known.length ? Number((known.reduce((a, b) => a + b, 0) / known.length).toFixed(1)) : null;
+    const medianOf = (values: (number | null)[]) => median(known(values)) ?? null;
+    const meanOf = (values: (number | null)[]) => (known(values).length ? mean(known(values)) : null);
+    const spread = (values: (number | null)[]) => (known(values).length ? `${Math.min(...known(values))}-${Math.max(...known(values))}` : 'n/a');
+    const sides = ['gateway', 'bare', 'floor'] as const;
+    /** One round at a level: the three sides in turn, and the round's ratios. */
+    const measureRound = async (connections: number, round: number) => {
+      const runs = { bare: await measured(baseline, connections), floor: await measured(floorTarget, connections), gateway: await measured(gateway, connections) };
+      const figures = { gateway: runs.gateway.figures, bare: runs.bare.figures, floor: runs.floor.figures };
+      const ratios = {
+        throughputRatio: ratio(figures.gateway.requestsPerSecond, figures.bare.requestsPerSecond),
+        p99Ratio: p99Ratio(figures.gateway, figures.bare),
+        floorThroughputRatio: ratio(figures.floor.requestsPerSecond, figures.bare.requestsPerSecond),
+        floorP99Ratio: p99Ratio(figures.floor, figures.bare),
+      };
+      console.log(`${connections} conn., round ${round} of ${ROUNDS}:`);
+      console.log(describe('  bare Fastify + pg', figures.bare));
+      console.log(describe('  floor (2 processes + RabbitMQ)', figures.floor));
+      console.log(describe('  gateway', figures.gateway));
+      console.log(`  gateway/bare ${ratios.throughputRatio}x req/s, p99 ${describeP99(ratios.p99Ratio)}; floor/bare ${ratios.floorThroughputRatio}x`);
+      return { runs, figures, ratios };
     };
     const levels = [];
     for (const connections of LEVELS) {
       // The three sides take turns, ROUNDS times: a slow stretch of the shared machine falls on one round, not on one side.
-      type Run = Awaited<ReturnType<typeof measured>>;
-      const rounds: { gateway: Run; bare: Run; floor: Run; throughputRatio: number | null; p99Ratio: number | null; floorThroughputRatio: number | null; floorP99Ratio: number | null }[] = [];
-      for (let round = 1; round <= ROUNDS; round++) {
-        const bareRun = await measured(baseline, connections);
-        const floorRun = await measured(floorTarget, connections);
-        const gatewayRun = await measured(gateway, connections);
-        const [bareFigures, floorFigures, gatewayFigures] = [bareRun.figures, floorRun.figures, gatewayRun.figures];
-        rounds.push({
-          gateway: gatewayRun,
-          bare: bareRun,
-          floor: floorRun,
-          throughputRatio: ratio(gatewayFigures.requestsPerSecond, bareFigures.requestsPerSecond),
-          p99Ratio: p99Ratio(gatewayFigures, bareFigures),
-          floorThroughputRatio: ratio(floorFigures.requestsPerSecond, bareFigures.requestsPerSecond),
-          floorP99Ratio: p99Ratio(floorFigures, bareFigures),
-        });
-        console.log(`${connections} conn., round ${round} of ${ROUNDS}:`);
-        console.log(describe('  bare Fastify + pg', bareFigures));
-        console.log(describe('  floor (2 processes + RabbitMQ)', floorFigures));
-        console.log(describe('  gateway', gatewayFigures));
-        console.log(`  gateway/bare ${rounds.at(-1)!.throughputRatio}x req/s, p99 ${describeP99(rounds.at(-1)!.p99Ratio)}; floor/bare ${rounds.at(-1)!.floorThroughputRatio}x`);
-      }
-      const sides = ['gateway', 'bare', 'floor'] as const;
+      const rounds: Awaited<ReturnType<typeof measureRound>>[] = [];
+      for (let round = 1; round <= ROUNDS; round++) rounds.push(await measureRound(connections, round));
+      const roundRatios = (key: keyof (typeof rounds)[number]['ratios']) => rounds.map((r) => r.ratios[key]);
       const level = {
         connections,
-        rounds: rounds.map((r) => ({
-          ...Object.fromEntries(sides.map((side) => [side, r[side].figures])),
-          throughputRatio: r.throughputRatio,
-          p99Ratio: r.p99Ratio,
-          floorThroughputRatio: r.floorThroughputRatio,
-          floorP99Ratio: r.floorP99Ratio,
-        })),
+        rounds: rounds.map((r) => ({ ...r.figures, ...r.ratios })),
         // CPU per request and how busy the machine was: the mean over the rounds.
-        cpuMsPerRequest: Object.fromEntries(sides.map((side) => [side, meanParts(rounds.map((r) => r[side].cpuMsPerRequest))])),
-        machineBusyPercent: Object.fromEntries(sides.map((side) => [side, meanOf(rounds.map((r) => r[side].machineBusyPercent))])),
+        cpuMsPerRequest: Object.fromEntries(sides.map((side) => [side, meanParts(rounds.map((r) => r.runs[side].cpuMsPerRequest))])),
+        machineBusyPercent: Object.fromEntries(sides.map((side) => [side, meanOf(rounds.map((r) => r.runs[side].machineBusyPercent))])),
         // The verdicts: the median round's ratios.
-        throughputRatio: median(rounds.map((r) => r.throughputRatio)),
-        p99Ratio: median(rounds.map((r) => r.p99Ratio)),
-        floorThroughputRatio: median(rounds.map((r) => r.floorThroughputRatio)),
-        floorP99Ratio: median(rounds.map((r) => r.floorP99Ratio)),
-        gatewayOverFloor: median(rounds.map((r) => ratio(r.gateway.figures.requestsPerSecond, r.floor.figures.requestsPerSecond))),
+        throughputRatio: medianOf(roundRatios('throughputRatio')),
+        p99Ratio: medianOf(roundRatios('p99Ratio')),
+        floorThroughputRatio: medianOf(roundRatios('floorThroughputRatio')),
+        floorP99Ratio: medianOf(roundRatios('floorP99Ratio')),
+        gatewayOverFloor: medianOf(rounds.map((r) => ratio(r.figures.gateway.requestsPerSecond, r.figures.floor.requestsPerSecond))),
       };
       levels.push(level);
-      const spread = (values: (number | null)[]) => {
-        const known = values.filter((v): v is number => v !== null);
-        return known.length ? `${Math.min(...known)}-${Math.max(...known)}` : 'n/a';
-      };
       console.log(`${connections} conn., medians of ${ROUNDS} rounds:`);
       console.log(`  CPU ms per request (mean): gateway run: ${split(level.cpuMsPerRequest.gateway)}; floor run: ${split(level.cpuMsPerRequest.floor)}; bare run: ${split(level.cpuMsPerRequest.bare)}`);
       console.log(`  machine busy (mean): gateway run ${level.machineBusyPercent.gateway}%, floor run ${level.machineBusyPercent.floor}%, bare run ${level.machineBusyPercent.bare}%`);
-      console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (rounds ${spread(rounds.map((r) => r.throughputRatio))}; target >= 0.5 at 16, 64), p99 ${describeP99(level.p99Ratio)} (rounds ${spread(rounds.map((r) => r.p99Ratio))}; target <= 3)`);
+      console.log(`  ratio gateway/bare: ${level.throughputRatio}x req/s (rounds ${spread(roundRatios('throughputRatio'))}; target >= 0.5 at 16, 64), p99 ${describeP99(level.p99Ratio)} (rounds ${spread(roundRatios('p99Ratio'))}; target <= 3)`);
       console.log(`  ratio floor/bare: ${level.floorThroughputRatio}x req/s, p99 ${describeP99(level.floorP99Ratio)}; gateway/floor: ${level.gatewayOverFloor}x req/s`);
     }
     const ratios = Object.fromEntries(

@@ -63,8 +63,8 @@ const WRITE = /^\s*(?:INSERT|UPDATE|DELETE|MERGE|TRUNCATE|COPY|WITH\b[\s\S]*\b(?
  * as a transaction is before it commits (a refusal would come too late once it runs). Reads go on.
  */
 export function admitStatementOutsideTransaction(statement: string): void {
-  const refusal = activeRefusal();
-  if (refusal && WRITE.test(statement)) refusal.admitCommit();
+  // The pattern first: every read of a request passes here, and fails it at its first word.
+  if (WRITE.test(statement)) activeRefusal()?.admitCommit();
 }
 
 /**
