@@ -143,6 +143,35 @@ describe("a request the gateway gave up on does not land (the request's commitBy
     expect(await landed(environment, id)).toEqual({ subject: 'Before the deadline', updateEvents: 0 });
   });
 
+  it("a login whose one statement waits on the user's row lock past the deadline: 503, cancelled at once, no session opens", async () => {
+    const identity = environment.databases.identity;
+    const sessionsAndFailures = async () =>
+      (await adminQuery<{ sessions: string; failures: number }>(identity, `SELECT (SELECT count(*) FROM sessions s WHERE s.user_id = u.id) AS sessions, u.failed_logins AS failures FROM users u WHERE u.username = 'admin'`))[0];
+    // A failure first, so the login's statement (which resets the count) has the user's row to update.
+    expect((await new GatewayClient(environment.gatewayUrl).post('/api/auth/login', { username: 'admin', password: 'not the password' })).status).toBe(401);
+    const before = await sessionsAndFailures();
+    expect(before.failures).toBe(1);
+    const holder = new Client({ connectionString: `${environment.databaseUrl}/${identity}` });
+    await holder.connect();
+    held.push(holder);
+    await holder.query('BEGIN');
+    await holder.query(`SELECT id FROM users WHERE username = 'admin' FOR UPDATE`);
+    const started = Date.now();
+    const answer = await new GatewayClient(environment.gatewayUrl).post('/api/auth/login', { username: 'admin', password: environment.env.ADMIN_PASSWORD });
+    const took = Date.now() - started;
+    expect([answer.status, answer.body.code]).toEqual([503, 'SERVICE_UNAVAILABLE']);
+    // Cancelled at its commitBy, not left waiting on the lock: no identity connection waits once the answer is in.
+    const [{ waiting }] = await adminQuery<{ waiting: string }>(identity, `SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'identity' AND wait_event_type = 'Lock'`);
+    expect(Number(waiting)).toBe(0);
+    await holder.query('COMMIT');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await sessionsAndFailures()).toEqual(before);
+    const again = await new GatewayClient(environment.gatewayUrl).post('/api/auth/login', { username: 'admin', password: environment.env.ADMIN_PASSWORD });
+    expect(again.status).toBe(200);
+    expect(await sessionsAndFailures()).toEqual({ sessions: String(Number(before.sessions) + 1), failures: 0 });
+    report(`a login held on the user's row lock: 503 after ${took} ms, its statement cancelled, nothing landed`);
+  });
+
   it('an update that reaches a stopped service after the deadline: 503, and it is not run when the service goes on', async () => {
     const id = await newTicket('Before the pause');
     const [pid] = startedPids(suite!.logs(), 'tickets').slice(-1);

@@ -1,6 +1,7 @@
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import type { EntityManager } from 'typeorm';
-import { admitStatementOutsideTransaction } from '../rpc/refused-requests';
+import { writesData } from '../rpc/refused-requests';
+import { admitAndWatch, poolOf } from './refused-commit-gate';
 
 /** A statement with a name, unique in the service: PostgreSQL parses and plans it once per connection. */
 export interface PreparedStatement {
@@ -16,12 +17,29 @@ export interface PreparedStatement {
  */
 export async function preparedQuery<TRow>(manager: EntityManager, statement: PreparedStatement, values: unknown[]): Promise<TRow[]> {
   const runner = manager.queryRunner;
-  // Past TypeORM's subscribers: a write outside a transaction asks the commit gate here (RefusedCommitGate).
-  if (!runner?.isTransactionActive) admitStatementOutsideTransaction(statement.text);
-  if (runner) {
-    const client = (await runner.connect()) as PoolClient;
-    return (await client.query({ ...statement, values })).rows as TRow[];
+  const query = { ...statement, values };
+  if (runner?.isTransactionActive) return (await ((await runner.connect()) as PoolClient).query(query)).rows as TRow[];
+  const pool = poolOf(manager.connection);
+  if (!runner && !writesData(statement.text)) return (await pool.query(query)).rows as TRow[];
+  // A write past TypeORM's subscribers: the commit gate is asked here (RefusedCommitGate), on the connection it may have to cancel.
+  const client = runner ? ((await runner.connect()) as PoolClient) : await pool.connect();
+  // Admitted once it holds a connection, so a wait for one cannot carry a write past its commitBy.
+  let finished: (() => Promise<void>) | undefined;
+  try {
+    finished = admitAndWatch(statement.text, pool, client);
+  } catch (refused) {
+    if (!runner) client.release();
+    throw refused;
   }
-  const pool = (manager.connection.driver as unknown as { master: Pool }).master;
-  return (await pool.query({ ...statement, values })).rows as TRow[];
+  try {
+    const rows = (await client.query(query)).rows as TRow[];
+    await finished?.();
+    if (!runner) client.release();
+    return rows;
+  } catch (error) {
+    await finished?.();
+    // As pool.query does: a connection that met an error is not reused.
+    if (!runner) client.release(error as Error);
+    throw error;
+  }
 }

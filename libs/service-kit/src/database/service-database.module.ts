@@ -6,7 +6,7 @@ import { databaseUrlFor, Settings } from '../settings/settings';
 import { SETTINGS } from '../settings/settings.module';
 import { ensureDatabase } from './ensure-database';
 import { migrateUnderLock } from './migrate-under-lock';
-import { RefusedCommitGate } from '../rpc/refused-requests';
+import { RefusedCommitGate } from './refused-commit-gate';
 
 export interface ServiceDatabaseOptions {
   service: 'identity' | 'tickets' | 'portal';

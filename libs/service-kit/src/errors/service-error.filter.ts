@@ -3,6 +3,7 @@ import { ErrorBody, errorBody, isErrorBody } from '@app/contracts';
 import type { FastifyReply } from 'fastify';
 import { EMPTY, Observable, throwError } from 'rxjs';
 import { isDatabaseUnavailable } from '@app/bus';
+import { pastDeadline, refusalOf } from '../rpc/refused-requests';
 import { ServiceError } from './service-error';
 
 /**
@@ -29,7 +30,10 @@ export class ServiceErrorFilter implements RpcExceptionFilter<unknown> {
       if (isErrorBody(response)) return response;
       return errorBody(exception.getStatus(), typeof response === 'string' ? response : exception.message);
     }
-    const pattern = host.getType() === 'rpc' ? host.switchToRpc().getContext()?.getPattern?.() : 'an HTTP route';
+    const rpcContext = host.getType() === 'rpc' ? host.switchToRpc().getContext() : undefined;
+    // A write the commit gate cancelled at the request's commitBy (Refusal.watch): it did not land.
+    if (refusalOf(rpcContext)?.cancelledLate && isQueryCanceled(exception)) return pastDeadline().body;
+    const pattern = rpcContext ? rpcContext.getPattern?.() : 'an HTTP route';
     // The database restarting or away: the same 503 the gateway gives for a service that is away, so a client retries.
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`${pattern ?? 'an RPC handler'}: the database is unavailable: ${(exception as Error)?.message ?? exception}`);
@@ -39,3 +43,9 @@ export class ServiceErrorFilter implements RpcExceptionFilter<unknown> {
     return errorBody(500, 'The service failed to handle the request; it has been logged.', 'INTERNAL');
   }
 }
+
+/** PostgreSQL's query_canceled (57014), as pg or TypeORM's wrapper carries it. */
+const isQueryCanceled = (error: unknown): boolean => {
+  const { code, driverError } = (error ?? {}) as { code?: unknown; driverError?: { code?: unknown } };
+  return code === '57014' || driverError?.code === '57014';
+};

@@ -1,6 +1,6 @@
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { refusalFor, RefusedCommitGate, withRefusalOf } from './refused-requests';
+import { activeRefusal, refusalFor, withRefusalOf } from './refused-requests';
 
 describe("an RPC request's refusal", () => {
   const manager = new AsyncLocalStorageContextManager();
@@ -10,12 +10,13 @@ describe("an RPC request's refusal", () => {
     context.disable();
   });
 
-  const gate = new RefusedCommitGate();
+  /** What the commit gate (database/refused-commit-gate.ts) runs before a transaction commits. */
+  const commit = () => activeRefusal()?.admitCommit();
   /** A handler as the RPC interceptor runs it: in the context it makes for the request, committing after a wait. */
   const handle = (request: object) =>
     context.with(withRefusalOf(request, ROOT_CONTEXT), async () => {
       await new Promise((resolve) => setTimeout(resolve, 1));
-      gate.beforeTransactionCommit();
+      commit();
     });
 
   it('cannot commit once refused, wherever its work has got to', async () => {
@@ -39,7 +40,7 @@ describe("an RPC request's refusal", () => {
     refusalFor(other, undefined);
     await expect(handle(other)).resolves.toBeUndefined();
     await expect(handle({})).resolves.toBeUndefined();
-    expect(() => gate.beforeTransactionCommit()).not.toThrow();
+    expect(() => commit()).not.toThrow();
   });
 
   it('cannot start or commit past its commitBy, and commits before it', async () => {
@@ -48,7 +49,7 @@ describe("an RPC request's refusal", () => {
     expect(refusal.expired).toBe(false);
     const work = context.with(withRefusalOf(late, ROOT_CONTEXT), async () => {
       await new Promise((resolve) => setTimeout(resolve, 40));
-      gate.beforeTransactionCommit();
+      commit();
     });
     await expect(work).rejects.toMatchObject({ body: { statusCode: 503, code: 'SERVICE_UNAVAILABLE' } });
     expect(refusal.expired).toBe(true);
@@ -57,5 +58,41 @@ describe("an RPC request's refusal", () => {
     await expect(handle(inTime)).resolves.toBeUndefined();
     // What is not a time (a caller that sets none, or garbage) sets no deadline.
     expect(refusalFor({}, 'soon').expired).toBe(false);
+  });
+});
+
+describe("the watch on a request's write outside a transaction", () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('cancels a write still running at commitBy, and the end of the statement waits for the cancel', async () => {
+    const refusal = refusalFor({}, Date.now() + 20);
+    let cancelled = false;
+    const finished = refusal.watch(async () => {
+      await sleep(30);
+      cancelled = true;
+    });
+    await sleep(40);
+    expect(refusal.cancelledLate).toBe(true);
+    expect(cancelled).toBe(false);
+    await finished();
+    expect(cancelled).toBe(true);
+  });
+
+  it('leaves a write that returned before commitBy alone', async () => {
+    const refusal = refusalFor({}, Date.now() + 20);
+    const cancel = jest.fn(async () => undefined);
+    await refusal.watch(cancel)();
+    await sleep(40);
+    expect(cancel).not.toHaveBeenCalled();
+    expect(refusal.cancelledLate).toBe(false);
+  });
+
+  it('sets no watch for a request without a commitBy', async () => {
+    const refusal = refusalFor({}, undefined);
+    const cancel = jest.fn(async () => undefined);
+    const finished = refusal.watch(cancel);
+    await sleep(10);
+    await finished();
+    expect(cancel).not.toHaveBeenCalled();
   });
 });

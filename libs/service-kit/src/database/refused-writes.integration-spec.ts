@@ -2,10 +2,11 @@ import { adminQuery } from '@app/testing';
 import { context, ROOT_CONTEXT } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { DataSource } from 'typeorm';
-import { ensureDatabase } from '../database/ensure-database';
-import { preparedQuery } from '../database/prepared-query';
+import { ensureDatabase } from './ensure-database';
+import { preparedQuery } from './prepared-query';
 import { databaseUrlFor } from '../settings/settings';
-import { refusalFor, RefusedCommitGate, withRefusalOf } from './refused-requests';
+import { refusalFor, withRefusalOf } from '../rpc/refused-requests';
+import { RefusedCommitGate } from './refused-commit-gate';
 
 // A request past its commitBy (or refused by the drain) was answered 503, so its caller may try again:
 // none of its writes may land, whether in a transaction or a single statement that commits as it runs.
@@ -70,5 +71,50 @@ describe('the commit gate on the real PostgreSQL', () => {
     await expect(asLateRequest(() => dataSource.query('SELECT n FROM counters WHERE id = 1'))).resolves.toEqual([{ n: 0 }]);
     await expect(asLateRequest(() => dataSource.query('WITH c AS (SELECT n FROM counters) SELECT n FROM c'))).resolves.toEqual([{ n: 0 }]);
     await expect(asLateRequest(() => preparedQuery(dataSource.manager, { name: 'gate_test_read', text: 'SELECT n FROM counters' }, []))).resolves.toEqual([{ n: 0 }]);
+  });
+
+  describe('a write admitted in time that waits on a row lock past its commitBy', () => {
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    /** Takes the counter's row lock in a transaction of another connection, as a slow writer would; `released` after `ms`. */
+    const holdRowLock = async (ms: number) => {
+      const holder = dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query('SELECT n FROM counters WHERE id = 1 FOR UPDATE');
+      const released = (async () => {
+        await sleep(ms);
+        await holder.commitTransaction();
+        await holder.release();
+      })();
+      return { released };
+    };
+    const singleWrites = writes.filter(([name]) => !name.includes('transaction'));
+
+    it.each(singleWrites)('cancels %s at commitBy: the handler fails as past the deadline, and nothing lands', async (_, write) => {
+      const { released } = await holdRowLock(600);
+      const request = {};
+      const refusal = refusalFor(request, Date.now() + 150);
+      const started = Date.now();
+      await expect(context.with(withRefusalOf(request, ROOT_CONTEXT), write)).rejects.toMatchObject({ message: expect.stringMatching(/canceling statement/) });
+      expect(Date.now() - started).toBeLessThan(550);
+      expect(refusal.cancelledLate).toBe(true);
+      await released;
+      expect(await count()).toBe(0);
+      // The pool's connections go on working, the cancelled one too.
+      await Promise.all(Array.from({ length: 12 }, () => write()));
+      expect(await count()).toBe(12);
+    });
+
+    it.each(singleWrites)('lets %s that got its lock before commitBy land, and cancels nothing after it', async (_, write) => {
+      const { released } = await holdRowLock(50);
+      const request = {};
+      const refusal = refusalFor(request, Date.now() + 300);
+      await context.with(withRefusalOf(request, ROOT_CONTEXT), write);
+      await released;
+      // Statements running on the pool when commitBy passes belong to no late request: none is cancelled.
+      await Promise.all(Array.from({ length: 12 }, () => dataSource.query('SELECT pg_sleep(0.4)')));
+      expect(refusal.cancelledLate).toBe(false);
+      expect(await count()).toBe(1);
+    });
   });
 });
