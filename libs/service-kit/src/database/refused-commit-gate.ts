@@ -22,8 +22,8 @@ export const poolOf = (dataSource: DataSource): Pool => (dataSource.driver as un
  * runs in (RpcObservationInterceptor puts it there).
  */
 export class RefusedCommitGate implements EntitySubscriberInterface {
-  /** The watch of the write each runner has under way (a runner runs one statement at a time). */
-  private readonly watches = new WeakMap<QueryRunner, () => Promise<void>>();
+  /** The watches of the statements each runner has under way, in the order its connection runs them. */
+  private readonly watches = new WeakMap<QueryRunner, ((() => Promise<void>) | undefined)[]>();
 
   beforeTransactionCommit(): void {
     activeRefusal()?.admitCommit();
@@ -34,14 +34,18 @@ export class RefusedCommitGate implements EntitySubscriberInterface {
     if (!runner || runner.isTransactionActive) return;
     // TypeORM has connected the runner before it broadcasts the statement.
     const finished = admitAndWatch(event.query, poolOf(runner.connection), (runner as unknown as { databaseConnection: PoolClient }).databaseConnection);
-    if (finished) this.watches.set(runner, finished);
+    // Every statement takes its place, watched or not, so each one's end finds its own watch.
+    const watches = this.watches.get(runner);
+    if (watches) watches.push(finished);
+    else this.watches.set(runner, [finished]);
   }
 
   /** TypeORM waits for what this returns before it hands the connection back to the pool. */
   afterQuery(event: AfterQueryEvent): Promise<void> | void {
-    const finished = this.watches.get(event.queryRunner);
-    if (!finished) return;
-    this.watches.delete(event.queryRunner);
-    return finished();
+    const watches = this.watches.get(event.queryRunner);
+    if (!watches) return;
+    const finished = watches.shift();
+    if (watches.length === 0) this.watches.delete(event.queryRunner);
+    return finished?.();
   }
 }

@@ -116,5 +116,25 @@ describe('the commit gate on the real PostgreSQL', () => {
       expect(refusal.cancelledLate).toBe(false);
       expect(await count()).toBe(1);
     });
+
+    it('keeps the watch of a write queued behind a read on the same runner: the read ending does not end it', async () => {
+      const { released } = await holdRowLock(600);
+      const runner = dataSource.createQueryRunner();
+      const request = {};
+      const refusal = refusalFor(request, Date.now() + 150);
+      try {
+        const [read, write] = await context.with(withRefusalOf(request, ROOT_CONTEXT), async () => [
+          runner.query('SELECT n FROM counters WHERE id = 1'),
+          runner.query('UPDATE counters SET n = n + 1 WHERE id = 1'),
+        ]);
+        await expect(read).resolves.toEqual([{ n: 0 }]);
+        await expect(write).rejects.toMatchObject({ message: expect.stringMatching(/canceling statement/) });
+        expect(refusal.cancelledLate).toBe(true);
+      } finally {
+        await runner.release();
+      }
+      await released;
+      expect(await count()).toBe(0);
+    });
   });
 });
